@@ -1,0 +1,4 @@
+/** English strings of the playground view (controls, data, features, network, output). */
+export const playground = {
+  'pg.epoch': 'Epoch',
+} as const;

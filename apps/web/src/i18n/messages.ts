@@ -1,0 +1,14 @@
+import { app as enApp } from './en/app';
+import { playground as enPlayground } from './en/playground';
+import { app as zhApp } from './zh-CN/app';
+import { playground as zhPlayground } from './zh-CN/playground';
+import type { Language } from './types';
+
+const en = { ...enApp, ...enPlayground };
+export type MessageKey = keyof typeof en;
+
+/** Every language's messages; zh-CN is checked key by key against English at compile time. */
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
+  en,
+  'zh-CN': { ...zhApp, ...zhPlayground },
+};
