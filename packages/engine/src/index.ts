@@ -1,0 +1,4 @@
+export * from './config';
+export * from './rng';
+export * from './datasets';
+export * from './features';
