@@ -1,0 +1,42 @@
+/** The app's pages, as parsed from the URL path. */
+export type Route =
+  | { page: 'home'; joinCode: string | null }
+  | { page: 'class'; code: string }
+  | { page: 'local' }
+  | { page: 'not-found'; path: string };
+
+/** Room codes are shown upper-case; people type them any way, with spaces or dashes. */
+export function normalizeRoomCode(input: string): string {
+  return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** Parses a location path: /, /join/CODE, /class/CODE, /local. */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
+  if (parts.length === 0) return { page: 'home', joinCode: null };
+  const [first, second] = parts;
+  if (first === 'join' && parts.length <= 2) {
+    const code = second ? normalizeRoomCode(second) : '';
+    return { page: 'home', joinCode: code.length > 0 ? code : null };
+  }
+  if (first === 'class' && second && parts.length === 2) {
+    const code = normalizeRoomCode(second);
+    if (code.length > 0) return { page: 'class', code };
+  }
+  if (first === 'local' && parts.length === 1) return { page: 'local' };
+  return { page: 'not-found', path: pathname };
+}
+
+/** The canonical path of a route. */
+export function routePath(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return route.joinCode ? `/join/${route.joinCode}` : '/';
+    case 'class':
+      return `/class/${route.code}`;
+    case 'local':
+      return '/local';
+    case 'not-found':
+      return route.path;
+  }
+}

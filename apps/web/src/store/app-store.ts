@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import { createCommandsSlice, type CommandsSlice } from './commands-slice';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createForksSlice, type ForksSlice } from './forks-slice';
+import { createIdentitySlice, type IdentitySlice } from './identity-slice';
+import { createRosterSlice, type RosterSlice } from './roster-slice';
+import { createSessionsSlice, type SessionsSlice } from './sessions-slice';
+
+/** The whole client state: one store made of slices. */
+export type AppState = ConnectionSlice & IdentitySlice & SessionsSlice & RosterSlice & ForksSlice & CommandsSlice & ClassLifecycle;
+
+interface ClassLifecycle {
+  /** forgets everything about the current class (left it, or switched to another) */
+  resetClassState(): void;
+}
+
+/** Builds a fresh store (the app uses one; tests make their own). */
+export function createAppStore() {
+  return create<AppState>()((...a) => ({
+    ...createConnectionSlice(...a),
+    ...createIdentitySlice(...a),
+    ...createSessionsSlice(...a),
+    ...createRosterSlice(...a),
+    ...createForksSlice(...a),
+    ...createCommandsSlice(...a),
+    resetClassState: () =>
+      a[0]({
+        joined: false,
+        joinError: null,
+        identity: null,
+        sessions: {},
+        classSessionId: null,
+        myForkIds: [],
+        activeView: { kind: 'class' },
+        roster: [],
+        forkSummaries: {},
+        commands: {},
+      }),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The app's store. */
+export const useAppStore = createAppStore();

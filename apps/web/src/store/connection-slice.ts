@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './app-store';
+
+/** How the socket is doing, as the badge in the header shows it. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** Why joining a class failed: a server error code (or 'network') and its text. */
+export interface JoinError {
+  code: string;
+  message: string;
+}
+
+export interface ConnectionSlice {
+  connection: ConnectionStatus;
+  /** set once the server accepted our handshake for the current class */
+  joined: boolean;
+  joinError: JoinError | null;
+  setConnection(status: ConnectionStatus): void;
+  setJoined(joined: boolean): void;
+  setJoinError(error: JoinError | null): void;
+}
+
+export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set) => ({
+  connection: 'idle',
+  joined: false,
+  joinError: null,
+  setConnection: (connection) => set({ connection }),
+  setJoined: (joined) => set(joined ? { joined, joinError: null } : { joined }),
+  setJoinError: (joinError) => set({ joinError }),
+});
