@@ -1,0 +1,34 @@
+/** The `playroom-train --help` text, generated from the flag table. */
+import { FLAGS } from './cli-flags';
+
+const SECTIONS: readonly { title: string; from: string }[] = [
+  { title: 'Data', from: '--dataset' },
+  { title: 'Network', from: '--features' },
+  { title: 'Training', from: '--learning-rate' },
+  { title: 'Run', from: '--epochs' },
+];
+
+/** The full help text, one aligned line per flag. */
+export function helpText(): string {
+  const lines = [
+    'playroom-train: train a Playroom network headless and print its losses.',
+    '',
+    'Usage: npx playroom-train [--flag value | --flag=value ...]',
+    'Example: npx playroom-train --dataset spiral --features playground --shape 8,8,8 --epochs 300 --every 50',
+  ];
+  const left = FLAGS.map((flag) => (flag.value === undefined ? flag.name : `${flag.name} <${flag.value}>`));
+  const width = Math.min(48, Math.max(...left.map((text) => text.length)));
+  FLAGS.forEach((flag, i) => {
+    const section = SECTIONS.find((s) => s.from === flag.name);
+    if (section !== undefined) lines.push('', `${section.title}:`);
+    const text = left[i]!;
+    const pad = text.length > width ? `\n  ${' '.repeat(width)}` : ' '.repeat(width - text.length);
+    lines.push(`  ${text}${pad}  ${flag.help}`);
+  });
+  lines.push(
+    '',
+    'Unset flags take the playground defaults (circle, x1,x2, 4,2 tanh, rate 0.03, batch 10).',
+    'Exit codes: 0 done, 1 training failed, 2 bad flags.',
+  );
+  return lines.join('\n');
+}
