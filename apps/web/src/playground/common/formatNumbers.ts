@@ -1,0 +1,30 @@
+/** How the playground prints its numbers, identical in every language. */
+
+/** The epoch counter: zero-padded to six digits with thousands commas (000,123), like the playground. */
+export function formatEpoch(epoch: number): string {
+  const whole = Math.max(0, Math.floor(Number.isFinite(epoch) ? epoch : 0));
+  const digits = String(whole).padStart(6, '0');
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A loss with three decimals; anything not finite shows as a dash, never "NaN". */
+export function formatLoss(loss: number | undefined): string {
+  return loss !== undefined && Number.isFinite(loss) ? loss.toFixed(3) : '—';
+}
+
+/** An accuracy in [0, 1] as a whole percentage. */
+export function formatPercent(fraction: number | undefined): string {
+  return fraction !== undefined && Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : '—';
+}
+
+/** A weight or bias for a tooltip: three significant decimals, no "-0". */
+export function formatParam(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const text = Math.abs(value) >= 1000 || (value !== 0 && Math.abs(value) < 0.001) ? value.toExponential(2) : value.toFixed(3);
+  return text === '-0.000' ? '0.000' : text;
+}
+
+/** A rate from a menu (0.00001 … 10): plain decimals, exponent notation only below a millionth. */
+export function formatRate(rate: number): string {
+  return rate === 0 || Math.abs(rate) >= 1e-6 ? String(rate) : rate.toExponential();
+}
