@@ -1,0 +1,35 @@
+import type { ProtocolError } from './error-codes';
+import type { CommandType } from './schemas/command-schemas';
+import type { SessionState } from './schemas/state-schemas';
+
+/** What the engine's configChangeEffect decided about a config change. */
+export type ConfigEffect = 'keep' | 'rebuild' | 'regenerate';
+
+/** The payload of a successful ack, per command type (besides `ok: true`). */
+export interface CommandResults {
+  setConfig: { clock: number; effect: ConfigEffect };
+  play: { clock: number };
+  pause: { clock: number };
+  step: { clock: number; epoch: number };
+  reset: { clock: number };
+  regenerateData: { clock: number; dataSeed: number };
+  setWeight: { clock: number };
+  setBias: { clock: number };
+  setSpeed: { clock: number };
+  fork: { session: SessionState };
+  deleteFork: Record<string, never>;
+  watch: { session: SessionState };
+  unwatch: Record<string, never>;
+  spotlight: Record<string, never>;
+  freezeForks: Record<string, never>;
+  endClass: Record<string, never>;
+}
+
+export type AckFailure = { ok: false; error: ProtocolError };
+/** The acknowledgement of every command (rule ACK-1). */
+export type CommandAck<T extends CommandType = CommandType> = ({ ok: true } & CommandResults[T]) | AckFailure;
+
+/** Build a failed ack. */
+export function ackFailure(error: ProtocolError): AckFailure {
+  return { ok: false, error };
+}

@@ -1,0 +1,52 @@
+import type { CommandAck } from './acks';
+import type { Command } from './schemas/command-schemas';
+import type {
+  ClassEnded,
+  ForkRemoved,
+  ForksUpdate,
+  ProtocolErrorEvent,
+  RosterUpdate,
+  SessionUpdate,
+  SnapshotMessage,
+  Welcome,
+} from './schemas/server-event-schemas';
+import type { ClassStatus } from './schemas/state-schemas';
+
+/** Events a client sends. */
+export const ClientEvent = {
+  /** every command, as `emit('command', command, ack)` */
+  command: 'command',
+} as const;
+export type ClientEventName = (typeof ClientEvent)[keyof typeof ClientEvent];
+
+/** Events the server sends. */
+export const ServerEvent = {
+  welcome: 'welcome',
+  session: 'session',
+  snapshot: 'snapshot',
+  roster: 'roster',
+  forks: 'forks',
+  forkRemoved: 'forkRemoved',
+  classStatus: 'classStatus',
+  classEnded: 'classEnded',
+  protocolError: 'protocolError',
+} as const;
+export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
+
+/** socket.io typing for `Socket<ServerToClientEvents, ClientToServerEvents>` (client) and the reverse (server). */
+export interface ServerToClientEvents {
+  welcome: (welcome: Welcome) => void;
+  session: (update: SessionUpdate) => void;
+  snapshot: (snapshot: SnapshotMessage) => void;
+  roster: (roster: RosterUpdate) => void;
+  forks: (forks: ForksUpdate) => void;
+  forkRemoved: (removed: ForkRemoved) => void;
+  classStatus: (status: ClassStatus) => void;
+  classEnded: (ended: ClassEnded) => void;
+  protocolError: (error: ProtocolErrorEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  /** narrow the ack with `CommandAck<typeof command.type>` */
+  command: (command: Command, ack: (ack: CommandAck) => void) => void;
+}

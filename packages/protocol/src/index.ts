@@ -1,0 +1,18 @@
+/**
+ * @playroom/protocol: the one wire contract between the server and the web
+ * app. docs/PROTOCOL.md describes the same thing for people, rule by rule.
+ */
+export * from './version';
+export * from './limits';
+export * from './error-codes';
+export * from './acks';
+export * from './events';
+export * from './validation';
+export * from './snapshot-codec';
+export * from './schemas/common-schemas';
+export * from './schemas/config-schema';
+export * from './schemas/state-schemas';
+export * from './schemas/handshake-schema';
+export * from './schemas/command-schemas';
+export * from './schemas/server-event-schemas';
+export * from './schemas/rest-schemas';

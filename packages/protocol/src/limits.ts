@@ -1,0 +1,50 @@
+/**
+ * Every limit of the wire in one place. The server enforces them (some can be
+ * lowered or raised by environment variables, see apps/server/src/config.ts);
+ * the web app reads them to size inputs and explain refusals.
+ */
+export const PROTOCOL_LIMITS = {
+  /** largest socket message or REST body, in bytes (socket.io `maxHttpBufferSize`) */
+  maxMessageBytes: 256 * 1024,
+  /** display names, after trimming */
+  nameMinLength: 1,
+  nameMaxLength: 32,
+  roomCodeLength: 6,
+  /** teacher and participant tokens carry at least this much randomness */
+  tokenMinBits: 128,
+  tokenMinLength: 22,
+  tokenMaxLength: 64,
+  idMaxLength: 64,
+  maxParticipantsPerClass: 200,
+  /** default; the server may be configured differently and says so in `welcome.limits` */
+  maxForksPerParticipant: 5,
+  /** default for class sessions + forks held by one server */
+  maxSessionsPerServer: 500,
+  /** `step` may ask for this many epochs at once */
+  maxStepEpochs: 1000,
+  /** training speed in epochs per second, or 'max' */
+  speed: { min: 1, max: 1000, default: 60 },
+  /** snapshots per second per session (server default, configurable within range) */
+  snapshotHz: { min: 1, max: 30, default: 15 },
+  /** the teacher's fork summary stream */
+  forkSummaryIntervalMs: 750,
+  /** points kept in a session's down-sampled loss history */
+  lossHistoryPoints: 256,
+  /** per socket: commands per second (token bucket) */
+  commandRate: { perSecond: 20, burst: 40 },
+  /** per client address: room look-ups and joins together */
+  joinRate: { perMinute: 30, burst: 10 },
+  /** per client address: class sessions created */
+  createRate: { perMinute: 10, burst: 5 },
+  /** network layer sizes a snapshot can describe */
+  maxLayers: 8,
+  maxLayerSize: 255,
+} as const;
+
+/** Room codes use no look-alike characters: no 0/O, no 1/I/L. */
+export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** Normalise what a person typed into a room code (upper case, no spaces). */
+export function normalizeRoomCode(typed: string): string {
+  return typed.replace(/[\s-]/g, '').toUpperCase();
+}

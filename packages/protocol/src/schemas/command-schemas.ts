@@ -1,0 +1,97 @@
+import Type, { type Static, type TSchema } from 'typebox';
+import { PROTOCOL_LIMITS } from '../limits';
+import { IdSchema, SpeedSchema } from './common-schemas';
+import { ConfigPatchSchema } from './config-schema';
+
+/*
+ * Every client command travels on the one `command` event as a union keyed
+ * on `type`, with an ack callback. Commands on a session name it with
+ * `sessionId` (the class session or a fork).
+ */
+
+const sessionId = IdSchema;
+const strict = { additionalProperties: false } as const;
+const layerIndex = Type.Integer({ minimum: 1, maximum: PROTOCOL_LIMITS.maxLayers });
+const neuronIndex = Type.Integer({ minimum: 0, maximum: PROTOCOL_LIMITS.maxLayerSize });
+const paramValue = Type.Number({ minimum: -1e6, maximum: 1e6 });
+
+export const COMMAND_SCHEMAS = {
+  /** change config fields; keeps or rebuilds the network as the engine's configChangeEffect says */
+  setConfig: Type.Object({ type: Type.Literal('setConfig'), sessionId, patch: ConfigPatchSchema }, strict),
+  play: Type.Object({ type: Type.Literal('play'), sessionId }, strict),
+  pause: Type.Object({ type: Type.Literal('pause'), sessionId }, strict),
+  /** train `epochs` (default 1) right now, playing or not */
+  step: Type.Object(
+    {
+      type: Type.Literal('step'),
+      sessionId,
+      epochs: Type.Optional(Type.Integer({ minimum: 1, maximum: PROTOCOL_LIMITS.maxStepEpochs })),
+    },
+    strict,
+  ),
+  /** back to epoch 0 with freshly initialised weights (from config.seed) and a pause */
+  reset: Type.Object({ type: Type.Literal('reset'), sessionId }, strict),
+  /** new data: the server picks a new config.dataSeed; the network is rebuilt */
+  regenerateData: Type.Object({ type: Type.Literal('regenerateData'), sessionId }, strict),
+  /** weight from neuron `from` of layer `layer-1` into neuron `to` of layer `layer` */
+  setWeight: Type.Object(
+    {
+      type: Type.Literal('setWeight'),
+      sessionId,
+      layer: layerIndex,
+      to: neuronIndex,
+      from: neuronIndex,
+      value: paramValue,
+    },
+    strict,
+  ),
+  setBias: Type.Object(
+    { type: Type.Literal('setBias'), sessionId, layer: layerIndex, to: neuronIndex, value: paramValue },
+    strict,
+  ),
+  setSpeed: Type.Object({ type: Type.Literal('setSpeed'), sessionId, speed: SpeedSchema }, strict),
+  /** copy a session (config, weights, optimizer and RNG state) into a new fork owned by the sender */
+  fork: Type.Object({ type: Type.Literal('fork'), sessionId }, strict),
+  deleteFork: Type.Object({ type: Type.Literal('deleteFork'), sessionId }, strict),
+  /** receive this session's snapshots and `session` updates; the ack carries its full state */
+  watch: Type.Object({ type: Type.Literal('watch'), sessionId }, strict),
+  unwatch: Type.Object({ type: Type.Literal('unwatch'), sessionId }, strict),
+  /** teacher: show one fork to the whole class (null: stop) */
+  spotlight: Type.Object({ type: Type.Literal('spotlight'), sessionId: Type.Union([sessionId, Type.Null()]) }, strict),
+  /** teacher: pause every fork and refuse their owners' commands until unfrozen */
+  freezeForks: Type.Object({ type: Type.Literal('freezeForks'), frozen: Type.Boolean() }, strict),
+  /** teacher: end the class; everyone is disconnected and the class is archived */
+  endClass: Type.Object({ type: Type.Literal('endClass') }, strict),
+} as const satisfies Record<string, TSchema>;
+
+export type CommandType = keyof typeof COMMAND_SCHEMAS;
+export const COMMAND_TYPES = Object.keys(COMMAND_SCHEMAS) as CommandType[];
+
+/** A command of a given type. */
+export type CommandOf<T extends CommandType> = Static<(typeof COMMAND_SCHEMAS)[T]>;
+/** Any command. */
+export type Command = { [T in CommandType]: CommandOf<T> }[CommandType];
+
+export const CommandSchema = Type.Union(Object.values(COMMAND_SCHEMAS));
+
+/** Commands that change a session's training state (the class session's belong to the teacher, a fork's to its owner). */
+export const SESSION_MUTATIONS = [
+  'setConfig',
+  'play',
+  'pause',
+  'step',
+  'reset',
+  'regenerateData',
+  'setWeight',
+  'setBias',
+  'setSpeed',
+] as const satisfies readonly CommandType[];
+export type SessionMutation = (typeof SESSION_MUTATIONS)[number];
+
+/** Commands only the teacher may send. */
+export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass'] as const satisfies readonly CommandType[];
+
+/** Whether a command type changes a session's training state. */
+export function isSessionMutation(type: CommandType): type is SessionMutation {
+  return (SESSION_MUTATIONS as readonly string[]).includes(type);
+}

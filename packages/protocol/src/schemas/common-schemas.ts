@@ -1,0 +1,37 @@
+import Type, { type Static } from 'typebox';
+import { PROTOCOL_LIMITS, ROOM_CODE_ALPHABET } from '../limits';
+
+/** A room code as typed by people: 6 characters of ROOM_CODE_ALPHABET. */
+export const RoomCodeSchema = Type.String({
+  pattern: `^[${ROOM_CODE_ALPHABET}]{${PROTOCOL_LIMITS.roomCodeLength}}$`,
+});
+
+/** A teacher or participant token (base64url, ≥128 bits). */
+export const TokenSchema = Type.String({
+  pattern: `^[A-Za-z0-9_-]{${PROTOCOL_LIMITS.tokenMinLength},${PROTOCOL_LIMITS.tokenMaxLength}}$`,
+});
+
+/** A session or participant id. */
+export const IdSchema = Type.String({ pattern: `^[A-Za-z0-9_-]{1,${PROTOCOL_LIMITS.idMaxLength}}$` });
+
+/** A display name; the server trims it and refuses one that is blank afterwards. */
+export const NameSchema = Type.String({
+  minLength: PROTOCOL_LIMITS.nameMinLength,
+  maxLength: PROTOCOL_LIMITS.nameMaxLength,
+});
+
+/** Training speed: epochs per second, or as fast as the scheduler's fair share allows. */
+export const SpeedSchema = Type.Union([
+  Type.Number({ minimum: PROTOCOL_LIMITS.speed.min, maximum: PROTOCOL_LIMITS.speed.max }),
+  Type.Literal('max'),
+]);
+export type Speed = Static<typeof SpeedSchema>;
+
+export const RoleSchema = Type.Enum(['teacher', 'student'] as const);
+export type Role = Static<typeof RoleSchema>;
+
+export const ErrorSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+});

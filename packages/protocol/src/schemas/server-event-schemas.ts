@@ -1,0 +1,84 @@
+import Type, { type Static } from 'typebox';
+import { IdSchema, RoleSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
+import {
+  ClassStatusSchema,
+  ForkSummarySchema,
+  RosterEntrySchema,
+  SessionStateSchema,
+} from './state-schemas';
+
+/** Sent once after every successful connection (also after a recovered one): the full picture (rule JOIN-2). */
+export const WelcomeSchema = Type.Object({
+  protocolVersion: Type.Integer(),
+  classId: IdSchema,
+  code: RoomCodeSchema,
+  role: RoleSchema,
+  participantId: IdSchema,
+  name: Type.String(),
+  /** students: keep it (localStorage) and hand it back in the handshake to rejoin as the same person */
+  participantToken: Type.Optional(TokenSchema),
+  classSession: SessionStateSchema,
+  /** the teacher: every fork in the class; a student: their own forks */
+  forks: Type.Array(ForkSummarySchema),
+  roster: Type.Array(RosterEntrySchema),
+  classStatus: ClassStatusSchema,
+  limits: Type.Object({
+    maxForksPerParticipant: Type.Integer(),
+    snapshotHz: Type.Number(),
+  }),
+});
+export type Welcome = Static<typeof WelcomeSchema>;
+
+/** What caused a `session` update. */
+export const SESSION_UPDATE_CAUSES = [
+  'setConfig',
+  'play',
+  'pause',
+  'step',
+  'reset',
+  'regenerateData',
+  'setWeight',
+  'setBias',
+  'setSpeed',
+  'diverged',
+  'frozen',
+  'unfrozen',
+] as const;
+export type SessionUpdateCause = (typeof SESSION_UPDATE_CAUSES)[number];
+
+/** Every accepted change to a session, at once, to everyone watching it (rule CMD-3). */
+export const SessionUpdateSchema = Type.Object({
+  cause: Type.Enum(SESSION_UPDATE_CAUSES),
+  /** participant id of who caused it; null for the server (divergence) */
+  by: Type.Union([IdSchema, Type.Null()]),
+  state: SessionStateSchema,
+});
+export type SessionUpdate = Static<typeof SessionUpdateSchema>;
+
+export const RosterUpdateSchema = Type.Object({ participants: Type.Array(RosterEntrySchema) });
+export type RosterUpdate = Static<typeof RosterUpdateSchema>;
+
+export const ForksUpdateSchema = Type.Object({ forks: Type.Array(ForkSummarySchema) });
+export type ForksUpdate = Static<typeof ForksUpdateSchema>;
+
+export const ForkRemovedSchema = Type.Object({ sessionId: IdSchema });
+export type ForkRemoved = Static<typeof ForkRemovedSchema>;
+
+export const ClassEndedSchema = Type.Object({ reason: Type.Enum(['endedByTeacher', 'archived'] as const) });
+export type ClassEnded = Static<typeof ClassEndedSchema>;
+
+/** A binary snapshot of one session; decode `bytes` with `decodeSnapshot`. */
+export interface SnapshotMessage {
+  sessionId: string;
+  /** ArrayBuffer in the browser, Buffer (a Uint8Array) in Node */
+  bytes: ArrayBuffer | Uint8Array;
+}
+
+export const ProtocolErrorEventSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  /** the event that was refused */
+  event: Type.Optional(Type.String()),
+});
+export type ProtocolErrorEvent = Static<typeof ProtocolErrorEventSchema>;
+

@@ -1,0 +1,96 @@
+import Type, { type Static } from 'typebox';
+import { TrainerConfigSchema } from './config-schema';
+import { IdSchema, RoleSchema, SpeedSchema } from './common-schemas';
+
+/*
+ * What the server sends about sessions. These are documented as schemas so
+ * the web app and tests can check what they receive; the server is the only
+ * producer.
+ */
+
+/** A loss, or null when it is not a finite number (JSON has no NaN). */
+const Loss = Type.Union([Type.Number(), Type.Null()]);
+
+export const SessionKindSchema = Type.Enum(['class', 'fork'] as const);
+export type SessionKind = Static<typeof SessionKindSchema>;
+
+export const MetricsSchema = Type.Object({
+  trainLoss: Loss,
+  testLoss: Loss,
+  trainAccuracy: Type.Union([Type.Number(), Type.Null()]),
+  testAccuracy: Type.Union([Type.Number(), Type.Null()]),
+  learningRate: Type.Number(),
+  /** mean |dL/dw| per layer (index 0 = weights into the first hidden layer) */
+  gradientNorms: Type.Array(Type.Number()),
+  diverged: Type.Union([Type.Object({ reason: Type.String(), epoch: Type.Number() }), Type.Null()]),
+});
+export type SessionMetrics = Static<typeof MetricsSchema>;
+
+export const LossPointSchema = Type.Object({ epoch: Type.Number(), trainLoss: Loss, testLoss: Loss });
+export type LossPoint = Static<typeof LossPointSchema>;
+
+/**
+ * The full state of one session (class or fork): everything a late joiner or
+ * a reconnecting client needs to draw it. The dataset is not included: build
+ * it from `config` with the engine (rule STATE-2).
+ */
+export const SessionStateSchema = Type.Object({
+  sessionId: IdSchema,
+  classId: IdSchema,
+  kind: SessionKindSchema,
+  /** participant id of the owner (the teacher's participant id for the class session) */
+  ownerId: IdSchema,
+  ownerName: Type.String(),
+  /** the session this one was forked from, null for the class session */
+  parentId: Type.Union([IdSchema, Type.Null()]),
+  forkedAtEpoch: Type.Union([Type.Number(), Type.Null()]),
+  config: TrainerConfigSchema,
+  /** [inputs, ...hidden, outputs] */
+  layerSizes: Type.Array(Type.Integer()),
+  /** every weight and bias, exact (Float64), in the engine's parameter layout */
+  params: Type.Array(Type.Number()),
+  epoch: Type.Integer(),
+  /** monotonic per session; snapshots carry it too (rule SNAP-3) */
+  clock: Type.Integer(),
+  playing: Type.Boolean(),
+  speed: SpeedSchema,
+  /** a fork frozen by the teacher refuses its owner's commands */
+  frozen: Type.Boolean(),
+  metrics: MetricsSchema,
+  /** down-sampled, oldest first, at most PROTOCOL_LIMITS.lossHistoryPoints */
+  lossHistory: Type.Array(LossPointSchema),
+});
+export type SessionState = Static<typeof SessionStateSchema>;
+
+/** One line of the teacher's fork dashboard (and of a student's own fork list). */
+export const ForkSummarySchema = Type.Object({
+  sessionId: IdSchema,
+  ownerId: IdSchema,
+  ownerName: Type.String(),
+  parentId: Type.Union([IdSchema, Type.Null()]),
+  epoch: Type.Integer(),
+  clock: Type.Integer(),
+  trainLoss: Loss,
+  testLoss: Loss,
+  playing: Type.Boolean(),
+  frozen: Type.Boolean(),
+  layerSizes: Type.Array(Type.Integer()),
+  dataset: Type.String(),
+});
+export type ForkSummary = Static<typeof ForkSummarySchema>;
+
+export const RosterEntrySchema = Type.Object({
+  participantId: IdSchema,
+  name: Type.String(),
+  role: RoleSchema,
+  online: Type.Boolean(),
+  forkCount: Type.Integer(),
+});
+export type RosterEntry = Static<typeof RosterEntrySchema>;
+
+export const ClassStatusSchema = Type.Object({
+  /** the fork shown to the whole class, or null */
+  spotlightId: Type.Union([IdSchema, Type.Null()]),
+  forksFrozen: Type.Boolean(),
+});
+export type ClassStatus = Static<typeof ClassStatusSchema>;

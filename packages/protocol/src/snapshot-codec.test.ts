@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  SnapshotDecodeError,
+  decodeSnapshot,
+  encodeSnapshot,
+  parameterCount,
+  snapshotByteLength,
+  type SnapshotInput,
+} from './snapshot-codec';
+
+const f32 = fc.float({ noDefaultInfinity: false });
+const layerSizesArb = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 8 });
+
+const snapshotArb: fc.Arbitrary<SnapshotInput> = layerSizesArb.chain((layerSizes) =>
+  fc.record({
+    clock: fc.nat({ max: 0xffffffff }),
+    epoch: fc.nat({ max: 0xffffffff }),
+    trainLoss: f32,
+    testLoss: f32,
+    trainAccuracy: fc.option(f32, { nil: null }),
+    testAccuracy: fc.option(f32, { nil: null }),
+    learningRate: f32,
+    playing: fc.boolean(),
+    diverged: fc.boolean(),
+    layerSizes: fc.constant(layerSizes),
+    gradientNorms: fc.array(f32, { minLength: layerSizes.length - 1, maxLength: layerSizes.length - 1 }),
+    params: fc.array(f32, { minLength: parameterCount(layerSizes), maxLength: parameterCount(layerSizes) }),
+  }),
+);
+
+describe('snapshot codec', () => {
+  it('SNAP-2: decode(encode(s)) is s for every Float32-representable snapshot', () => {
+    fc.assert(
+      fc.property(snapshotArb, (input) => {
+        const decoded = decodeSnapshot(encodeSnapshot(input));
+        expect(decoded.clock).toBe(input.clock);
+        expect(decoded.epoch).toBe(input.epoch);
+        expect(decoded.trainLoss).toBe(input.trainLoss);
+        expect(decoded.testLoss).toBe(input.testLoss);
+        expect(decoded.trainAccuracy).toBe(input.trainAccuracy);
+        expect(decoded.testAccuracy).toBe(input.testAccuracy);
+        expect(decoded.learningRate).toBe(input.learningRate);
+        expect(decoded.playing).toBe(input.playing);
+        expect(decoded.diverged).toBe(input.diverged);
+        expect(decoded.layerSizes).toEqual(Array.from(input.layerSizes));
+        expect(Array.from(decoded.gradientNorms)).toEqual(Array.from(input.gradientNorms));
+        expect(Array.from(decoded.params)).toEqual(Array.from(input.params));
+      }),
+      { seed: 20261129, numRuns: 300 },
+    );
+  });
+
+  it('SNAP-2: Float64 parameters decode to Math.fround of the original', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 9, maxLength: 9 }), (params) => {
+        const decoded = decodeSnapshot(
+          encodeSnapshot({
+            clock: 1, epoch: 2, trainLoss: 0.1, testLoss: 0.2, trainAccuracy: null, testAccuracy: null,
+            learningRate: 0.03, playing: true, diverged: false, layerSizes: [2, 2, 1], gradientNorms: [0.5, 0.25], params,
+          }),
+        );
+        expect(Array.from(decoded.params)).toEqual(params.map(Math.fround));
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it('decodes from a Node Buffer view with an offset, as socket.io delivers it', () => {
+    const input: SnapshotInput = {
+      clock: 9, epoch: 40, trainLoss: 0.5, testLoss: 0.75, trainAccuracy: 0.5, testAccuracy: null,
+      learningRate: 0.25, playing: false, diverged: true, layerSizes: [3, 1], gradientNorms: [2], params: [1, 2, 3, 4],
+    };
+    const encoded = new Uint8Array(encodeSnapshot(input));
+    const padded = Buffer.alloc(encoded.length + 5);
+    padded.set(encoded, 5);
+    const decoded = decodeSnapshot(padded.subarray(5));
+    expect(Array.from(decoded.params)).toEqual([1, 2, 3, 4]);
+    expect(decoded.diverged).toBe(true);
+    expect(decoded.testAccuracy).toBeNull();
+  });
+
+  it('has the size snapshotByteLength announces', () => {
+    fc.assert(
+      fc.property(snapshotArb, (input) => {
+        expect(encodeSnapshot(input).byteLength).toBe(snapshotByteLength(input.layerSizes));
+      }),
+      { seed: 3, numRuns: 50 },
+    );
+  });
+
+  it('SNAP-4: refuses truncated, padded or random bytes with a SnapshotDecodeError only', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        try {
+          decodeSnapshot(bytes);
+        } catch (error) {
+          expect(error).toBeInstanceOf(SnapshotDecodeError);
+        }
+      }),
+      { seed: 11, numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(snapshotArb, fc.integer({ min: -8, max: 8 }).filter((d) => d !== 0), (input, delta) => {
+        const encoded = new Uint8Array(encodeSnapshot(input));
+        const resized = new Uint8Array(Math.max(0, encoded.length + delta));
+        resized.set(encoded.subarray(0, resized.length));
+        expect(() => decodeSnapshot(resized)).toThrow(SnapshotDecodeError);
+      }),
+      { seed: 12, numRuns: 200 },
+    );
+  });
+
+  it('refuses to encode parameters that do not fit the layer sizes', () => {
+    const base: SnapshotInput = {
+      clock: 0, epoch: 0, trainLoss: 0, testLoss: 0, trainAccuracy: null, testAccuracy: null,
+      learningRate: 0, playing: false, diverged: false, layerSizes: [2, 1], gradientNorms: [0], params: [0, 0, 0],
+    };
+    expect(() => encodeSnapshot(base)).not.toThrow();
+    expect(() => encodeSnapshot({ ...base, params: [0, 0] })).toThrow(RangeError);
+    expect(() => encodeSnapshot({ ...base, gradientNorms: [] })).toThrow(RangeError);
+    expect(() => encodeSnapshot({ ...base, layerSizes: [2, 0] })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,180 @@
+import { PROTOCOL_LIMITS } from './limits';
+
+/*
+ * The binary snapshot: what the server streams ~15 times a second per session.
+ * Parameters travel as Float32 (the engine trains in Float64; a decoded weight
+ * equals Math.fround of the server's), which is how a snapshot stays under a
+ * quarter of the same data as JSON (rule SNAP-1).
+ *
+ * Layout, little-endian:
+ *   0  u8   format (1)
+ *   1  u8   flags: 1 playing, 2 diverged, 4 has train accuracy, 8 has test accuracy
+ *   2  u8   L = number of layers including inputs and outputs
+ *   3  u8   reserved (0)
+ *   4  u32  clock (monotonic per session)
+ *   8  u32  epoch
+ *   12 f32  train loss, 16 f32 test loss
+ *   20 f32  train accuracy, 24 f32 test accuracy (0 when absent)
+ *   28 f32  current learning rate
+ *   32 u8×L layer sizes, zero-padded to a multiple of 4
+ *   …  f32×(L−1) per-layer gradient norms
+ *   …  f32×P weights and biases in the engine's layout (P follows from the sizes)
+ */
+
+export const SNAPSHOT_FORMAT = 1;
+const HEADER_BYTES = 32;
+const FLAG_PLAYING = 1;
+const FLAG_DIVERGED = 2;
+const FLAG_TRAIN_ACCURACY = 4;
+const FLAG_TEST_ACCURACY = 8;
+
+/** What a snapshot carries, as the server builds it. */
+export interface SnapshotInput {
+  clock: number;
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  learningRate: number;
+  playing: boolean;
+  diverged: boolean;
+  layerSizes: ArrayLike<number>;
+  gradientNorms: ArrayLike<number>;
+  params: ArrayLike<number>;
+}
+
+/** A decoded snapshot; numbers are Float32 values, NaN where the server had NaN. */
+export interface Snapshot {
+  clock: number;
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  learningRate: number;
+  playing: boolean;
+  diverged: boolean;
+  layerSizes: number[];
+  gradientNorms: Float32Array;
+  params: Float32Array;
+}
+
+export class SnapshotDecodeError extends Error {
+  override name = 'SnapshotDecodeError';
+}
+
+/** Number of weights and biases of a network with these layer sizes. */
+export function parameterCount(layerSizes: ArrayLike<number>): number {
+  let count = 0;
+  for (let l = 1; l < layerSizes.length; l++) count += layerSizes[l]! * (layerSizes[l - 1]! + 1);
+  return count;
+}
+
+function layerBlockBytes(layerCount: number): number {
+  return Math.ceil(layerCount / 4) * 4;
+}
+
+/** Size in bytes of the snapshot of a network with these layer sizes. */
+export function snapshotByteLength(layerSizes: ArrayLike<number>): number {
+  const layers = layerSizes.length;
+  return HEADER_BYTES + layerBlockBytes(layers) + 4 * (layers - 1) + 4 * parameterCount(layerSizes);
+}
+
+function checkLayerSizes(layerSizes: ArrayLike<number>): void {
+  if (layerSizes.length < 2 || layerSizes.length > PROTOCOL_LIMITS.maxLayers) {
+    throw new RangeError(`a snapshot has 2..${PROTOCOL_LIMITS.maxLayers} layers, got ${layerSizes.length}`);
+  }
+  for (let l = 0; l < layerSizes.length; l++) {
+    const size = layerSizes[l]!;
+    if (!Number.isInteger(size) || size < 1 || size > PROTOCOL_LIMITS.maxLayerSize) {
+      throw new RangeError(`layer ${l} has ${size} neurons`);
+    }
+  }
+}
+
+const toUint32 = (value: number) => Math.min(0xffffffff, Math.max(0, Math.floor(value)));
+
+/** Encode a snapshot into a fresh ArrayBuffer. */
+export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
+  const { layerSizes } = input;
+  checkLayerSizes(layerSizes);
+  const layers = layerSizes.length;
+  const paramCount = parameterCount(layerSizes);
+  if (input.params.length !== paramCount) {
+    throw new RangeError(`expected ${paramCount} parameters for [${Array.from(layerSizes)}], got ${input.params.length}`);
+  }
+  if (input.gradientNorms.length !== layers - 1) {
+    throw new RangeError(`expected ${layers - 1} gradient norms, got ${input.gradientNorms.length}`);
+  }
+  const buffer = new ArrayBuffer(snapshotByteLength(layerSizes));
+  const view = new DataView(buffer);
+  const flags =
+    (input.playing ? FLAG_PLAYING : 0) |
+    (input.diverged ? FLAG_DIVERGED : 0) |
+    (input.trainAccuracy !== null ? FLAG_TRAIN_ACCURACY : 0) |
+    (input.testAccuracy !== null ? FLAG_TEST_ACCURACY : 0);
+  view.setUint8(0, SNAPSHOT_FORMAT);
+  view.setUint8(1, flags);
+  view.setUint8(2, layers);
+  view.setUint32(4, toUint32(input.clock), true);
+  view.setUint32(8, toUint32(input.epoch), true);
+  view.setFloat32(12, input.trainLoss, true);
+  view.setFloat32(16, input.testLoss, true);
+  view.setFloat32(20, input.trainAccuracy ?? 0, true);
+  view.setFloat32(24, input.testAccuracy ?? 0, true);
+  view.setFloat32(28, input.learningRate, true);
+  for (let l = 0; l < layers; l++) view.setUint8(HEADER_BYTES + l, layerSizes[l]!);
+  let offset = HEADER_BYTES + layerBlockBytes(layers);
+  for (let i = 0; i < layers - 1; i++, offset += 4) view.setFloat32(offset, input.gradientNorms[i]!, true);
+  for (let i = 0; i < paramCount; i++, offset += 4) view.setFloat32(offset, input.params[i]!, true);
+  return buffer;
+}
+
+function asDataView(bytes: ArrayBuffer | ArrayBufferView): DataView {
+  if (bytes instanceof ArrayBuffer) return new DataView(bytes);
+  if (ArrayBuffer.isView(bytes)) return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  throw new SnapshotDecodeError('a snapshot is an ArrayBuffer or a byte view');
+}
+
+/** Decode a snapshot (ArrayBuffer in the browser, Buffer in Node); throws SnapshotDecodeError on anything malformed. */
+export function decodeSnapshot(bytes: ArrayBuffer | ArrayBufferView): Snapshot {
+  const view = asDataView(bytes);
+  if (view.byteLength < HEADER_BYTES) throw new SnapshotDecodeError(`snapshot too short: ${view.byteLength} bytes`);
+  const format = view.getUint8(0);
+  if (format !== SNAPSHOT_FORMAT) throw new SnapshotDecodeError(`unknown snapshot format ${format}`);
+  const flags = view.getUint8(1);
+  const layers = view.getUint8(2);
+  if (layers < 2 || layers > PROTOCOL_LIMITS.maxLayers || view.byteLength < HEADER_BYTES + layers) {
+    throw new SnapshotDecodeError(`bad layer count ${layers}`);
+  }
+  const layerSizes: number[] = [];
+  for (let l = 0; l < layers; l++) {
+    const size = view.getUint8(HEADER_BYTES + l);
+    if (size < 1) throw new SnapshotDecodeError(`layer ${l} is empty`);
+    layerSizes.push(size);
+  }
+  const expected = snapshotByteLength(layerSizes);
+  if (view.byteLength !== expected) {
+    throw new SnapshotDecodeError(`snapshot of [${layerSizes}] is ${expected} bytes, got ${view.byteLength}`);
+  }
+  let offset = HEADER_BYTES + layerBlockBytes(layers);
+  const gradientNorms = new Float32Array(layers - 1);
+  for (let i = 0; i < gradientNorms.length; i++, offset += 4) gradientNorms[i] = view.getFloat32(offset, true);
+  const params = new Float32Array(parameterCount(layerSizes));
+  for (let i = 0; i < params.length; i++, offset += 4) params[i] = view.getFloat32(offset, true);
+  return {
+    clock: view.getUint32(4, true),
+    epoch: view.getUint32(8, true),
+    trainLoss: view.getFloat32(12, true),
+    testLoss: view.getFloat32(16, true),
+    trainAccuracy: flags & FLAG_TRAIN_ACCURACY ? view.getFloat32(20, true) : null,
+    testAccuracy: flags & FLAG_TEST_ACCURACY ? view.getFloat32(24, true) : null,
+    learningRate: view.getFloat32(28, true),
+    playing: (flags & FLAG_PLAYING) !== 0,
+    diverged: (flags & FLAG_DIVERGED) !== 0,
+    layerSizes,
+    gradientNorms,
+    params,
+  };
+}

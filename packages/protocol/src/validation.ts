@@ -1,0 +1,51 @@
+import type { Static, TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { ErrorCode, protocolError, type ProtocolError } from './error-codes';
+import { COMMAND_SCHEMAS, COMMAND_TYPES, type Command, type CommandType } from './schemas/command-schemas';
+import { HandshakeAuthSchema } from './schemas/handshake-schema';
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+
+/**
+ * Compile a schema into a checker that never throws: whatever arrives (junk,
+ * cycles, huge numbers), the answer is a value or a `badRequest` naming the
+ * first offending field (rule VAL-1).
+ */
+export function createValidator<S extends TSchema>(schema: S): (input: unknown) => Validation<Static<S>> {
+  const compiled = Compile(schema);
+  return (input) => {
+    try {
+      if (compiled.Check(input)) return { ok: true, value: input as Static<S> };
+      return { ok: false, error: describeFailure(compiled, input) };
+    } catch {
+      return { ok: false, error: protocolError(ErrorCode.badRequest, 'payload could not be checked') };
+    }
+  };
+}
+
+function describeFailure(compiled: ReturnType<typeof Compile>, input: unknown): ProtocolError {
+  for (const error of compiled.Errors(input)) {
+    const where = error.instancePath === '' ? 'payload' : error.instancePath;
+    return protocolError(ErrorCode.badRequest, `${where}: ${error.message}`, error.instancePath || undefined);
+  }
+  return protocolError(ErrorCode.badRequest, 'payload does not match the schema');
+}
+
+const commandValidators = Object.fromEntries(
+  COMMAND_TYPES.map((type) => [type, createValidator(COMMAND_SCHEMAS[type])]),
+) as { [T in CommandType]: (input: unknown) => Validation<Command> };
+
+/** Check a `command` payload: an unknown `type` is `unknownCommand` (VAL-2), a bad field `badRequest` (VAL-1). */
+export function validateCommand(input: unknown): Validation<Command> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, error: protocolError(ErrorCode.badRequest, 'a command is an object with a type') };
+  }
+  const type: unknown = (input as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(commandValidators, type)) {
+    return { ok: false, error: protocolError(ErrorCode.unknownCommand, `unknown command type`, '/type') };
+  }
+  return commandValidators[type as CommandType](input);
+}
+
+/** Check the socket handshake `auth` object. */
+export const validateHandshake = createValidator(HandshakeAuthSchema);

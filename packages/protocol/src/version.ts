@@ -1,0 +1,19 @@
+/**
+ * The wire protocol version. The client sends it in the socket handshake; the
+ * server refuses an older client with `clientTooOld` and a newer one with
+ * `serverTooOld` (rule HS-2), so a stale browser tab says "reload" instead of
+ * misreading messages.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The oldest client protocol version this build still understands. */
+export const MIN_CLIENT_PROTOCOL_VERSION = 1;
+
+export type VersionVerdict = 'ok' | 'clientTooOld' | 'serverTooOld';
+
+/** Compare a client's protocol version with this build's (rule HS-2). */
+export function checkProtocolVersion(clientVersion: number): VersionVerdict {
+  if (clientVersion < MIN_CLIENT_PROTOCOL_VERSION) return 'clientTooOld';
+  if (clientVersion > PROTOCOL_VERSION) return 'serverTooOld';
+  return 'ok';
+}
