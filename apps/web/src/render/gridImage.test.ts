@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDivergingLut, CLASS_COLORS, NEGATIVE_COLOR, NEUTRAL_COLOR, POSITIVE_COLOR } from './colorScale';
-import { gridMaxAbs, paintClassGrid, paintDivergingGrid, type GridView } from './gridImage';
+import { paintClassGrid, paintDivergingGrid, paintIntensityGrid, type GridView } from './gridImage';
 
 const lut = buildDivergingLut(31);
 
@@ -36,6 +36,15 @@ describe('paintDivergingGrid', () => {
     const out = new Uint8ClampedArray(4);
     paintDivergingGrid(grid, out, 1, { lut, scale: 0 });
     expect(pixel(out, 1, 0, 0)).toEqual([...NEUTRAL_COLOR, 255]);
+  });
+
+  it('maps a 0…1 output onto the palette with scale and shift', () => {
+    const grid: GridView = { data: new Float32Array([0, 0.5, 1, 0.75]), offset: 0, size: 2 };
+    const out = new Uint8ClampedArray(16);
+    paintDivergingGrid(grid, out, 2, { lut, scale: 2, shift: -1 });
+    expect(pixel(out, 2, 0, 0)).toEqual([...NEGATIVE_COLOR, 255]);
+    expect(pixel(out, 2, 0, 1)).toEqual([...NEUTRAL_COLOR, 255]);
+    expect(pixel(out, 2, 1, 0)).toEqual([...POSITIVE_COLOR, 255]);
   });
 
   it('down-samples a 4×4 grid to 2×2 by taking every second value', () => {
@@ -96,9 +105,15 @@ describe('paintClassGrid', () => {
   });
 });
 
-describe('gridMaxAbs', () => {
-  it('finds the largest magnitude inside the grid only', () => {
-    expect(gridMaxAbs({ data: new Float32Array([100, -3, 2, 1, 0]), offset: 1, size: 2 })).toBe(3);
-    expect(gridMaxAbs({ data: new Float32Array(4), offset: 0, size: 2 })).toBe(0);
+describe('paintIntensityGrid', () => {
+  it('fades from neutral at 0 to the colour at 1, clamped', () => {
+    const grid: GridView = { data: new Float32Array([0, 1, -3, 7]), offset: 0, size: 2 };
+    const out = new Uint8ClampedArray(16);
+    const green = CLASS_COLORS[2]!;
+    paintIntensityGrid(grid, out, 2, green);
+    expect(pixel(out, 2, 0, 0)).toEqual([...NEUTRAL_COLOR, 255]);
+    expect(pixel(out, 2, 0, 1)).toEqual([...green, 255]);
+    expect(pixel(out, 2, 1, 0)).toEqual([...NEUTRAL_COLOR, 255]);
+    expect(pixel(out, 2, 1, 1)).toEqual([...green, 255]);
   });
 });

@@ -4,7 +4,7 @@
  * at the top of the picture. These functions only write into a caller-owned
  * RGBA byte array, so they allocate nothing and run the same under jsdom.
  */
-import { CLASS_COLORS, NEUTRAL_COLOR, shadeIndex } from './colorScale';
+import { CLASS_COLORS, NEUTRAL_COLOR, shadeIndex, type Rgb } from './colorScale';
 
 /** A square grid of values stored at `offset` in `data`. */
 export interface GridView {
@@ -18,8 +18,9 @@ export interface DivergingPaintOptions {
   lut: Uint8ClampedArray;
   /** snap every value to −1 or +1 (the playground's "discretize output") */
   discretize?: boolean;
-  /** multiply values first (feature heatmaps normalize their range with it) */
+  /** values are mapped to `value · scale + shift` first (a sigmoid's 0…1 becomes −1…1 with 2, −1) */
   scale?: number;
+  shift?: number;
 }
 
 /**
@@ -27,7 +28,7 @@ export interface DivergingPaintOptions {
  * `grid.size / outSize`-th value, so one 100×100 grid also gives a 25×25 thumbnail.
  */
 export function paintDivergingGrid(grid: GridView, out: Uint8ClampedArray, outSize: number, options: DivergingPaintOptions): void {
-  const { lut, discretize = false, scale = 1 } = options;
+  const { lut, discretize = false, scale = 1, shift = 0 } = options;
   const shades = lut.length >> 2;
   const step = grid.size / outSize;
   const { data, offset, size } = grid;
@@ -35,7 +36,7 @@ export function paintDivergingGrid(grid: GridView, out: Uint8ClampedArray, outSi
   for (let row = 0; row < outSize; row++) {
     const rowStart = offset + Math.floor(row * step) * size;
     for (let col = 0; col < outSize; col++) {
-      let v = data[rowStart + Math.floor(col * step)]! * scale;
+      let v = data[rowStart + Math.floor(col * step)]! * scale + shift;
       if (discretize) v = v >= 0 ? 1 : -1;
       const s = shadeIndex(v, shades) << 2;
       out[p] = lut[s]!;
@@ -110,13 +111,21 @@ export function paintClassGrid(
   }
 }
 
-/** The largest |value| of a grid (0 for an empty or all-zero grid); used to normalize feature heatmaps. */
-export function gridMaxAbs(grid: GridView): number {
-  let max = 0;
-  const end = grid.offset + grid.size * grid.size;
-  for (let i = grid.offset; i < end; i++) {
-    const a = Math.abs(grid.data[i]!);
-    if (a > max) max = a;
+/** Paints values in [0, 1] (a class probability) from the neutral colour to `color`. */
+export function paintIntensityGrid(grid: GridView, out: Uint8ClampedArray, outSize: number, color: Rgb): void {
+  const step = grid.size / outSize;
+  const { data, offset, size } = grid;
+  let p = 0;
+  for (let row = 0; row < outSize; row++) {
+    const rowStart = offset + Math.floor(row * step) * size;
+    for (let col = 0; col < outSize; col++) {
+      const raw = data[rowStart + Math.floor(col * step)]!;
+      const t = raw > 0 ? (raw < 1 ? raw : 1) : 0;
+      out[p] = NEUTRAL_COLOR[0] + (color[0] - NEUTRAL_COLOR[0]) * t;
+      out[p + 1] = NEUTRAL_COLOR[1] + (color[1] - NEUTRAL_COLOR[1]) * t;
+      out[p + 2] = NEUTRAL_COLOR[2] + (color[2] - NEUTRAL_COLOR[2]) * t;
+      out[p + 3] = 255;
+      p += 4;
+    }
   }
-  return max;
 }
