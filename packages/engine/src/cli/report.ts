@@ -57,7 +57,8 @@ export function tableRow(row: EpochRow, withAccuracy: boolean): string {
 
 /** A one-line description of the run above the table. */
 export function runSummary(config: TrainerConfig, epochs: number): string {
-  const shape = [config.features.length, ...config.hiddenLayers, config.problem === 'multiclass' ? 'k' : 1].join('→');
+  const outputs = config.problem === 'multiclass' ? 'k' : 1;
+  const shape = `${config.features.length}→[${config.hiddenLayers.join(',')}]→${outputs}`;
   return (
     `${config.dataset} (${config.problem}, noise ${config.noise}%, train ${config.trainRatio}%, data seed ${config.dataSeed}) · ` +
     `${shape} ${config.activation} · ${config.optimizer.kind} rate ${config.learningRate} batch ${config.batchSize} · ` +
