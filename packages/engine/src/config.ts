@@ -134,6 +134,15 @@ export const LIMITS = {
   regularizationRates: [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10],
   /** input domain of every dataset and grid: [-6, 6]² */
   domain: 6,
+  /** optimizer settings: momentum and Adam's β1, β2 in [min, max), ε in (min, max] */
+  momentum: { min: 0, max: 1 },
+  beta: { min: 0, max: 1 },
+  epsilon: { min: 0, max: 1 },
+  /** schedules: exponential decayRate in (0, 1], decayEpochs ≥ 1; plateau factor in (0, 1), patience ≥ 1 */
+  decayRate: { min: 0, max: 1 },
+  decayEpochs: { min: 1, max: 1_000_000 },
+  plateauFactor: { min: 0, max: 1 },
+  patience: { min: 1, max: 10_000 },
 } as const;
 
 export const DEFAULT_OPTIMIZER: OptimizerConfig = {

@@ -1,0 +1,85 @@
+/**
+ * When training has diverged, and how to say so to a teacher. Three signs,
+ * checked after every training call:
+ * - 'not-finite': a loss or a parameter became NaN or ±Infinity;
+ * - 'exploded': a parameter grew beyond ±1e6 (on its way to Infinity; no
+ *   playground problem needs weights anywhere near that);
+ * - 'saturated': the train loss is far worse than predicting nothing (output
+ *   0, or uniform class probabilities) AND every layer's gradient vanished,
+ *   so training cannot recover. This is what a too-high learning rate does to
+ *   a bounded output (tanh, sigmoid, softmax): it blows the weights into
+ *   saturation, where the loss is stuck high instead of becoming NaN.
+ */
+import type { OutputLossId } from './config';
+
+export type DivergenceKind = 'not-finite' | 'exploded' | 'saturated';
+
+/** Why training stopped. */
+export interface Divergence {
+  kind: DivergenceKind;
+  /** in English, for a teacher; the UI may translate by `kind` */
+  reason: string;
+  /** the epoch during which it happened (the weights are from before it) */
+  epoch: number;
+}
+
+/** A parameter beyond this magnitude counts as exploded. */
+export const EXPLODED_WEIGHT = 1e6;
+/** Saturated: the loss is above this multiple of the uninformed loss... */
+export const SATURATED_LOSS_RATIO = 1.5;
+/** ...and every layer's mean |gradient| is below this. */
+export const VANISHED_GRADIENT = 1e-4;
+
+/** The position of the first NaN, ±Infinity or |value| > `limit` in `values`, or −1. */
+export function firstOutOfRange(values: Float64Array, limit = Infinity): number {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    // written so that NaN fails the test too
+    if (!(v <= limit && v >= -limit)) return i;
+  }
+  return -1;
+}
+
+/**
+ * The loss of a network that knows nothing: output 0 for the square losses
+ * (mean ½y² over `labels`), probability ½ for sigmoid (ln 2), uniform
+ * probabilities for softmax (ln k).
+ */
+export function uninformedLoss(outputLoss: OutputLossId, labels: Float64Array, count: number, numClasses: number): number {
+  switch (outputLoss) {
+    case 'tanh-square':
+    case 'linear-square': {
+      if (count === 0) return 0;
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum += 0.5 * labels[i]! * labels[i]!;
+      return sum / count;
+    }
+    case 'sigmoid-xent':
+      return Math.LN2;
+    case 'softmax-xent':
+      return Math.log(Math.max(2, numClasses));
+  }
+}
+
+/** Whether a finite epoch result shows saturation (see the module comment). */
+export function isSaturated(trainLoss: number, uninformed: number, gradientNorms: readonly number[]): boolean {
+  return (
+    uninformed > 0 &&
+    trainLoss > SATURATED_LOSS_RATIO * uninformed &&
+    gradientNorms.every((norm) => norm < VANISHED_GRADIENT)
+  );
+}
+
+/** The message for a teacher. */
+export function divergenceReason(kind: DivergenceKind, learningRate: number, epoch: number): string {
+  const what =
+    kind === 'not-finite'
+      ? 'the loss or a weight became NaN or infinite'
+      : kind === 'exploded'
+        ? `a weight grew beyond ±${EXPLODED_WEIGHT.toExponential(0)}`
+        : 'the outputs saturated at wrong values and the gradients vanished, so it cannot recover';
+  return (
+    `Training diverged in epoch ${epoch}: ${what}. The learning rate (${learningRate}) is probably too high ` +
+    `for this network. Training stopped with the weights from before that epoch; lower the learning rate to continue.`
+  );
+}

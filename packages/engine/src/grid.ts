@@ -1,0 +1,218 @@
+/**
+ * Decision grids: every neuron's output over an N×N grid of the input domain,
+ * which the browser paints as heatmaps every frame. All grids live in ONE
+ * Float32Array, neuron after neuron (input features, then each hidden layer,
+ * then the outputs); neuron n's grid starts at n·N², row-major, row 0 at the
+ * TOP (y = +domain) and column 0 at the left (x = −domain), both ends
+ * included, so it maps straight onto canvas ImageData.
+ *
+ * For softmax (multiclass) the output grids hold the class probabilities;
+ * `argmaxGrid` turns them into the predicted class per point. Otherwise the
+ * output grid holds the output unit's value (tanh, linear or sigmoid).
+ *
+ * Speed: points go through the network in blocks, layer by layer, with the
+ * inner loop over the block's points, and the feature values of a grid are
+ * computed once and cached. With `out` passed, nothing is allocated.
+ */
+import { ActivationCode, activateRange } from './activations';
+import { LIMITS, type FeatureId } from './config';
+import { FEATURES } from './features';
+import { OutputLossCode } from './losses';
+import type { Network } from './network';
+
+export interface GridOptions {
+  /** points per side (default 100) */
+  size?: number;
+  /** the grid covers [−domain, domain]² (default LIMITS.domain = 6) */
+  domain?: number;
+}
+
+export const DEFAULT_GRID_SIZE = 100;
+
+/** Points per block: small enough that a block's buffers stay in cache. */
+const BLOCK = 256;
+
+/** Number of grids `decisionGrids` produces: features + hidden neurons + outputs. */
+export function neuronCount(network: Network): number {
+  return network.layerSizes.reduce((sum, size) => sum + size, 0);
+}
+
+/** Which grid (0-based, times N² for its offset) shows neuron `neuron` of `layer` (layer 0 = input features). */
+export function gridIndex(network: Network, layer: number, neuron: number): number {
+  const size = network.layerSizes[layer];
+  if (size === undefined || !Number.isInteger(neuron) || neuron < 0 || neuron >= size) {
+    throw new RangeError(`no neuron ${neuron} in layer ${layer}`);
+  }
+  return network.neuronOffsets[layer]! + neuron;
+}
+
+/** The x coordinate of grid column `col` (and, negated, the y of row `col`). */
+export function gridCoordinate(col: number, size: number, domain: number): number {
+  return -domain + (2 * domain * col) / (size - 1);
+}
+
+/**
+ * Computes every neuron's grid into `out` (allocated when absent or too
+ * small) and returns it. `features` are the network's input features in order.
+ */
+export function decisionGrids(
+  network: Network,
+  features: readonly FeatureId[],
+  options: GridOptions = {},
+  out?: Float32Array,
+): Float32Array {
+  const size = options.size ?? DEFAULT_GRID_SIZE;
+  const domain = options.domain ?? LIMITS.domain;
+  if (!Number.isInteger(size) || size < 2) throw new RangeError(`grid size must be an integer ≥ 2, got ${size}`);
+  if (features.length !== network.inputCount) {
+    throw new RangeError(`network has ${network.inputCount} inputs, got ${features.length} features`);
+  }
+  const points = size * size;
+  const neurons = neuronCount(network);
+  const grids = out && out.length >= neurons * points ? out : new Float32Array(neurons * points);
+  const inputs = featureGrid(features, size, domain);
+  const scratch = scratchBuffer(neurons * BLOCK);
+  for (let start = 0; start < points; start += BLOCK) {
+    const count = Math.min(BLOCK, points - start);
+    runBlock(network, inputs, points, start, count, scratch);
+    for (let n = 0; n < neurons; n++) {
+      const from = n * BLOCK;
+      const to = n * points + start;
+      for (let q = 0; q < count; q++) grids[to + q] = scratch[from + q]!;
+    }
+  }
+  return grids;
+}
+
+/** The predicted class (argmax of the output grids) per grid point, for multiclass networks. */
+export function argmaxGrid(network: Network, grids: Float32Array, size: number, out?: Uint8Array): Uint8Array {
+  const points = size * size;
+  const classes = network.outputCount;
+  const first = gridIndex(network, network.layerSizes.length - 1, 0) * points;
+  const result = out && out.length >= points ? out : new Uint8Array(points);
+  for (let p = 0; p < points; p++) {
+    let best = 0;
+    let bestValue = grids[first + p]!;
+    for (let c = 1; c < classes; c++) {
+      const v = grids[first + c * points + p]!;
+      if (v > bestValue) {
+        bestValue = v;
+        best = c;
+      }
+    }
+    result[p] = best;
+  }
+  return result;
+}
+
+// Computes one block of `count` points: scratch holds neuron n's values at n·BLOCK.
+function runBlock(
+  network: Network,
+  inputs: Float64Array,
+  points: number,
+  start: number,
+  count: number,
+  s: Float64Array,
+): void {
+  const sizes = network.layerSizes;
+  const params = network.params;
+  const starts = network.neuronOffsets;
+  for (let f = 0; f < sizes[0]!; f++) {
+    const from = f * points + start;
+    const to = f * BLOCK;
+    for (let q = 0; q < count; q++) s[to + q] = inputs[from + q]!;
+  }
+  const last = sizes.length - 1;
+  for (let l = 1; l <= last; l++) {
+    const fanIn = sizes[l - 1]!;
+    const layerSize = sizes[l]!;
+    const inBase = starts[l - 1]! * BLOCK;
+    const outBase = starts[l]! * BLOCK;
+    let w = network.layerOffsets[l]!;
+    const b = w + fanIn * layerSize;
+    for (let j = 0; j < layerSize; j++) {
+      const z = outBase + j * BLOCK;
+      const bias = params[b + j]!;
+      for (let q = 0; q < count; q++) s[z + q] = bias;
+      // Same summation order as Network.forward, so the values match it exactly.
+      for (let i = 0; i < fanIn; i++) {
+        const weight = params[w++]!;
+        const a = inBase + i * BLOCK;
+        for (let q = 0; q < count; q++) s[z + q]! += weight * s[a + q]!;
+      }
+      if (l < last) activateRange(network.activationCodes[l]!, s, s, z, z + count);
+    }
+  }
+  activateOutputBlock(network, s, starts[last]! * BLOCK, sizes[last]!, count);
+}
+
+function activateOutputBlock(network: Network, s: Float64Array, base: number, k: number, count: number): void {
+  switch (network.outputLossCode) {
+    case OutputLossCode['tanh-square']:
+      activateRange(ActivationCode.tanh, s, s, base, base + count);
+      return;
+    case OutputLossCode['linear-square']:
+      return;
+    case OutputLossCode['sigmoid-xent']:
+      activateRange(ActivationCode.sigmoid, s, s, base, base + count);
+      return;
+    case OutputLossCode['softmax-xent']:
+      for (let q = 0; q < count; q++) {
+        let max = -Infinity;
+        for (let c = 0; c < k; c++) max = Math.max(max, s[base + c * BLOCK + q]!);
+        let sum = 0;
+        for (let c = 0; c < k; c++) {
+          const e = Math.exp(s[base + c * BLOCK + q]! - max);
+          s[base + c * BLOCK + q] = e;
+          sum += e;
+        }
+        for (let c = 0; c < k; c++) s[base + c * BLOCK + q]! /= sum;
+      }
+      return;
+  }
+}
+
+let scratch = new Float64Array(0);
+
+function scratchBuffer(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(length);
+  return scratch;
+}
+
+// Feature values depend only on (features, size, domain): computed once, kept for a few combinations.
+const featureGrids = new Map<string, Float64Array>();
+const MAX_CACHED_FEATURE_GRIDS = 8;
+
+let last: { features: FeatureId[]; size: number; domain: number; grid: Float64Array } | null = null;
+
+function featureGrid(features: readonly FeatureId[], size: number, domain: number): Float64Array {
+  // The common case, the same grid frame after frame, allocates nothing.
+  if (last && last.size === size && last.domain === domain && sameFeatures(last.features, features)) return last.grid;
+  const grid = cachedFeatureGrid(features, size, domain);
+  last = { features: [...features], size, domain, grid };
+  return grid;
+}
+
+function sameFeatures(a: readonly FeatureId[], b: readonly FeatureId[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function cachedFeatureGrid(features: readonly FeatureId[], size: number, domain: number): Float64Array {
+  const key = `${features.join(',')}|${size}|${domain}`;
+  const cached = featureGrids.get(key);
+  if (cached) return cached;
+  const points = size * size;
+  const grid = new Float64Array(features.length * points);
+  for (let row = 0; row < size; row++) {
+    const y = -gridCoordinate(row, size, domain);
+    for (let col = 0; col < size; col++) {
+      const x = gridCoordinate(col, size, domain);
+      for (let f = 0; f < features.length; f++) grid[f * points + row * size + col] = FEATURES[features[f]!].f(x, y);
+    }
+  }
+  if (featureGrids.size >= MAX_CACHED_FEATURE_GRIDS) featureGrids.delete(featureGrids.keys().next().value!);
+  featureGrids.set(key, grid);
+  return grid;
+}

@@ -1,0 +1,76 @@
+/**
+ * What the trainer reports after an epoch: losses, accuracy, the per-layer
+ * gradient and weight magnitudes that show vanishing or exploding gradients,
+ * and whether training diverged.
+ */
+import type { Divergence } from './divergence';
+import type { Network } from './network';
+
+export interface Metrics {
+  /** completed epochs */
+  epoch: number;
+  /** mean loss over the training set (for the square losses: the playground's mean of ½(o − y)²) */
+  trainLoss: number;
+  testLoss: number;
+  /** fraction 0–1 of points classified right; classification and multiclass only */
+  trainAccuracy?: number;
+  testAccuracy?: number;
+  /** lowest test loss after any epoch so far (null before the first epoch) */
+  bestTestLoss: number | null;
+  /** the rate the next updates use (after the schedule) */
+  learningRate: number;
+  /**
+   * per weight layer (entry i = weights into layer i+1, the last is the output
+   * layer): mean |dLoss/dw| over the weights and over the updates of the last
+   * epoch that had any update
+   */
+  gradientNorms: number[];
+  /** per weight layer: mean |w| */
+  weightNorms: number[];
+  diverged: Divergence | null;
+}
+
+/** Mean loss and accuracy of a network over a featurized set. */
+export interface SetEvaluation {
+  loss: number;
+  /** null when the problem has no accuracy (regression) */
+  accuracy: number | null;
+}
+
+/**
+ * Runs the network on every row of `inputs` (count × inputCount). The loss
+ * of an empty set is 0, so an empty test set never looks like divergence.
+ */
+export function evaluateSet(
+  network: Network,
+  inputs: Float64Array,
+  labels: Float64Array,
+  count: number,
+  withAccuracy: boolean,
+): SetEvaluation {
+  if (count === 0) return { loss: 0, accuracy: withAccuracy ? 0 : null };
+  const width = network.inputCount;
+  let loss = 0;
+  let correct = 0;
+  for (let i = 0; i < count; i++) {
+    network.forward(inputs, i * width);
+    const label = labels[i]!;
+    loss += network.loss(label);
+    if (withAccuracy && network.isCorrect(label)) correct++;
+  }
+  return { loss: loss / count, accuracy: withAccuracy ? correct / count : null };
+}
+
+/** Mean |w| of each weight layer (biases excluded). */
+export function weightNorms(network: Network): number[] {
+  const sizes = network.layerSizes;
+  const norms: number[] = [];
+  for (let l = 1; l < sizes.length; l++) {
+    const start = network.layerOffsets[l]!;
+    const count = sizes[l]! * sizes[l - 1]!;
+    let sum = 0;
+    for (let i = start; i < start + count; i++) sum += Math.abs(network.params[i]!);
+    norms.push(count === 0 ? 0 : sum / count);
+  }
+  return norms;
+}

@@ -1,0 +1,391 @@
+/**
+ * The trainer: a config's data, network, optimizer, schedule and RNG, and
+ * the training loop the playground runs, made deterministic and resumable.
+ *
+ * Order and batches follow the playground exactly: every epoch visits the
+ * training set in its stored order, accumulating each example's gradient,
+ * and updates after training example i when (i + 1) is a multiple of the
+ * batch size, averaging over the accumulated examples. A last partial batch
+ * is NOT applied at the end of the epoch: its gradients carry over into the
+ * next epoch's first update. (When the batch size exceeds the training set,
+ * the set size is used, or the network would never update.)
+ *
+ * After each epoch the train and test losses are measured, as the
+ * playground does; the reduce-on-plateau schedule uses the test loss.
+ */
+import { type TrainerConfig } from './config';
+import { configChangeEffect } from './config-change';
+import { buildDataSplit, type DataSplit } from './datasets';
+import { featurizeAll } from './features';
+import {
+  EXPLODED_WEIGHT,
+  divergenceReason,
+  firstOutOfRange,
+  isSaturated,
+  uninformedLoss,
+  type Divergence,
+  type DivergenceKind,
+} from './divergence';
+import { evaluateSet, weightNorms, type Metrics, type SetEvaluation } from './metrics';
+import { Network } from './network';
+import { networkShape } from './network-shape';
+import { Optimizer, type UpdateSettings } from './optimizers';
+import { RegularizerCode } from './regularizers';
+import { Rng } from './rng';
+import { advanceSchedule, initialScheduleState, scheduleRateAt, type ScheduleState } from './schedules';
+import { TRAINER_STATE_VERSION, checkTrainerState, type TrainerState } from './state';
+import { validateConfig } from './validate-config';
+
+/** A trainer for a config (checked with `validateConfig`). */
+export function createTrainer(config: TrainerConfig): Trainer {
+  return new Trainer(config);
+}
+
+export class Trainer {
+  readonly config: TrainerConfig;
+  readonly data: DataSplit;
+  readonly network: Network;
+  private optimizer: Optimizer;
+  private rng: Rng;
+  private readonly trainInputs: Float64Array;
+  private readonly testInputs: Float64Array;
+  private readonly batchSize: number;
+  private readonly withAccuracy: boolean;
+  private readonly settings: UpdateSettings;
+
+  private epochCount = 0;
+  private cursor = 0;
+  private pending = 0;
+  private schedule: ScheduleState;
+  private bestTestLoss: number | null = null;
+  private readonly gradientSums: Float64Array;
+  private gradientUpdates = 0;
+  private gradientNorms: number[];
+  private evaluation: { train: SetEvaluation; test: SetEvaluation } | null = null;
+  private divergence: Divergence | null = null;
+  /** what went wrong during the current training call, if anything */
+  private failure: { kind: DivergenceKind; epoch: number } | null = null;
+  /** the train loss of a network that knows nothing (for the saturation test) */
+  private readonly uninformedLoss: number;
+  private readonly saved: Checkpoint;
+
+  /** Builds data (unless given, for a config with the same data settings) and a fresh network. */
+  constructor(config: TrainerConfig, data?: DataSplit) {
+    this.config = validateConfig(config);
+    this.data = data ?? buildDataSplit(this.config);
+    this.rng = new Rng(this.config.seed);
+    this.network = Network.create(networkShape(this.config, this.data.numClasses), this.config.initialization, this.rng);
+    this.optimizer = new Optimizer(this.config.optimizer, this.network.params.length);
+    const { features } = this.config;
+    this.trainInputs = featurizeAll(features, this.data.train.xs, this.data.train.count);
+    this.testInputs = featurizeAll(features, this.data.test.xs, this.data.test.count);
+    this.batchSize = Math.max(1, Math.min(this.config.batchSize, this.data.train.count));
+    this.withAccuracy = this.config.problem !== 'regression';
+    const { train } = this.data;
+    this.uninformedLoss = uninformedLoss(this.config.outputLoss, train.labels, train.count, this.data.numClasses);
+    this.schedule = initialScheduleState(this.config.learningRate);
+    this.settings = {
+      learningRate: this.schedule.learningRate,
+      regularizationCode: RegularizerCode[this.config.regularization],
+      regularizationRate: this.config.regularizationRate,
+    };
+    const weightLayers = this.network.layerSizes.length - 1;
+    this.gradientSums = new Float64Array(weightLayers);
+    this.gradientNorms = new Array<number>(weightLayers).fill(0);
+    this.saved = new Checkpoint(this.network.params.length, weightLayers);
+  }
+
+  /** Completed epochs. */
+  get epoch(): number {
+    return this.epochCount;
+  }
+
+  /** Why training stopped, or null while it can continue. */
+  get diverged(): Divergence | null {
+    return this.divergence;
+  }
+
+  /** The rate the next updates use. */
+  get learningRate(): number {
+    return this.schedule.learningRate;
+  }
+
+  /** Trains to the end of the current pass over the training set (a whole epoch from a boundary). */
+  trainEpoch(): void {
+    if (this.divergence || this.data.train.count === 0) return;
+    this.saveCheckpoint();
+    for (let n = this.data.train.count - this.cursor; n > 0; n--) this.trainExample();
+    this.finishCall();
+  }
+
+  /** Trains until `k` batch updates have been applied, crossing epoch boundaries as needed. */
+  trainBatches(k: number): void {
+    if (this.divergence || this.data.train.count === 0 || k <= 0) return;
+    this.saveCheckpoint();
+    for (let done = 0; done < k && this.failure === null; ) if (this.trainExample()) done++;
+    this.finishCall();
+  }
+
+  /** Losses, accuracy, norms and divergence, measured now if training moved since the last epoch end. */
+  evaluate(): Metrics {
+    const { train, test } = this.evaluation ?? this.measure();
+    const metrics: Metrics = {
+      epoch: this.epochCount,
+      trainLoss: train.loss,
+      testLoss: test.loss,
+      bestTestLoss: this.bestTestLoss,
+      learningRate: this.schedule.learningRate,
+      gradientNorms: [...this.gradientNorms],
+      weightNorms: weightNorms(this.network),
+      diverged: this.divergence,
+    };
+    if (train.accuracy !== null) metrics.trainAccuracy = train.accuracy;
+    if (test.accuracy !== null) metrics.testAccuracy = test.accuracy;
+    return metrics;
+  }
+
+  /** Sets the weight from neuron `from` of layer−1 to neuron `to` of `layer` (layer ≥ 1; 0 is the input). */
+  setWeight(layer: number, to: number, from: number, value: number): void {
+    this.setParam(this.network.weightIndex(layer, to, from), value);
+  }
+
+  /** Sets the bias of neuron `to` of `layer` (layer ≥ 1). */
+  setBias(layer: number, to: number, value: number): void {
+    this.setParam(this.network.biasIndex(layer, to), value);
+  }
+
+  /** The complete state as JSON-safe data; `Trainer.fromState` continues it bit for bit. */
+  exportState(): TrainerState {
+    const state: TrainerState = {
+      version: TRAINER_STATE_VERSION,
+      config: structuredClone(this.config),
+      epoch: this.epochCount,
+      cursor: this.cursor,
+      params: Array.from(this.network.params),
+      pendingExamples: this.pending,
+      optimizer: this.optimizer.exportState(),
+      rng: this.rng.getState(),
+      learningRate: this.schedule.learningRate,
+      schedule: { bestLoss: this.schedule.bestLoss, badEpochs: this.schedule.badEpochs },
+      bestTestLoss: this.bestTestLoss,
+      gradientStats: {
+        sums: Array.from(this.gradientSums),
+        updates: this.gradientUpdates,
+        norms: [...this.gradientNorms],
+      },
+      diverged: this.divergence && { ...this.divergence },
+    };
+    if (this.pending > 0) state.pendingGrads = Array.from(this.network.grads);
+    return state;
+  }
+
+  /** A trainer that continues exactly where `exportState()` was taken. */
+  static fromState(state: unknown): Trainer {
+    return Trainer.restore(checkTrainerState(state));
+  }
+
+  /**
+   * A trainer for a changed config. When only training settings changed
+   * ('keep'), it continues with the same weights, epoch and data; the
+   * optimizer state survives unless the optimizer kind changed, and the
+   * schedule restarts from the new rate if the rate or schedule changed.
+   * Otherwise it starts over (reusing the data when only the network changed).
+   */
+  withConfig(next: TrainerConfig): Trainer {
+    const config = validateConfig(next);
+    const effect = configChangeEffect(this.config, config);
+    if (effect === 'regenerate') return new Trainer(config);
+    if (effect === 'rebuild') return new Trainer(config, this.data);
+    const state = this.exportState();
+    state.config = config;
+    state.diverged = null;
+    if (config.optimizer.kind !== this.config.optimizer.kind) state.optimizer = { kind: config.optimizer.kind, step: 0 };
+    if (config.learningRate !== this.config.learningRate || !sameSchedule(config, this.config)) {
+      state.learningRate = scheduleRateAt(config.schedule, config.learningRate, this.epochCount);
+      state.schedule = { bestLoss: null, badEpochs: 0 };
+    }
+    return Trainer.restore(state, this.data);
+  }
+
+  private static restore(state: TrainerState, data?: DataSplit): Trainer {
+    const trainer = new Trainer(state.config, data);
+    const { network } = trainer;
+    if (state.params.length !== network.params.length) {
+      throw new RangeError(`state has ${state.params.length} params, the config's network has ${network.params.length}`);
+    }
+    if (state.cursor >= Math.max(1, trainer.data.train.count)) {
+      throw new RangeError(`state cursor ${state.cursor} is past the ${trainer.data.train.count} training points`);
+    }
+    network.params.set(state.params);
+    if (state.pendingGrads) network.grads.set(state.pendingGrads);
+    const optimizer = new Optimizer(trainer.config.optimizer, network.params.length);
+    if (state.optimizer.step > 0 || state.optimizer.m) optimizer.load(state.optimizer);
+    trainer.optimizer = optimizer;
+    trainer.rng = Rng.fromState(state.rng);
+    trainer.epochCount = state.epoch;
+    trainer.cursor = state.cursor;
+    trainer.pending = state.pendingExamples;
+    trainer.schedule = { learningRate: state.learningRate, ...state.schedule };
+    trainer.settings.learningRate = state.learningRate;
+    trainer.bestTestLoss = state.bestTestLoss;
+    trainer.gradientSums.set(state.gradientStats.sums);
+    trainer.gradientUpdates = state.gradientStats.updates;
+    trainer.gradientNorms = [...state.gradientStats.norms];
+    trainer.divergence = state.diverged && { ...state.diverged };
+    return trainer;
+  }
+
+  private setParam(index: number, value: number): void {
+    if (!Number.isFinite(value)) throw new RangeError(`a weight or bias must be a finite number, got ${value}`);
+    this.network.params[index] = value;
+    this.evaluation = null;
+  }
+
+  /** One example forward and back; returns whether it completed a batch (and applied an update). */
+  private trainExample(): boolean {
+    const network = this.network;
+    const i = this.cursor;
+    network.forward(this.trainInputs, i * network.inputCount);
+    network.backward(this.data.train.labels[i]!);
+    this.pending++;
+    let updated = false;
+    if ((i + 1) % this.batchSize === 0) {
+      this.optimizer.update(network, this.pending, this.settings, this.gradientSums);
+      this.pending = 0;
+      this.gradientUpdates++;
+      updated = true;
+    }
+    this.evaluation = null;
+    if (++this.cursor === this.data.train.count) this.completeEpoch();
+    return updated;
+  }
+
+  private completeEpoch(): void {
+    this.epochCount++;
+    this.cursor = 0;
+    const evaluation = this.measure();
+    this.evaluation = evaluation;
+    const { train, test } = evaluation;
+    if (!Number.isFinite(train.loss) || !Number.isFinite(test.loss)) {
+      this.failure = { kind: 'not-finite', epoch: this.epochCount };
+      return;
+    }
+    const hasTest = this.data.test.count > 0;
+    if (hasTest && (this.bestTestLoss === null || test.loss < this.bestTestLoss)) this.bestTestLoss = test.loss;
+    if (this.gradientUpdates > 0) {
+      const sizes = this.network.layerSizes;
+      this.gradientNorms = Array.from(this.gradientSums, (sum, l) => {
+        const weights = sizes[l + 1]! * sizes[l]!;
+        return weights === 0 ? 0 : sum / (this.gradientUpdates * weights);
+      });
+      this.gradientSums.fill(0);
+      this.gradientUpdates = 0;
+      if (isSaturated(train.loss, this.uninformedLoss, this.gradientNorms)) {
+        this.failure = { kind: 'saturated', epoch: this.epochCount };
+        return;
+      }
+    }
+    const lossForSchedule = hasTest ? test.loss : train.loss;
+    advanceSchedule(this.config.schedule, this.config.learningRate, this.schedule, this.epochCount, lossForSchedule);
+    this.settings.learningRate = this.schedule.learningRate;
+  }
+
+  private measure(): { train: SetEvaluation; test: SetEvaluation } {
+    const { train, test } = this.data;
+    return {
+      train: evaluateSet(this.network, this.trainInputs, train.labels, train.count, this.withAccuracy),
+      test: evaluateSet(this.network, this.testInputs, test.labels, test.count, this.withAccuracy),
+    };
+  }
+
+  // Ends a training call: if it diverged, go back to where the call started and stop.
+  private finishCall(): void {
+    let failure = this.failure;
+    this.failure = null;
+    if (failure === null) failure = this.parameterFailure();
+    if (failure === null) return;
+    const learningRate = this.schedule.learningRate;
+    this.restoreCheckpoint();
+    const { kind, epoch } = failure;
+    this.divergence = { kind, reason: divergenceReason(kind, learningRate, epoch), epoch };
+  }
+
+  private parameterFailure(): { kind: DivergenceKind; epoch: number } | null {
+    const epoch = this.cursor === 0 ? this.epochCount : this.epochCount + 1;
+    const { params } = this.network;
+    const bad = firstOutOfRange(params, EXPLODED_WEIGHT);
+    if (bad >= 0) return { kind: Number.isFinite(params[bad]) ? 'exploded' : 'not-finite', epoch };
+    const { m, v } = this.optimizer;
+    if ((m && firstOutOfRange(m) >= 0) || (v && firstOutOfRange(v) >= 0)) return { kind: 'not-finite', epoch };
+    return null;
+  }
+
+  private saveCheckpoint(): void {
+    const c = this.saved;
+    const { network, optimizer } = this;
+    c.params.set(network.params);
+    c.grads.set(network.grads);
+    if (optimizer.m) c.m.set(optimizer.m);
+    if (optimizer.v) c.v.set(optimizer.v);
+    c.gradientSums.set(this.gradientSums);
+    c.step = optimizer.step;
+    c.epoch = this.epochCount;
+    c.cursor = this.cursor;
+    c.pending = this.pending;
+    c.schedule = { ...this.schedule };
+    c.bestTestLoss = this.bestTestLoss;
+    c.gradientUpdates = this.gradientUpdates;
+    c.gradientNorms = this.gradientNorms;
+    c.evaluation = this.evaluation;
+  }
+
+  private restoreCheckpoint(): void {
+    const c = this.saved;
+    const { network, optimizer } = this;
+    network.params.set(c.params);
+    network.grads.set(c.grads);
+    if (optimizer.m) optimizer.m.set(c.m);
+    if (optimizer.v) optimizer.v.set(c.v);
+    this.gradientSums.set(c.gradientSums);
+    optimizer.step = c.step;
+    this.epochCount = c.epoch;
+    this.cursor = c.cursor;
+    this.pending = c.pending;
+    this.schedule = { ...c.schedule };
+    this.settings.learningRate = c.schedule.learningRate;
+    this.bestTestLoss = c.bestTestLoss;
+    this.gradientUpdates = c.gradientUpdates;
+    this.gradientNorms = c.gradientNorms;
+    this.evaluation = c.evaluation;
+  }
+}
+
+/** Everything a training call may change, kept from its start so a divergence can be undone. */
+class Checkpoint {
+  readonly params: Float64Array;
+  readonly grads: Float64Array;
+  readonly m: Float64Array;
+  readonly v: Float64Array;
+  readonly gradientSums: Float64Array;
+  step = 0;
+  epoch = 0;
+  cursor = 0;
+  pending = 0;
+  schedule: ScheduleState = initialScheduleState(0);
+  bestTestLoss: number | null = null;
+  gradientUpdates = 0;
+  gradientNorms: number[] = [];
+  evaluation: { train: SetEvaluation; test: SetEvaluation } | null = null;
+
+  constructor(paramCount: number, weightLayers: number) {
+    this.params = new Float64Array(paramCount);
+    this.grads = new Float64Array(paramCount);
+    this.m = new Float64Array(paramCount);
+    this.v = new Float64Array(paramCount);
+    this.gradientSums = new Float64Array(weightLayers);
+  }
+}
+
+function sameSchedule(a: TrainerConfig, b: TrainerConfig): boolean {
+  return JSON.stringify(a.schedule) === JSON.stringify(b.schedule);
+}
