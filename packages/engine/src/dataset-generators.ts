@@ -176,7 +176,9 @@ export const classifySine: PointGenerator = (numSamples, noise, rng) => {
   return points;
 };
 
-const MOON_SCALE = 3.6;
+/** Unit moons span 3 × 1.5; stretch them to about [−5.4, 5.4] × [−3.75, 3.75]. */
+const MOON_SCALE_X = 3.6;
+const MOON_SCALE_Y = 5;
 
 /** Two interleaving half moons (+ upper, − lower), scaled to fill the domain; noise jitters them. */
 export const classifyMoons: PointGenerator = (numSamples, noise, rng) => {
@@ -188,8 +190,8 @@ export const classifyMoons: PointGenerator = (numSamples, noise, rng) => {
       const t = rng.uniform(0, Math.PI);
       const ux = label > 0 ? Math.cos(t) : 1 - Math.cos(t);
       const uy = label > 0 ? Math.sin(t) : 0.5 - Math.sin(t);
-      const x = (ux - 0.5 + rng.normal(0, variance)) * MOON_SCALE;
-      const y = (uy - 0.25 + rng.normal(0, variance)) * MOON_SCALE;
+      const x = (ux - 0.5 + rng.normal(0, variance)) * MOON_SCALE_X;
+      const y = (uy - 0.25 + rng.normal(0, variance)) * MOON_SCALE_Y;
       points.push({ x, y, label });
     }
   };
