@@ -76,8 +76,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   if (options.json) {
     io.out(jsonReport({ config, epochs: options.epochs, history, final, elapsedMs }));
   } else {
-    if (final.diverged !== null) io.out(`Training diverged at epoch ${final.diverged.epoch}: ${final.diverged.reason}`);
-    io.out(`${final.epoch} epochs in ${(elapsedMs / 1000).toFixed(2)} s`);
+    if (final.diverged !== null) io.out(final.diverged.reason);
+    io.out(`Trained ${final.epoch} of ${options.epochs} epochs in ${(elapsedMs / 1000).toFixed(2)} s`);
   }
   return EXIT_OK;
 }

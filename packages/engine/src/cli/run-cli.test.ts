@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_OK, EXIT_USAGE, runCli } from './run-cli';
+
+function capture(argv: string[]): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+describe('runCli', () => {
+  it('prints a summary, an aligned header and a row every N epochs plus the last', () => {
+    const { code, out, err } = capture(['--epochs', '7', '--every', '3', '--seed', '2']);
+    expect(code).toBe(EXIT_OK);
+    expect(err).toEqual([]);
+    expect(out[0]).toMatch(/^circle \(classification.*2→\[4,2\]→1 tanh/);
+    expect(out[1]).toMatch(/epoch\s+train loss\s+test loss\s+train acc\s+test acc/);
+    const [titles, rule] = out[1]!.split('\n');
+    expect(rule).toMatch(/^[- ]+$/);
+    const rows = out.slice(2, -1);
+    expect(rows.map((line) => Number(line.trim().split(/\s+/)[0]))).toEqual([0, 3, 6, 7]);
+    for (const line of [rule!, ...rows]) expect(line.length).toBe(titles!.length);
+    expect(out.at(-1)).toMatch(/^Trained 7 of 7 epochs/);
+  });
+
+  it('leaves out accuracy for regression', () => {
+    const { out } = capture(['--dataset', 'regress-plane', '--epochs', '2']);
+    expect(out[1]).not.toMatch(/acc/);
+    expect(out[2]!.trim().split(/\s+/)).toHaveLength(3);
+  });
+
+  it('stops at a divergence and says why', () => {
+    const { code, out } = capture([
+      '--learning-rate', '10', '--activation', 'linear', '--shape', '8,8,8,8,8,8', '--features', 'all', '--epochs', '100',
+    ]);
+    expect(code).toBe(EXIT_OK);
+    expect(out.join('\n')).toMatch(/diverged/i);
+    expect(out.at(-1)).toMatch(/^Trained \d+ of 100 epochs/);
+    expect(out.at(-1)).not.toMatch(/^Trained 100 /);
+  });
+
+  it('turns an invalid combination into a usage error naming the flag', () => {
+    const { code, out, err } = capture(['--dataset', 'four-class', '--output-loss', 'tanh-square']);
+    expect(code).toBe(EXIT_USAGE);
+    expect(out).toEqual([]);
+    expect(err[0]).toMatch(/^playroom-train: --output-loss: .*softmax-xent/);
+  });
+
+  it('prints the help and succeeds', () => {
+    const { code, out } = capture(['--help']);
+    expect(code).toBe(EXIT_OK);
+    expect(out.join('\n')).toMatch(/Usage: npx playroom-train/);
+  });
+});
