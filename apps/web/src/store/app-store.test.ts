@@ -1,35 +1,55 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '@playroom/engine';
+import type { ForkSummary, Snapshot } from '@playroom/protocol';
 import { createAppStore, type AppStore } from './app-store';
 import { loadIdentity } from './identity-storage';
 import { selectActiveReadOnly, selectActiveSession } from './selectors';
 import { commandStatusOf } from './commands-slice';
 import { selectOnlineStudentCount, selectStudentCount } from './roster-slice';
-import { sortedForkSummaries } from './forks-slice';
-import type { SessionSnapshot, SessionView } from './sessions-slice';
+import { myForks, sortedForkSummaries } from './forks-slice';
+import type { SessionView } from './sessions-slice';
 
-function session(id: string, kind: 'class' | 'fork' = 'class'): SessionView {
+// [2, 2, 1]: 4 + 2 + 2 + 1 parameters
+const SIZES = [2, 2, 1];
+const PARAMS = 9;
+
+function session(id: string, kind: 'class' | 'fork' = 'class', clock = 0): SessionView {
   return {
     id,
     kind,
+    ownerId: 'p-teacher',
+    ownerName: 'T',
+    parentId: null,
     config: DEFAULT_CONFIG,
-    params: new Float32Array(4),
+    layerSizes: SIZES,
+    params: new Float64Array(PARAMS),
     epoch: 0,
-    metrics: { trainLoss: 0.5, testLoss: 0.6, gradientNorms: [], weightNorms: [] },
-    lossHistory: [],
+    clock,
     playing: false,
     speed: 10,
+    frozen: false,
+    metrics: { trainLoss: 0.5, testLoss: 0.6, trainAccuracy: null, testAccuracy: null, learningRate: 0.03, gradientNorms: [], weightNorms: [] },
+    lossHistory: [],
     diverged: null,
-    clock: 0,
   };
 }
 
-function snapshot(clock: number, epoch: number, loss = 0.4): SessionSnapshot {
+function snapshot(clock: number, epoch: number, layerSizes = SIZES): Snapshot {
+  const params = new Float32Array(layerSizes === SIZES ? PARAMS : 1);
+  params.fill(epoch);
   return {
     clock,
     epoch,
-    params: Float32Array.from([epoch, 1, 2, 3]),
-    metrics: { trainLoss: loss, testLoss: loss + 0.1, gradientNorms: [0.1], weightNorms: [0.2] },
+    trainLoss: 0.25,
+    testLoss: 0.5,
+    trainAccuracy: null,
+    testAccuracy: null,
+    learningRate: 0.03,
+    playing: true,
+    diverged: false,
+    layerSizes,
+    gradientNorms: Float32Array.from([0.1, 0.2]),
+    params,
   };
 }
 
@@ -46,8 +66,18 @@ describe('sessions slice', () => {
     const s = store.getState().sessions.s1!;
     expect(s.epoch).toBe(20);
     expect(s.clock).toBe(2);
-    expect(Array.from(s.params)).toEqual([20, 1, 2, 3]);
-    expect(s.lossHistory.map((p) => p.epoch)).toEqual([20]);
+    expect(s.playing).toBe(true);
+    expect(s.params[0]).toBe(20);
+    expect(s.metrics.gradientNorms).toEqual([Math.fround(0.1), Math.fround(0.2)]);
+    expect(s.metrics.weightNorms).toEqual([20, 20]);
+    expect(s.lossHistory).toEqual([{ epoch: 20, trainLoss: 0.25, testLoss: 0.5 }]);
+  });
+
+  it('drops a snapshot of another network shape (it raced a config change)', () => {
+    store.getState().putSession(session('s1'));
+    const before = store.getState().sessions.s1;
+    store.getState().applySnapshot('s1', snapshot(5, 5, [2, 1]));
+    expect(store.getState().sessions.s1).toBe(before);
   });
 
   it('ignores snapshots of unknown sessions', () => {
@@ -56,38 +86,37 @@ describe('sessions slice', () => {
     expect(store.getState().sessions).toBe(before);
   });
 
-  it('patches config and playing without touching the rest', () => {
-    store.getState().putSession(session('s1'));
-    store.getState().patchSession('s1', { playing: true, config: { ...DEFAULT_CONFIG, learningRate: 0.3 } });
-    const s = store.getState().sessions.s1!;
-    expect(s.playing).toBe(true);
-    expect(s.config.learningRate).toBe(0.3);
-    expect(s.speed).toBe(10);
+  it('keeps a newer session when an older full state arrives late', () => {
+    store.getState().putSession({ ...session('s1', 'class', 7), epoch: 70 });
+    store.getState().putSession({ ...session('s1', 'class', 3), epoch: 30 });
+    expect(store.getState().sessions.s1?.epoch).toBe(70);
+    store.getState().putSession({ ...session('s1', 'class', 7), playing: true });
+    expect(store.getState().sessions.s1?.playing).toBe(true);
   });
 
   it('falls back to the class view when the viewed fork goes away', () => {
     store.getState().putSession(session('c'));
     store.getState().setClassSession('c');
     store.getState().putSession(session('f1', 'fork'));
-    store.getState().addMyFork('f1');
-    store.getState().addMyFork('f1');
     store.getState().setActiveView({ kind: 'fork', id: 'f1' });
-    expect(store.getState().myForkIds).toEqual(['f1']);
     expect(selectActiveSession(store.getState())?.id).toBe('f1');
     store.getState().removeSession('f1');
     expect(store.getState().activeView).toEqual({ kind: 'class' });
-    expect(store.getState().myForkIds).toEqual([]);
     expect(selectActiveSession(store.getState())?.id).toBe('c');
   });
 });
 
 describe('read-only rule', () => {
-  it('is read-only for a student on the class session only', () => {
-    store.getState().setIdentity({ code: 'ABC', role: 'student', token: 't', name: 'Ann' });
+  it('lets a participant control only the sessions they own', () => {
+    store.getState().putSession(session('c'));
+    store.getState().setClassSession('c');
+    store.getState().putSession({ ...session('f', 'fork'), ownerId: 'p-ann' });
+    store.getState().setParticipantId('p-ann');
     expect(selectActiveReadOnly(store.getState())).toBe(true);
     store.getState().setActiveView({ kind: 'fork', id: 'f' });
     expect(selectActiveReadOnly(store.getState())).toBe(false);
-    store.getState().setIdentity({ code: 'ABC', role: 'teacher', token: 't', name: 'T' });
+    store.getState().setParticipantId('p-teacher');
+    expect(selectActiveReadOnly(store.getState())).toBe(true);
     store.getState().setActiveView({ kind: 'class' });
     expect(selectActiveReadOnly(store.getState())).toBe(false);
   });
@@ -112,37 +141,49 @@ describe('identity slice', () => {
 
 describe('roster slice', () => {
   it('counts students, online or not', () => {
-    const st = store.getState();
-    st.setRoster([{ id: 't', name: 'T', role: 'teacher', online: true }]);
-    st.upsertParticipant({ id: 'a', name: 'Ann', role: 'student', online: true });
-    st.upsertParticipant({ id: 'b', name: 'Bo', role: 'student', online: true });
-    st.upsertParticipant({ id: 'b', name: 'Bo', role: 'student', online: false });
+    store.getState().setRoster([
+      { participantId: 't', name: 'T', role: 'teacher', online: true, forkCount: 0 },
+      { participantId: 'a', name: 'Ann', role: 'student', online: true, forkCount: 1 },
+      { participantId: 'b', name: 'Bo', role: 'student', online: false, forkCount: 0 },
+    ]);
     expect(selectStudentCount(store.getState())).toBe(2);
     expect(selectOnlineStudentCount(store.getState())).toBe(1);
-    st.removeParticipant('a');
-    expect(selectStudentCount(store.getState())).toBe(1);
   });
 });
 
 describe('forks slice', () => {
-  const f = (forkId: string, ownerName: string, trainLoss = 0.3) => ({
-    forkId, ownerName, epoch: 5, trainLoss, testLoss: trainLoss, playing: true, diverged: false,
+  const f = (sessionId: string, ownerName: string, clock: number, trainLoss = 0.3): ForkSummary => ({
+    sessionId,
+    ownerId: `p-${ownerName}`,
+    ownerName,
+    parentId: 'c',
+    epoch: clock * 10,
+    clock,
+    trainLoss,
+    testLoss: trainLoss,
+    playing: true,
+    frozen: false,
+    layerSizes: SIZES,
+    dataset: 'circle',
   });
 
-  it('merges incremental summaries and sorts by owner', () => {
-    store.getState().setForkSummaries([f('2', 'Zoe'), f('1', 'Ann')]);
-    store.getState().mergeForkSummaries([f('2', 'Zoe', 0.1), f('3', 'Bo')]);
+  it('merges newer summaries, keeps newer ones over late old ones, and sorts by owner', () => {
+    store.getState().setForkSummaries([f('2', 'Zoe', 1), f('1', 'Ann', 1)]);
+    store.getState().mergeForkSummaries([f('2', 'Zoe', 3, 0.1), f('3', 'Bo', 1)]);
+    store.getState().mergeForkSummaries([f('2', 'Zoe', 2, 0.9)]);
     const list = sortedForkSummaries(store.getState().forkSummaries);
     expect(list.map((x) => x.ownerName)).toEqual(['Ann', 'Bo', 'Zoe']);
     expect(list[2]?.trainLoss).toBe(0.1);
     store.getState().removeForkSummary('3');
     expect(Object.keys(store.getState().forkSummaries).sort()).toEqual(['1', '2']);
+    expect(myForks(store.getState().forkSummaries, 'p-Ann').map((x) => x.sessionId)).toEqual(['1']);
+    expect(myForks(store.getState().forkSummaries, null)).toEqual([]);
   });
 });
 
 describe('commands slice', () => {
   it('is pending while a command is in flight, then idle on success', () => {
-    store.getState().commandStarted({ id: 1, sessionId: 's', type: 'config' });
+    store.getState().commandStarted({ id: 1, sessionId: 's', type: 'setConfig' });
     expect(commandStatusOf(store.getState().commands, 's')).toEqual({ state: 'pending' });
     expect(commandStatusOf(store.getState().commands, 'other')).toEqual({ state: 'idle' });
     store.getState().commandSucceeded(1);
@@ -151,7 +192,7 @@ describe('commands slice', () => {
 
   it('shows the latest failure and keeps only a few', () => {
     for (let id = 1; id <= 8; id++) {
-      store.getState().commandStarted({ id, sessionId: 's', type: 'config' });
+      store.getState().commandStarted({ id, sessionId: 's', type: 'setConfig' });
       store.getState().commandFailed(id, 'forbidden', `no ${id}`);
     }
     expect(commandStatusOf(store.getState().commands, 's')).toEqual({ state: 'failed', message: 'no 8', id: 8 });
@@ -166,9 +207,11 @@ describe('resetClassState', () => {
     store.getState().setConnection('connected');
     store.getState().putSession(session('c'));
     store.getState().setClassSession('c');
+    store.getState().setParticipantId('me');
     store.getState().resetClassState();
     expect(store.getState().sessions).toEqual({});
     expect(store.getState().classSessionId).toBeNull();
+    expect(store.getState().participantId).toBeNull();
     expect(store.getState().connection).toBe('connected');
   });
 });

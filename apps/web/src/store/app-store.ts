@@ -30,10 +30,11 @@ export function createAppStore() {
         identity: null,
         sessions: {},
         classSessionId: null,
-        myForkIds: [],
         activeView: { kind: 'class' },
         roster: [],
+        participantId: null,
         forkSummaries: {},
+        classStatus: { spotlightId: null, forksFrozen: false },
         commands: {},
       }),
   }));

@@ -1,48 +1,53 @@
 import type { StateCreator } from 'zustand';
+import type { ClassStatus, ForkSummary } from '@playroom/protocol';
 import type { AppState } from './app-store';
 
-/** One line of the teacher's fork list, from the server's fork summary stream. */
-export interface ForkSummary {
-  forkId: string;
-  ownerName: string;
-  epoch: number;
-  trainLoss: number;
-  testLoss: number;
-  playing: boolean;
-  diverged: boolean;
-}
-
 export interface ForksSlice {
+  /** the teacher: every fork in the class; a student: their own (from the fork summary stream) */
   forkSummaries: Record<string, ForkSummary>;
-  /** replaces the whole list (a full summary message) */
-  setForkSummaries(summaries: ForkSummary[]): void;
-  /** merges some summaries into the list (an incremental message) */
+  classStatus: ClassStatus;
+  /** merges summaries into the list; a summary older than ours (clock) is ignored */
   mergeForkSummaries(summaries: ForkSummary[]): void;
-  removeForkSummary(forkId: string): void;
+  /** replaces the whole list (welcome) */
+  setForkSummaries(summaries: ForkSummary[]): void;
+  removeForkSummary(sessionId: string): void;
+  setClassStatus(status: ClassStatus): void;
 }
 
 export const createForksSlice: StateCreator<AppState, [], [], ForksSlice> = (set) => ({
   forkSummaries: {},
-  setForkSummaries: (summaries) => set({ forkSummaries: Object.fromEntries(summaries.map((f) => [f.forkId, f])) }),
+  classStatus: { spotlightId: null, forksFrozen: false },
+  setForkSummaries: (summaries) => set({ forkSummaries: Object.fromEntries(summaries.map((f) => [f.sessionId, f])) }),
   mergeForkSummaries: (summaries) =>
     set((s) => {
       const next = { ...s.forkSummaries };
-      for (const f of summaries) next[f.forkId] = f;
+      for (const f of summaries) {
+        const current = next[f.sessionId];
+        if (!current || current.clock <= f.clock) next[f.sessionId] = f;
+      }
       return { forkSummaries: next };
     }),
-  removeForkSummary: (forkId) =>
+  removeForkSummary: (sessionId) =>
     set((s) => {
-      const { [forkId]: _gone, ...rest } = s.forkSummaries;
+      if (!(sessionId in s.forkSummaries)) return {};
+      const { [sessionId]: _gone, ...rest } = s.forkSummaries;
       return { forkSummaries: rest };
     }),
+  setClassStatus: (classStatus) => set({ classStatus }),
 });
 
 /**
- * The fork list in a stable order for display: by owner name, then fork id,
- * so rows do not jump around as losses change.
+ * The fork list in a stable order for display: by owner name, then id, so
+ * rows do not jump around while losses change.
  */
 export function sortedForkSummaries(summaries: Record<string, ForkSummary>): ForkSummary[] {
   return Object.values(summaries).sort(
-    (a, b) => a.ownerName.localeCompare(b.ownerName) || a.forkId.localeCompare(b.forkId),
+    (a, b) => a.ownerName.localeCompare(b.ownerName) || a.sessionId.localeCompare(b.sessionId),
   );
+}
+
+/** My own forks, in the order the server first reported them. */
+export function myForks(summaries: Record<string, ForkSummary>, participantId: string | null): ForkSummary[] {
+  if (!participantId) return [];
+  return Object.values(summaries).filter((f) => f.ownerId === participantId);
 }

@@ -12,7 +12,8 @@ export function selectActiveSession(s: AppState): SessionView | null {
   return id ? (s.sessions[id] ?? null) : null;
 }
 
-/** Whether the viewer may only watch the session on screen (a student on the class session). */
+/** Whether the viewer may only watch the session on screen: you control what you own (rule PERM-1). */
 export function selectActiveReadOnly(s: AppState): boolean {
-  return s.identity?.role !== 'teacher' && s.activeView.kind === 'class';
+  const session = selectActiveSession(s);
+  return session === null || s.participantId === null || session.ownerId !== s.participantId;
 }

@@ -1,43 +1,42 @@
 import type { StateCreator } from 'zustand';
 import type { TrainerConfig } from '@playroom/engine';
+import type { Snapshot, Speed } from '@playroom/protocol';
 import type { AppState } from './app-store';
 import { appendLossPoint, type LossPoint } from './loss-history';
+import { weightNormsOf } from './weight-norms';
 
-/** Loss, accuracy and norms as of the latest snapshot. */
+/** Loss, accuracy and norms as of the latest update; a loss the server could not compute is NaN. */
 export interface SessionMetrics {
   trainLoss: number;
   testLoss: number;
-  trainAccuracy?: number;
-  testAccuracy?: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  learningRate: number;
   gradientNorms: number[];
   weightNorms: number[];
 }
 
-/** One session the client follows: the class session or one of my forks. */
+/** One session the client follows: the class session or a fork. */
 export interface SessionView {
   id: string;
   kind: 'class' | 'fork';
-  /** the fork's owner (forks only) */
-  ownerName?: string;
+  ownerId: string;
+  ownerName: string;
+  parentId: string | null;
   config: TrainerConfig;
+  /** [inputs, ...hidden, outputs] */
+  layerSizes: number[];
   params: Float32Array | Float64Array;
   epoch: number;
-  metrics: SessionMetrics;
-  lossHistory: LossPoint[];
-  playing: boolean;
-  speed: number;
-  diverged: null | { reason: string; epoch: number };
   /** the server's monotonic clock of the last applied update; older snapshots are dropped */
   clock: number;
-}
-
-/** A decoded training snapshot: what changes every frame. */
-export interface SessionSnapshot {
-  clock: number;
-  epoch: number;
-  params: Float32Array | Float64Array;
+  playing: boolean;
+  speed: Speed;
+  /** a fork the teacher froze */
+  frozen: boolean;
   metrics: SessionMetrics;
-  diverged?: null | { reason: string; epoch: number };
+  lossHistory: LossPoint[];
+  diverged: null | { reason: string; epoch: number };
 }
 
 /** What the playground shows: the class session or one of my forks. */
@@ -46,35 +45,51 @@ export type ActiveView = { kind: 'class' } | { kind: 'fork'; id: string };
 export interface SessionsSlice {
   sessions: Record<string, SessionView>;
   classSessionId: string | null;
-  /** forks this participant owns, oldest first */
-  myForkIds: string[];
   activeView: ActiveView;
-  /** adds or replaces a whole session (join, fork, restore) */
-  putSession(session: SessionView): void;
+  /**
+   * Adds or replaces a whole session (session update, fork, watch) unless ours
+   * is newer; `force` replaces it regardless (a welcome after a server restart
+   * may carry an older clock from the last checkpoint).
+   */
+  putSession(session: SessionView, force?: boolean): void;
   setClassSession(id: string): void;
-  addMyFork(id: string): void;
-  /** applies a snapshot unless it is older than what we have */
-  applySnapshot(id: string, snapshot: SessionSnapshot): void;
-  /** merges a state change (config, playing, speed...) */
-  patchSession(id: string, patch: Partial<Omit<SessionView, 'id' | 'kind'>>): void;
+  /** folds a decoded binary snapshot into a session */
+  applySnapshot(id: string, snapshot: Snapshot): void;
   removeSession(id: string): void;
   setActiveView(view: ActiveView): void;
 }
 
-/** A session with a snapshot folded in: pure, so the net module and tests share it. */
-export function withSnapshot(session: SessionView, snapshot: SessionSnapshot): SessionView {
-  if (snapshot.clock < session.clock) return session;
+function sameSizes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * A session with a snapshot folded in, or the same object when the snapshot
+ * is stale (clock not above ours, rule SNAP-3) or describes another network shape (it raced a
+ * config change and the next one will match).
+ */
+export function withSnapshot(session: SessionView, snapshot: Snapshot): SessionView {
+  if (snapshot.clock <= session.clock || !sameSizes(snapshot.layerSizes, session.layerSizes)) return session;
   return {
     ...session,
     clock: snapshot.clock,
     epoch: snapshot.epoch,
     params: snapshot.params,
-    metrics: snapshot.metrics,
-    diverged: snapshot.diverged === undefined ? session.diverged : snapshot.diverged,
+    playing: snapshot.playing,
+    diverged: snapshot.diverged ? (session.diverged ?? { reason: '', epoch: snapshot.epoch }) : null,
+    metrics: {
+      trainLoss: snapshot.trainLoss,
+      testLoss: snapshot.testLoss,
+      trainAccuracy: snapshot.trainAccuracy,
+      testAccuracy: snapshot.testAccuracy,
+      learningRate: snapshot.learningRate,
+      gradientNorms: Array.from(snapshot.gradientNorms),
+      weightNorms: weightNormsOf(snapshot.params, session.layerSizes),
+    },
     lossHistory: appendLossPoint(session.lossHistory, {
       epoch: snapshot.epoch,
-      trainLoss: snapshot.metrics.trainLoss,
-      testLoss: snapshot.metrics.testLoss,
+      trainLoss: snapshot.trainLoss,
+      testLoss: snapshot.testLoss,
     }),
   };
 }
@@ -82,11 +97,14 @@ export function withSnapshot(session: SessionView, snapshot: SessionSnapshot): S
 export const createSessionsSlice: StateCreator<AppState, [], [], SessionsSlice> = (set) => ({
   sessions: {},
   classSessionId: null,
-  myForkIds: [],
   activeView: { kind: 'class' },
-  putSession: (session) => set((s) => ({ sessions: { ...s.sessions, [session.id]: session } })),
+  putSession: (session, force = false) =>
+    set((s) => {
+      const current = s.sessions[session.id];
+      if (!force && current && current.clock > session.clock) return {};
+      return { sessions: { ...s.sessions, [session.id]: session } };
+    }),
   setClassSession: (classSessionId) => set({ classSessionId }),
-  addMyFork: (id) => set((s) => (s.myForkIds.includes(id) ? {} : { myForkIds: [...s.myForkIds, id] })),
   applySnapshot: (id, snapshot) =>
     set((s) => {
       const session = s.sessions[id];
@@ -94,18 +112,12 @@ export const createSessionsSlice: StateCreator<AppState, [], [], SessionsSlice> 
       const next = withSnapshot(session, snapshot);
       return next === session ? {} : { sessions: { ...s.sessions, [id]: next } };
     }),
-  patchSession: (id, patch) =>
-    set((s) => {
-      const session = s.sessions[id];
-      if (!session) return {};
-      return { sessions: { ...s.sessions, [id]: { ...session, ...patch } } };
-    }),
   removeSession: (id) =>
     set((s) => {
       if (!(id in s.sessions)) return {};
       const { [id]: _removed, ...rest } = s.sessions;
-      const activeView: ActiveView = s.activeView.kind === 'fork' && s.activeView.id === id ? { kind: 'class' } : s.activeView;
-      return { sessions: rest, myForkIds: s.myForkIds.filter((f) => f !== id), activeView };
+      const viewingIt = s.activeView.kind === 'fork' && s.activeView.id === id;
+      return { sessions: rest, activeView: viewingIt ? { kind: 'class' } : s.activeView };
     }),
   setActiveView: (activeView) => set({ activeView }),
 });

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useLanguageStore } from '../i18n';
+import { ClassPage } from '../pages/ClassPage';
+import { HomePage } from '../pages/HomePage';
+import { LocalPage } from '../pages/LocalPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { Header } from './Header';
+import { useRoute } from './navigation';
+
+/** The app: header plus the page the URL names. */
+export function App() {
+  const route = useRoute();
+  const language = useLanguageStore((s) => s.language);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  return (
+    <div className="app">
+      <Header />
+      <main className="app-main">
+        {route.page === 'home' && <HomePage joinCode={route.joinCode} />}
+        {route.page === 'class' && <ClassPage key={route.code} code={route.code} />}
+        {route.page === 'local' && <LocalPage />}
+        {route.page === 'not-found' && <NotFoundPage />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n';
+import { errorText, isFatalJoinError } from './error-text';
+
+const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
+const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-CN', key, params);
+
+describe('errorText', () => {
+  it('names the wrong room code in both languages', () => {
+    expect(errorText(en, { code: 'roomNotFound', message: 'x' }, 'ABC234')).toContain('ABC234');
+    expect(errorText(zh, { code: 'roomNotFound', message: 'x' }, 'ABC234')).toContain('课堂码为 ABC234');
+  });
+
+  it('explains a full class, an ended class and an old client', () => {
+    expect(errorText(en, { code: 'classFull', message: '' })).toMatch(/full/);
+    expect(errorText(zh, { code: 'classEnded', message: '' })).toBe('这堂课已经结束。');
+    expect(errorText(en, { code: 'clientTooOld', message: '' })).toMatch(/Reload/);
+  });
+
+  it('falls back to the server message for codes it does not know', () => {
+    expect(errorText(en, { code: 'internal', message: 'disk full' })).toBe('Something went wrong: disk full');
+  });
+});
+
+describe('isFatalJoinError', () => {
+  it('drops the identity only when it cannot work again', () => {
+    expect(isFatalJoinError('classEnded')).toBe(true);
+    expect(isFatalJoinError('network')).toBe(false);
+    expect(isFatalJoinError('rateLimited')).toBe(false);
+  });
+});

@@ -1,0 +1,241 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  ServerEvent,
+  type ClientToServerEvents,
+  type CommandAck,
+  type CommandOf,
+  type CommandType,
+  type ServerToClientEvents,
+} from '@playroom/protocol';
+import type { JoinError } from '../store/connection-slice';
+import type { AppState } from '../store/app-store';
+import type { Identity } from '../store/identity-storage';
+import {
+  applyClassStatus,
+  applyForkRemoved,
+  applyForks,
+  applyRoster,
+  applySessionUpdate,
+  applySnapshotMessage,
+  applyWelcome,
+} from './apply-server-events';
+import { CommandRunner, type CommandChannel } from './command-runner';
+import { handshakeFor, isTransientRefusal } from './handshake';
+import { sessionFromState } from './session-from-state';
+
+type ClassSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Reconnection attempts shown as "reconnecting" before the badge says "offline". */
+const ATTEMPTS_BEFORE_OFFLINE = 3;
+const REFUSAL_RETRY_MS = 2000;
+
+interface Store {
+  getState(): AppState;
+}
+
+/**
+ * The one owner of socket.io-client. It joins a class with an identity,
+ * writes every server event into the store, keeps the connection alive
+ * across server restarts and lost Wi-Fi (re-handshaking with the saved
+ * token), and sends commands with acks.
+ */
+export class ClassConnection {
+  private socket: ClassSocket | null = null;
+  private identity: Identity | null = null;
+  private joinWaiters: { resolve(): void; reject(error: JoinError): void }[] = [];
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private everWelcomed = false;
+  readonly commands: CommandRunner;
+
+  constructor(
+    private readonly store: Store,
+    private readonly url: string | undefined = undefined,
+  ) {
+    this.commands = new CommandRunner(store, () => this.channel());
+  }
+
+  /** The identity of the class we are in (or joining), if any. */
+  get currentIdentity(): Identity | null {
+    return this.identity;
+  }
+
+  /**
+   * Joins a class. Resolves at the first `welcome`, rejects at the first
+   * refusal or failure to reach the server (the connection keeps retrying a
+   * transient one; call leave() to stop). Joining the class we are already
+   * in (same code and role) reuses the connection.
+   */
+  join(identity: Identity): Promise<void> {
+    const same = this.identity && this.identity.code === identity.code && this.identity.role === identity.role;
+    if (same && this.socket) {
+      if (this.store.getState().joined) return Promise.resolve();
+      return new Promise((resolve, reject) => this.joinWaiters.push({ resolve, reject }));
+    }
+    this.leave();
+    this.identity = identity;
+    const s = this.store.getState();
+    s.resetClassState();
+    s.setIdentity(identity);
+    s.setConnection('connecting');
+    const promise = new Promise<void>((resolve, reject) => this.joinWaiters.push({ resolve, reject }));
+    this.open();
+    return promise;
+  }
+
+  /** Leaves the class: closes the socket and clears the class from the store (the saved identity stays). */
+  leave(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    this.identity = null;
+    this.everWelcomed = false;
+    if (socket) {
+      socket.removeAllListeners();
+      socket.io.removeAllListeners();
+      socket.disconnect();
+    }
+    this.rejectWaiters({ code: 'left', message: 'left the class' });
+    this.store.getState().resetClassState();
+    this.store.getState().setConnection('idle');
+  }
+
+  /** Sends a command; resolves with its ack, which the commands slice also tracks. */
+  send<T extends CommandType>(command: CommandOf<T>): Promise<CommandAck<T>> {
+    return this.commands.send(command);
+  }
+
+  /** Starts following a session (a fork): its full state arrives in the ack, then updates and snapshots. */
+  async watch(sessionId: string): Promise<boolean> {
+    const ack = await this.send<'watch'>({ type: 'watch', sessionId });
+    if (!ack.ok) return false;
+    this.store.getState().putSession(sessionFromState(ack.session), true);
+    return true;
+  }
+
+  private channel(): CommandChannel | null {
+    const socket = this.socket;
+    if (!socket) return null;
+    return {
+      get connected() {
+        return socket.connected;
+      },
+      emitCommand(command, timeoutMs, done) {
+        socket.timeout(timeoutMs).emit('command', command, (err: Error | null, ack: CommandAck) => done(err, ack));
+      },
+    };
+  }
+
+  private open(): void {
+    const socket: ClassSocket = io(this.url ?? '', {
+      // the auth callback runs at every (re)connection, so a token saved since is used
+      auth: (cb) => cb(this.identity ? handshakeFor(this.identity) : {}),
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+    });
+    this.socket = socket;
+    const store = this.store;
+
+    socket.on(ServerEvent.welcome, (welcome) => {
+      if (!this.identity) return;
+      const identity = applyWelcome(store, welcome, this.identity);
+      this.identity = identity;
+      store.getState().setIdentity(identity);
+      store.getState().setConnection('connected');
+      this.everWelcomed = true;
+      this.resolveWaiters();
+      this.rewatchActiveFork();
+    });
+    socket.on(ServerEvent.session, (update) => applySessionUpdate(store, update));
+    socket.on(ServerEvent.snapshot, (message) => {
+      if (!applySnapshotMessage(store, message)) console.warn('playroom: dropped a malformed snapshot');
+    });
+    socket.on(ServerEvent.roster, (update) => applyRoster(store, update));
+    socket.on(ServerEvent.forks, (update) => applyForks(store, update));
+    socket.on(ServerEvent.forkRemoved, (removed) => applyForkRemoved(store, removed));
+    socket.on(ServerEvent.classStatus, (status) => applyClassStatus(store, status));
+    socket.on(ServerEvent.classEnded, () => this.fail({ code: 'classEnded', message: 'the class has ended' }));
+    socket.on(ServerEvent.protocolError, (error) => console.warn('playroom: protocol error', error));
+
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io client disconnect') return;
+      store.getState().setConnection(navigator.onLine === false ? 'offline' : 'reconnecting');
+    });
+    socket.io.on('reconnect_attempt', (attempt) => {
+      const offline = navigator.onLine === false || attempt > ATTEMPTS_BEFORE_OFFLINE;
+      store.getState().setConnection(offline ? 'offline' : 'reconnecting');
+    });
+    socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
+      if (socket.active) {
+        // a transport failure: socket.io retries by itself
+        if (!this.everWelcomed) this.rejectWaiters({ code: 'network', message: err.message });
+        if (store.getState().connection !== 'offline') store.getState().setConnection(this.everWelcomed ? 'reconnecting' : 'connecting');
+        return;
+      }
+      const code = err.data?.code ?? err.message;
+      const message = err.data?.message ?? err.message;
+      this.onRefusal({ code, message });
+    });
+  }
+
+  /** The server refused the handshake: retry what may pass later, give up on the rest. */
+  private onRefusal(error: JoinError): void {
+    const identity = this.identity;
+    if (!identity || !this.socket) return;
+    if (isTransientRefusal(error.code)) {
+      if (!this.everWelcomed) this.rejectWaiters(error);
+      this.store.getState().setConnection('reconnecting');
+      this.retryTimer = setTimeout(() => this.socket?.connect(), REFUSAL_RETRY_MS);
+      return;
+    }
+    if (error.code === 'badToken' && identity.role === 'student' && identity.token && identity.name) {
+      // the saved place is gone (e.g. the class was restored without it): join again by name
+      this.identity = { ...identity, token: null };
+      this.store.getState().setIdentity(this.identity);
+      this.socket.connect();
+      return;
+    }
+    this.fail(error);
+  }
+
+  /** Stops for good with an error the page shows. */
+  private fail(error: JoinError): void {
+    const socket = this.socket;
+    if (socket) {
+      socket.removeAllListeners();
+      socket.io.removeAllListeners();
+      socket.disconnect();
+    }
+    this.socket = null;
+    this.rejectWaiters(error);
+    const s = this.store.getState();
+    s.setJoined(false);
+    s.setJoinError(error);
+    s.setConnection('idle');
+  }
+
+  private rewatchActiveFork(): void {
+    const { activeView, sessions } = this.store.getState();
+    if (activeView.kind !== 'fork') return;
+    if (!(activeView.id in sessions) && !(activeView.id in this.store.getState().forkSummaries)) {
+      this.store.getState().setActiveView({ kind: 'class' });
+      return;
+    }
+    void this.watch(activeView.id).then((ok) => {
+      if (!ok) this.store.getState().setActiveView({ kind: 'class' });
+    });
+  }
+
+  private resolveWaiters(): void {
+    const waiters = this.joinWaiters;
+    this.joinWaiters = [];
+    for (const w of waiters) w.resolve();
+  }
+
+  private rejectWaiters(error: JoinError): void {
+    const waiters = this.joinWaiters;
+    this.joinWaiters = [];
+    for (const w of waiters) w.reject(error);
+  }
+}
