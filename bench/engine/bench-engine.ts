@@ -11,15 +11,14 @@ import {
   formatReport,
   targetRatio,
   type BenchResults,
-  type EpochResult,
   type GridResult,
 } from './bench-report';
 import { loadBrain } from './peers/brain-peer';
 import { loadConvnetjs } from './peers/convnetjs-peer';
 import { loadOurs } from './peers/ours-peer';
-import type { Peer, PeerLoader } from './peers/peer';
+import type { Peer, PeerLoader, PeerRun } from './peers/peer';
 import { loadTfjs } from './peers/tfjs-peer';
-import { timeCalls } from './timing';
+import { timeInterleaved } from './timing';
 
 const LOADERS: readonly [string, PeerLoader][] = [
   [OURS, loadOurs],
@@ -83,15 +82,8 @@ async function main(): Promise<void> {
   let oursGrid: number | undefined;
   const gridPeers: { library: string; what: string; ms: number }[] = [];
   for (const benchCase of cases) {
-    for (const peer of peers) {
-      progress(`${benchCase.label}: ${peer.name}…`);
-      try {
-        await measurePeer(peer, benchCase, args.samples, results.epochs, gridPeers);
-      } catch (error) {
-        results.failures.push({ library: peer.name, stage: benchCase.label, error: message(error) });
-        progress(`  failed: ${message(error)}`);
-      }
-    }
+    progress(`${benchCase.label}: ${peers.map((p) => p.name).join(', ')}…`);
+    await measureCase(peers, benchCase, args.samples, results, gridPeers);
   }
   for (const r of results.epochs) if (r.library.startsWith(OURS)) oursEpoch.set(r.caseId, r.msPerEpoch);
   for (const r of results.epochs) r.timesOurs = r.msPerEpoch / (oursEpoch.get(r.caseId) ?? Number.NaN);
@@ -121,36 +113,56 @@ async function main(): Promise<void> {
   process.stdout.write(args.json ? `${JSON.stringify(results, null, 2)}\n` : `${formatReport(results)}\n`);
 }
 
-async function measurePeer(
-  peer: Peer,
+/** Sets every library up on a case, then times their epochs (and grids) with interleaved samples. */
+async function measureCase(
+  peers: readonly Peer[],
   benchCase: BenchCase,
   samples: number,
-  epochs: EpochResult[],
+  results: BenchResults,
   grids: { library: string; what: string; ms: number }[],
 ): Promise<void> {
-  const run = await peer.setUp(benchCase);
-  try {
-    const timing = await timeCalls(() => run.epoch(), { warmupCalls: 10, samples, sampleMs: 150 });
-    const { trainLoss, testLoss } = run.losses();
-    epochs.push({
-      caseId: benchCase.id,
-      network: benchCase.label,
-      library: peer.name,
-      msPerEpoch: timing.medianMs,
-      minMs: timing.minMs,
-      maxMs: timing.maxMs,
-      timesOurs: Number.NaN,
-      trainLoss,
-      testLoss,
-      notes: peer.notes,
-    });
-    if (benchCase.id === 'largest' && run.grid !== undefined) {
-      const grid = run.grid;
-      const gridTiming = await timeCalls(() => grid(), { warmupCalls: 3, samples, sampleMs: 150 });
-      grids.push({ library: peer.name, what: run.gridLabel ?? 'grid', ms: gridTiming.medianMs });
+  const ready: { peer: Peer; run: PeerRun }[] = [];
+  for (const peer of peers) {
+    try {
+      const run = await peer.setUp(benchCase);
+      // One trial epoch and grid here, so a library that breaks is skipped alone, not the whole case.
+      await run.epoch();
+      if (benchCase.id === 'largest') await run.grid?.();
+      ready.push({ peer, run });
+    } catch (error) {
+      results.failures.push({ library: peer.name, stage: benchCase.label, error: message(error) });
     }
+  }
+  try {
+    const timings = await timeInterleaved(
+      ready.map(({ run }) => () => run.epoch()),
+      { warmupCalls: 10, samples, sampleMs: 150 },
+    );
+    ready.forEach(({ peer, run }, i) => {
+      const timing = timings[i]!;
+      results.epochs.push({
+        caseId: benchCase.id,
+        network: benchCase.label,
+        library: peer.name,
+        msPerEpoch: timing.medianMs,
+        minMs: timing.minMs,
+        maxMs: timing.maxMs,
+        timesOurs: Number.NaN,
+        ...run.losses(),
+        notes: peer.notes,
+      });
+    });
+    if (benchCase.id !== 'largest') return;
+    const withGrid = ready.filter(({ run }) => run.grid !== undefined);
+    const gridTimings = await timeInterleaved(
+      withGrid.map(({ run }) => () => run.grid!()),
+      { warmupCalls: 3, samples, sampleMs: 150 },
+    );
+    withGrid.forEach(({ peer, run }, i) => {
+      grids.push({ library: peer.name, what: run.gridLabel ?? 'grid', ms: gridTimings[i]!.medianMs });
+    });
   } finally {
-    run.dispose?.();
+    for (const { run } of ready) run.dispose?.();
   }
 }
 
