@@ -22,7 +22,8 @@ export interface PlaygroundModel {
   weightNorms: number[];
   /** down-sampled loss history for the chart */
   lossHistory: { epoch: number; trainLoss: number; testLoss: number }[];
-  diverged: null | { reason: string; epoch: number };
+  /** `kind` (the engine's DivergenceKind) lets the view explain it in the reader's language */
+  diverged: null | { reason: string; epoch: number; kind?: 'not-finite' | 'exploded' | 'saturated' };
   /** controls are shown but disabled (a student watching the class session) */
   readOnly: boolean;
 }

@@ -141,13 +141,13 @@ export class HeatmapRenderer {
     return timing;
   }
 
-  /** Stops any scheduled frame and drops every canvas. */
+  /**
+   * Cancels the scheduled frame, if any. The renderer stays usable: React's
+   * StrictMode unmounts and remounts effects, and the next change schedules again.
+   */
   dispose(): void {
     this.frame?.cancel();
     this.frame = null;
-    this.thumbnails.clear();
-    this.output = null;
-    this.listeners.clear();
   }
 
   private schedule(): void {

@@ -5,7 +5,7 @@ export const playground = {
   'pg.epoch': 'Epoch',
   'pg.epoch.tip': 'One epoch is one pass over all the training points.',
   'pg.reset': 'Reset',
-  'pg.reset.tip': 'Start again from new random weights (epoch 0).',
+  'pg.reset.tip': 'Start over at epoch 0 from the starting weights.',
   'pg.play': 'Run',
   'pg.pause': 'Pause',
   'pg.play.tip': 'Train continuously, epoch after epoch.',
@@ -128,6 +128,7 @@ export const playground = {
   'pg.chart.epoch': 'epoch',
   'pg.chart.empty': 'The loss curves appear once training starts.',
   'pg.diverged': 'Training blew up at epoch {epoch}: the numbers grew too large to compute.',
+  'pg.diverged.saturated': 'Training got stuck at epoch {epoch}: the neurons saturated and stopped learning.',
   'pg.diverged.hint': 'Lower the learning rate (or regularization rate), then press Reset.',
 
   // gradients

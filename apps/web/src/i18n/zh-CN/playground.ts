@@ -7,7 +7,7 @@ export const playground: MessagesOf<typeof en> = {
   'pg.epoch': '迭代（Epoch）',
   'pg.epoch.tip': '一次迭代就是把全部训练数据完整地学一遍。',
   'pg.reset': '重置',
-  'pg.reset.tip': '换一组新的随机权重，从第 0 次迭代重新开始。',
+  'pg.reset.tip': '回到第 0 次迭代，从初始权重重新开始。',
   'pg.play': '运行',
   'pg.pause': '暂停',
   'pg.play.tip': '一次接一次地连续训练。',
@@ -130,6 +130,7 @@ export const playground: MessagesOf<typeof en> = {
   'pg.chart.epoch': '迭代',
   'pg.chart.empty': '开始训练后，这里会画出损失曲线。',
   'pg.diverged': '训练在第 {epoch} 次迭代时发散了：数值变得太大，无法再计算。',
+  'pg.diverged.saturated': '训练在第 {epoch} 次迭代时卡住了：神经元饱和，不再学习。',
   'pg.diverged.hint': '请调低学习率（或正则化率），然后点击重置。',
 
   // gradients

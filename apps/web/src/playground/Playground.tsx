@@ -1,0 +1,61 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { HeatmapRenderer, type NeuronRef } from '../render/heatmapRenderer';
+import { ControlsBar } from './controls/ControlsBar';
+import { DataPanel } from './data/DataPanel';
+import { GradientPanel } from './gradients/GradientPanel';
+import { HeatmapContext } from './HeatmapContext';
+import type { CommandStatus, PlaygroundActions, PlaygroundModel } from './model';
+import { NetworkPanel } from './network/NetworkPanel';
+import { OutputPanel } from './output/OutputPanel';
+import { useDataSplit } from './useDataSplit';
+import './playground.css';
+
+export interface PlaygroundProps {
+  model: PlaygroundModel;
+  actions: PlaygroundActions;
+  /** the last command's state, shown in the controls bar */
+  status?: CommandStatus;
+  /** the app shell's own buttons in the controls bar (e.g. "Fork and experiment") */
+  toolbarExtra?: ReactNode;
+  /** a renderer made outside (the web benchmark times it); one is created otherwise */
+  renderer?: HeatmapRenderer;
+}
+
+/** The playground view: controls on top, then data | features + network | output, as TensorFlow Playground. */
+export function Playground({ model, actions, status, toolbarExtra, renderer: given }: PlaygroundProps) {
+  const [own] = useState(() => (given ? null : new HeatmapRenderer()));
+  const renderer = given ?? own!;
+  const [focus, setFocus] = useState<NeuronRef | null>(null);
+  const [showTestData, setShowTestData] = useState(false);
+  const [discretize, setDiscretize] = useState(false);
+  const data = useDataSplit(model.config);
+
+  useEffect(() => renderer.setSource(model.config, model.params), [renderer, model.config, model.params]);
+  useEffect(() => renderer.setDiscretize(discretize), [renderer, discretize]);
+  useEffect(() => renderer.setFocus(focus), [renderer, focus]);
+  useEffect(() => () => own?.dispose(), [own]);
+
+  return (
+    <HeatmapContext.Provider value={renderer}>
+      <div className={`pg-root${model.readOnly ? ' is-readonly' : ''}`}>
+        <ControlsBar model={model} actions={actions} status={status} toolbarExtra={toolbarExtra} />
+        <div className="pg-columns">
+          <DataPanel model={model} actions={actions} />
+          <div className="pg-middle">
+            <NetworkPanel model={model} actions={actions} focus={focus} onFocus={setFocus} />
+            <GradientPanel model={model} />
+          </div>
+          <OutputPanel
+            model={model}
+            data={data}
+            focus={focus}
+            showTestData={showTestData}
+            discretize={discretize}
+            onShowTestData={setShowTestData}
+            onDiscretize={setDiscretize}
+          />
+        </div>
+      </div>
+    </HeatmapContext.Provider>
+  );
+}

@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import { InfoTip } from './InfoTip';
+
+export interface SelectOption<T extends string | number> {
+  value: T;
+  label: string;
+}
+
+interface SelectFieldProps<T extends string | number> {
+  label: string;
+  tip?: string;
+  value: T;
+  options: readonly SelectOption<T>[];
+  disabled?: boolean;
+  onChange(value: T): void;
+}
+
+/** A labelled native <select> (the phone's own picker is the best touch UI there is). */
+export function SelectField<T extends string | number>({ label, tip, value, options, disabled, onChange }: SelectFieldProps<T>) {
+  const id = useId();
+  const index = options.findIndex((o) => o.value === value);
+  return (
+    <div className="pg-field">
+      <label className="pg-field-label" htmlFor={id}>
+        {label}
+        {tip && <InfoTip text={tip} />}
+      </label>
+      <select
+        id={id}
+        className="pg-select"
+        value={String(index)}
+        disabled={disabled}
+        onChange={(event) => {
+          const option = options[Number(event.target.value)];
+          if (option) onChange(option.value);
+        }}
+      >
+        {options.map((option, i) => (
+          <option key={String(option.value)} value={String(i)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

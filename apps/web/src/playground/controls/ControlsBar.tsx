@@ -1,0 +1,152 @@
+import type { ReactNode } from 'react';
+import { ACTIVATION_IDS, LIMITS, OPTIMIZER_IDS, PROBLEM_TYPES, REGULARIZATION_IDS } from '@playroom/engine';
+import { useT } from '../../i18n';
+import { formatEpoch, formatRate } from '../common/formatNumbers';
+import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from '../common/icons';
+import { SelectField, type SelectOption } from '../common/SelectField';
+import { optimizerPatch, problemPatch, scheduleFor, type ScheduleKind } from '../configEdits';
+import type { CommandStatus, PlaygroundActions, PlaygroundModel } from '../model';
+
+/** Training speeds offered, in epochs per second (the server accepts 1–1000). */
+export const SPEEDS = [1, 3, 10, 30, 60, 120, 300, 1000] as const;
+
+const SCHEDULE_KINDS: readonly ScheduleKind[] = ['constant', 'exponential', 'plateau'];
+
+/** A menu of numbers that always contains the current value (a preset may use one off the menu). */
+function numberOptions(values: readonly number[], current: number, label: (v: number) => string): SelectOption<number>[] {
+  const all = values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
+  return all.map((value) => ({ value, label: label(value) }));
+}
+
+interface ControlsBarProps {
+  model: PlaygroundModel;
+  actions: PlaygroundActions;
+  status?: CommandStatus;
+  toolbarExtra?: ReactNode;
+}
+
+/** The bar on top: run controls, the epoch counter and the hyper-parameters, as in the playground. */
+export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBarProps) {
+  const t = useT();
+  const { config, readOnly } = model;
+  const disabled = readOnly;
+  return (
+    <section className="pg-controls" aria-label={t('pg.controls')}>
+      <div className="pg-run">
+        <button
+          type="button"
+          className="pg-round pg-round-small"
+          onClick={actions.reset}
+          disabled={disabled}
+          aria-label={t('pg.reset')}
+          title={t('pg.reset.tip')}
+        >
+          <ResetIcon />
+        </button>
+        <button
+          type="button"
+          className="pg-round pg-play"
+          onClick={model.playing ? actions.pause : actions.play}
+          disabled={disabled || (!model.playing && model.diverged !== null)}
+          aria-label={model.playing ? t('pg.pause') : t('pg.play')}
+          aria-pressed={model.playing}
+          title={t('pg.play.tip')}
+        >
+          {model.playing ? <PauseIcon /> : <PlayIcon />}
+        </button>
+        <button
+          type="button"
+          className="pg-round pg-round-small"
+          onClick={actions.step}
+          disabled={disabled || model.diverged !== null}
+          aria-label={t('pg.step')}
+          title={t('pg.step.tip')}
+        >
+          <StepIcon />
+        </button>
+        <div className="pg-epoch" title={t('pg.epoch.tip')}>
+          <span className="pg-field-label">{t('pg.epoch')}</span>
+          <output className="pg-epoch-value" aria-live="off">
+            {formatEpoch(model.epoch)}
+          </output>
+        </div>
+      </div>
+      <div className="pg-params">
+        <SelectField
+          label={t('pg.learningRate')}
+          tip={t('pg.learningRate.tip')}
+          value={config.learningRate}
+          options={numberOptions(LIMITS.learningRates, config.learningRate, formatRate)}
+          disabled={disabled}
+          onChange={(learningRate) => actions.setConfig({ learningRate })}
+        />
+        <SelectField
+          label={t('pg.activation')}
+          tip={t('pg.activation.tip')}
+          value={config.activation}
+          options={ACTIVATION_IDS.map((id) => ({ value: id, label: t(`pg.activation.${id}`) }))}
+          disabled={disabled}
+          onChange={(activation) => actions.setConfig({ activation })}
+        />
+        <SelectField
+          label={t('pg.regularization')}
+          tip={t('pg.regularization.tip')}
+          value={config.regularization}
+          options={REGULARIZATION_IDS.map((id) => ({ value: id, label: t(`pg.regularization.${id}`) }))}
+          disabled={disabled}
+          onChange={(regularization) => actions.setConfig({ regularization })}
+        />
+        <SelectField
+          label={t('pg.regularizationRate')}
+          tip={t('pg.regularizationRate.tip')}
+          value={config.regularizationRate}
+          options={numberOptions(LIMITS.regularizationRates, config.regularizationRate, formatRate)}
+          disabled={disabled || config.regularization === 'none'}
+          onChange={(regularizationRate) => actions.setConfig({ regularizationRate })}
+        />
+        <SelectField
+          label={t('pg.problem')}
+          tip={t('pg.problem.tip')}
+          value={config.problem}
+          options={PROBLEM_TYPES.map((id) => ({ value: id, label: t(`pg.problem.${id}`) }))}
+          disabled={disabled}
+          onChange={(problem) => actions.setConfig(problemPatch(config, problem))}
+        />
+        <SelectField
+          label={t('pg.optimizer')}
+          tip={t('pg.optimizer.tip')}
+          value={config.optimizer.kind}
+          options={OPTIMIZER_IDS.map((id) => ({ value: id, label: t(`pg.optimizer.${id}`) }))}
+          disabled={disabled}
+          onChange={(kind) => actions.setConfig(optimizerPatch(config, kind))}
+        />
+        <SelectField
+          label={t('pg.schedule')}
+          tip={t('pg.schedule.tip')}
+          value={config.schedule.kind}
+          options={SCHEDULE_KINDS.map((kind) => ({ value: kind, label: t(`pg.schedule.${kind}`) }))}
+          disabled={disabled}
+          onChange={(kind) => actions.setConfig({ schedule: scheduleFor(kind) })}
+        />
+        <SelectField
+          label={t('pg.speed')}
+          tip={t('pg.speed.tip')}
+          value={model.speed}
+          options={numberOptions(SPEEDS, model.speed, (speed) => t('pg.speed.value', { speed }))}
+          disabled={disabled}
+          onChange={actions.setSpeed}
+        />
+      </div>
+      <div className="pg-toolbar-extra">
+        {status?.state === 'pending' && <span className="pg-status">{t('pg.command.pending')}</span>}
+        {status?.state === 'failed' && (
+          <span className="pg-status pg-status-failed" role="alert">
+            {t('pg.command.failed', { message: status.message })}
+          </span>
+        )}
+        {readOnly && <span className="pg-readonly-note">{t('pg.readOnly')}</span>}
+        {toolbarExtra}
+      </div>
+    </section>
+  );
+}

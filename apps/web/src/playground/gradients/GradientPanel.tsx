@@ -1,0 +1,60 @@
+import { useT } from '../../i18n';
+import { InfoTip } from '../common/InfoTip';
+import type { PlaygroundModel } from '../model';
+import { formatMagnitude, logBarFraction } from './logBar';
+
+/**
+ * Mean |gradient| and mean |weight| per layer as log-scale bars: when the
+ * first layers' gradient bars are orders of magnitude shorter than the last
+ * one's, the class can see gradients vanish.
+ */
+export function GradientPanel({ model }: { model: PlaygroundModel }) {
+  const t = useT();
+  const hidden = model.config.hiddenLayers.length;
+  const rows = Array.from({ length: hidden }, (_, i) => ({
+    gradient: model.gradientNorms[i],
+    weight: model.weightNorms[i],
+  }));
+  return (
+    <section className="pg-panel pg-gradients" aria-label={t('pg.gradients')}>
+      <h2 className="pg-panel-title">
+        {t('pg.gradients')}
+        <InfoTip text={t('pg.gradients.tip')} />
+      </h2>
+      {hidden === 0 ? (
+        <p className="pg-caption">{t('pg.gradients.none')}</p>
+      ) : (
+        <>
+          <div className="pg-gradient-key">
+            <span className="pg-swatch pg-bar-gradient" aria-hidden="true" />
+            {t('pg.gradients.gradient')}
+            <span className="pg-swatch pg-bar-weight" aria-hidden="true" />
+            {t('pg.gradients.weight')}
+            <span className="pg-gradient-scale">({t('pg.gradients.scale')})</span>
+          </div>
+          <ol className="pg-gradient-rows">
+            {rows.map((row, i) => (
+              <li key={i} className="pg-gradient-row">
+                <span className="pg-gradient-layer">{t('pg.gradients.layer', { layer: i + 1 })}</span>
+                <span className="pg-bars">
+                  <Bar className="pg-bar-gradient" value={row.gradient} label={t('pg.gradients.gradient')} />
+                  <Bar className="pg-bar-weight" value={row.weight} label={t('pg.gradients.weight')} />
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Bar({ className, value, label }: { className: string; value: number | undefined; label: string }) {
+  const text = value === undefined ? '—' : formatMagnitude(value);
+  return (
+    <span className="pg-bar-track" title={`${label}: ${text}`}>
+      <span className={`pg-bar ${className}`} style={{ width: `${logBarFraction(value ?? 0) * 100}%` }} />
+      <span className="pg-bar-value">{text}</span>
+    </span>
+  );
+}

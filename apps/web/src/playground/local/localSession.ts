@@ -1,0 +1,188 @@
+/**
+ * A playground session that trains in the browser: the engine's Trainer plus
+ * what a server session adds (playing, speed, loss history, commands that
+ * may be refused). Plain TypeScript driven by `advance(elapsedMs)`, so the
+ * React hook only supplies animation frames and tests need no browser.
+ */
+import { createTrainer, validateConfig, type Trainer, type TrainerConfig } from '@playroom/engine';
+import { appendLossPoint, type LossPoint } from '../../store/loss-history';
+import type { CommandStatus, PlaygroundModel } from '../model';
+
+/** Training per frame stops after this long, so a high speed slows training, not the page. */
+const FRAME_BUDGET_MS = 10;
+/** The speed a local session starts at (epochs per second), as the server's default. */
+export const DEFAULT_LOCAL_SPEED = 60;
+
+const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class LocalSession {
+  private trainer: Trainer;
+  private playing = false;
+  private speed = DEFAULT_LOCAL_SPEED;
+  private history: LossPoint[] = [];
+  /** fraction of an epoch owed by the frame clock, carried to the next frame */
+  private owed = 0;
+  private status: CommandStatus = { state: 'idle' };
+  private cached: PlaygroundModel | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(config: TrainerConfig) {
+    this.trainer = createTrainer(validateConfig(config));
+    this.record();
+  }
+
+  /** The model to draw; the same object until something changes, with a fresh `params` copy each change. */
+  get model(): PlaygroundModel {
+    if (!this.cached) {
+      const metrics = this.trainer.evaluate();
+      this.cached = {
+        config: this.trainer.config,
+        params: Float64Array.from(this.trainer.network.params),
+        epoch: metrics.epoch,
+        playing: this.playing,
+        speed: this.speed,
+        trainLoss: metrics.trainLoss,
+        testLoss: metrics.testLoss,
+        trainAccuracy: metrics.trainAccuracy,
+        testAccuracy: metrics.testAccuracy,
+        gradientNorms: metrics.gradientNorms,
+        weightNorms: metrics.weightNorms,
+        lossHistory: this.history,
+        diverged: metrics.diverged && { reason: metrics.diverged.reason, epoch: metrics.diverged.epoch, kind: metrics.diverged.kind },
+        readOnly: false,
+      };
+    }
+    return this.cached;
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe function (useSyncExternalStore's shape). */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The last command's outcome (a refused config says why). */
+  get commandStatus(): CommandStatus {
+    return this.status;
+  }
+
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
+  /** Trains the epochs `elapsedMs` of playing time are worth; returns whether anything changed. */
+  advance(elapsedMs: number): boolean {
+    if (!this.playing) return false;
+    if (this.trainer.diverged) {
+      this.playing = false;
+      this.changed();
+      return true;
+    }
+    // A background tab's long pause must not turn into a burst of thousands of epochs.
+    this.owed = Math.min(this.owed + (this.speed * Math.min(elapsedMs, 250)) / 1000, this.speed);
+    const due = Math.floor(this.owed);
+    if (due === 0) return false;
+    const start = clock();
+    let done = 0;
+    while (done < due && !this.trainer.diverged) {
+      this.trainer.trainEpoch();
+      done++;
+      if (clock() - start > FRAME_BUDGET_MS) break;
+    }
+    this.owed = done < due ? 0 : this.owed - done;
+    if (this.trainer.diverged) this.playing = false;
+    this.record();
+    this.changed();
+    return true;
+  }
+
+  play(): void {
+    if (this.trainer.diverged) return;
+    this.playing = true;
+    this.owed = 0;
+    this.changed();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.changed();
+  }
+
+  /** One epoch, then paused. */
+  step(): void {
+    this.playing = false;
+    this.trainer.trainEpoch();
+    this.record();
+    this.changed();
+  }
+
+  /** Back to epoch 0 with the starting weights of `config.seed`, paused (as the server's CMD-4). */
+  reset(): void {
+    this.replace(createTrainer(this.trainer.config));
+    this.playing = false;
+  }
+
+  /** A fresh draw of the same dataset. */
+  regenerateData(): void {
+    const dataSeed = (Math.imul(this.trainer.config.dataSeed | 0, 1103515245) + 12345) >>> 1;
+    this.setConfig({ dataSeed });
+  }
+
+  /** Applies a config patch the engine's way (keep, rebuild or regenerate); a refused patch changes nothing. */
+  setConfig(patch: Partial<TrainerConfig>): void {
+    try {
+      const next = this.trainer.withConfig({ ...this.trainer.config, ...patch });
+      this.replace(next);
+      this.status = { state: 'idle' };
+    } catch (error) {
+      this.status = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      this.changed();
+    }
+  }
+
+  setWeight(layer: number, to: number, from: number, value: number): void {
+    this.editParam(() => this.trainer.setWeight(layer, to, from, value));
+  }
+
+  setBias(layer: number, neuron: number, value: number): void {
+    this.editParam(() => this.trainer.setBias(layer, neuron, value));
+  }
+
+  setSpeed(epochsPerSecond: number): void {
+    this.speed = Math.max(1, epochsPerSecond);
+    this.changed();
+  }
+
+  private editParam(edit: () => void): void {
+    try {
+      edit();
+      this.status = { state: 'idle' };
+      this.record();
+    } catch (error) {
+      this.status = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    this.changed();
+  }
+
+  private replace(trainer: Trainer): void {
+    const restarted = trainer.epoch < this.trainer.epoch || trainer.epoch === 0;
+    this.trainer = trainer;
+    if (restarted) this.history = [];
+    this.record();
+    this.changed();
+  }
+
+  private record(): void {
+    const metrics = this.trainer.evaluate();
+    this.history = appendLossPoint(this.history, {
+      epoch: metrics.epoch,
+      trainLoss: metrics.trainLoss,
+      testLoss: metrics.testLoss,
+    });
+  }
+
+  private changed(): void {
+    this.cached = null;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,48 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
+import type { CommandStatus, PlaygroundActions, PlaygroundModel } from '../model';
+import { LocalSession } from './localSession';
+
+export interface LocalTrainer {
+  model: PlaygroundModel;
+  actions: PlaygroundActions;
+  status: CommandStatus;
+}
+
+/**
+ * A playground that trains in this browser, no server: the engine's Trainer
+ * advanced on requestAnimationFrame while playing. Returns the same
+ * {model, actions} pair the app shell builds from server snapshots.
+ */
+export function useLocalTrainer(initialConfig: TrainerConfig = DEFAULT_CONFIG): LocalTrainer {
+  const [session] = useState(() => new LocalSession(initialConfig));
+  const model = useSyncExternalStore(session.subscribe, () => session.model);
+  const status = useSyncExternalStore(session.subscribe, () => session.commandStatus);
+
+  useEffect(() => {
+    if (!model.playing) return;
+    let last = performance.now();
+    let frame = requestAnimationFrame(function tick(now) {
+      session.advance(now - last);
+      last = now;
+      if (session.isPlaying) frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [session, model.playing]);
+
+  const actions = useMemo<PlaygroundActions>(
+    () => ({
+      setConfig: (patch) => session.setConfig(patch),
+      play: () => session.play(),
+      pause: () => session.pause(),
+      step: () => session.step(),
+      reset: () => session.reset(),
+      regenerateData: () => session.regenerateData(),
+      setWeight: (layer, to, from, value) => session.setWeight(layer, to, from, value),
+      setBias: (layer, neuron, value) => session.setBias(layer, neuron, value),
+      setSpeed: (speed) => session.setSpeed(speed),
+    }),
+    [session],
+  );
+  return { model, actions, status };
+}

@@ -1,0 +1,216 @@
+import { useMemo, useRef, useState } from 'react';
+import { FEATURE_IDS, LIMITS, type FeatureId } from '@playroom/engine';
+import { useT } from '../../i18n';
+import { shapeForParams, type NeuronRef } from '../../render/heatmapRenderer';
+import { formatParam } from '../common/formatNumbers';
+import { InfoTip } from '../common/InfoTip';
+import { useElementWidth } from '../common/useElementWidth';
+import { addLayerPatch, neuronPatch, removeLayerPatch, toggleFeaturePatch } from '../configEdits';
+import type { PlaygroundActions, PlaygroundModel } from '../model';
+import { FeatureNode } from './FeatureNode';
+import { LinkLayer, type LinkGeometry } from './LinkLayer';
+import { layoutNetwork, linkPath, parameterIndex } from './networkLayout';
+import { NeuronNode, type ParamTarget } from './NeuronNode';
+import { ParamEditor } from './ParamEditor';
+
+const HEADER_HEIGHT = 52;
+const LABEL_WIDTH = 58;
+
+interface NetworkPanelProps {
+  model: PlaygroundModel;
+  actions: PlaygroundActions;
+  focus: NeuronRef | null;
+  onFocus(focus: NeuronRef | null): void;
+}
+
+/** Features and hidden layers as the playground draws them: nodes with heatmaps, links by weight, +/− everywhere. */
+export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelProps) {
+  const t = useT();
+  const { config, params, readOnly } = model;
+  const container = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(container, 640);
+  const [hovered, setHovered] = useState<ParamTarget | null>(null);
+  const [editing, setEditing] = useState<ParamTarget | null>(null);
+
+  // The parameters may still be the old network's for a moment after a shape change.
+  const shape = shapeForParams(config, params.length);
+  const hidden = config.hiddenLayers;
+  const outputs = shape ? shape.layerSizes[shape.layerSizes.length - 1]! : 1;
+  const layerSizes = useMemo(() => [config.features.length, ...hidden, outputs], [config.features, hidden, outputs]);
+  const layout = useMemo(
+    () =>
+      layoutNetwork({
+        width,
+        columnSizes: [FEATURE_IDS.length, ...hidden, outputs],
+        labelWidth: LABEL_WIDTH,
+        headerHeight: HEADER_HEIGHT,
+      }),
+    [width, hidden, outputs],
+  );
+  const index = useMemo(() => parameterIndex(layerSizes), [layerSizes]);
+  const links = useMemo(() => {
+    if (!shape) return [];
+    const result: LinkGeometry[] = [];
+    const inputRow = config.features.map((id) => FEATURE_IDS.indexOf(id));
+    for (let l = 1; l < layerSizes.length; l++) {
+      for (let to = 0; to < layerSizes[l]!; to++) {
+        for (let from = 0; from < layerSizes[l - 1]!; from++) {
+          const source = layout.nodes[l - 1]![l === 1 ? inputRow[from]! : from]!;
+          const target = layout.nodes[l]![to]!;
+          result.push({
+            key: `${l}:${to}:${from}`,
+            path: linkPath(source, target, layout.nodeSize),
+            layer: l,
+            to,
+            from,
+            index: index.weight(l, to, from),
+            x: (source.x + layout.nodeSize + target.x) / 2,
+            y: (source.y + target.y + layout.nodeSize) / 2,
+          });
+        }
+      }
+    }
+    return result;
+    // `shape` is derived from these; listing it would rebuild the links every snapshot.
+  }, [layout, layerSizes, index, config.features, shape !== null]);
+
+  const edit = (target: ParamTarget): void => {
+    setHovered(null);
+    if (readOnly) setHovered(target);
+    else setEditing(target);
+  };
+  const apply = (target: ParamTarget, value: number): void => {
+    if (target.kind === 'weight') actions.setWeight(target.layer, target.to, target.from!, value);
+    else actions.setBias(target.layer, target.to, value);
+    setEditing(null);
+  };
+  const toggleFeature = (feature: FeatureId): void => {
+    const patch = toggleFeaturePatch(config, feature);
+    if (patch) actions.setConfig(patch);
+  };
+  const hoverFeature = (feature: FeatureId | null): void => {
+    const input = feature === null ? -1 : config.features.indexOf(feature);
+    onFocus(input >= 0 ? { layer: 0, neuron: input } : null);
+  };
+  const send = (patch: Partial<typeof config> | null): void => {
+    if (patch) actions.setConfig(patch);
+  };
+  const last = layerSizes.length - 1;
+
+  return (
+    <section className="pg-panel pg-network" aria-label={t('pg.network')}>
+      <header className="pg-network-header">
+        <div className="pg-panel-title pg-features-title">
+          <h2>{t('pg.features')}</h2>
+          <p className="pg-question">{t('pg.features.question')}</p>
+        </div>
+        <div className="pg-layers-control">
+          <button
+            type="button"
+            className="pg-plusminus"
+            onClick={() => send(addLayerPatch(config))}
+            disabled={readOnly || hidden.length >= LIMITS.maxHiddenLayers}
+            aria-label={t('pg.addLayer')}
+          >
+            +
+          </button>
+          <button
+            type="button"
+            className="pg-plusminus"
+            onClick={() => send(removeLayerPatch(config))}
+            disabled={readOnly || hidden.length === 0}
+            aria-label={t('pg.removeLayer')}
+          >
+            −
+          </button>
+          <h2 className="pg-layers-count">
+            {hidden.length === 1 ? t('pg.hiddenLayers.one') : t('pg.hiddenLayers', { count: hidden.length })}
+          </h2>
+          <InfoTip text={t('pg.hiddenLayers.tip')} />
+        </div>
+      </header>
+      <div className="pg-diagram-scroll" ref={container}>
+        <div className="pg-diagram" style={{ width: layout.width, height: layout.height }}>
+          <LinkLayer
+            width={layout.width}
+            height={layout.height}
+            links={links}
+            params={params}
+            onHover={setHovered}
+            onEdit={edit}
+          />
+          {hidden.map((size, i) => (
+            <div
+              key={`header-${i}`}
+              className="pg-layer-header"
+              style={{ left: layout.columnX[i + 1]! + layout.nodeSize / 2 }}
+            >
+              <div className="pg-layer-buttons">
+                <button
+                  type="button"
+                  className="pg-plusminus pg-plusminus-small"
+                  onClick={() => send(neuronPatch(config, i, 1))}
+                  disabled={readOnly || size >= LIMITS.maxNeurons}
+                  aria-label={t('pg.addNeuron', { layer: i + 1 })}
+                >
+                  +
+                </button>
+                <button
+                  type="button"
+                  className="pg-plusminus pg-plusminus-small"
+                  onClick={() => send(neuronPatch(config, i, -1))}
+                  disabled={readOnly || size <= LIMITS.minNeurons}
+                  aria-label={t('pg.removeNeuron', { layer: i + 1 })}
+                >
+                  −
+                </button>
+              </div>
+              <span className="pg-layer-size">{size === 1 ? t('pg.neurons.one') : t('pg.neurons', { count: size })}</span>
+            </div>
+          ))}
+          {FEATURE_IDS.map((feature, row) => (
+            <FeatureNode
+              key={feature}
+              feature={feature}
+              active={config.features.includes(feature)}
+              locked={config.features.length === 1}
+              disabled={readOnly}
+              position={layout.nodes[0]![row]!}
+              nodeSize={layout.nodeSize}
+              onToggle={toggleFeature}
+              onHover={hoverFeature}
+            />
+          ))}
+          {layerSizes.slice(1).map((size, i) =>
+            Array.from({ length: size }, (_, neuron) => {
+              const layer = i + 1;
+              return (
+                <NeuronNode
+                  key={`${layer}:${neuron}`}
+                  layer={layer}
+                  neuron={neuron}
+                  position={layout.nodes[layer]![neuron]!}
+                  nodeSize={layout.nodeSize}
+                  bias={shape ? (params[index.bias(layer, neuron)] ?? 0) : null}
+                  focused={focus?.layer === layer && focus.neuron === neuron}
+                  label={layer === last ? t('pg.output.neuron') : t('pg.gradients.layer', { layer })}
+                  onFocus={onFocus}
+                  onParamHover={setHovered}
+                  onParamEdit={edit}
+                />
+              );
+            }),
+          )}
+          {hovered && !editing && (
+            <div className="pg-param-tip" role="tooltip" style={{ left: hovered.x, top: hovered.y }}>
+              {t(hovered.kind === 'weight' ? 'pg.weight.value' : 'pg.bias.value', { value: formatParam(hovered.value) })}
+              {!readOnly && <> {t('pg.param.edit')}</>}
+            </div>
+          )}
+          {editing && <ParamEditor target={editing} onApply={apply} onCancel={() => setEditing(null)} />}
+        </div>
+      </div>
+      <p className="pg-caption">{t('pg.links.tip')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useCallback } from 'react';
+import { useT } from '../../i18n';
+import { divergingCss } from '../../render/colorScale';
+import type { NeuronRef } from '../../render/heatmapRenderer';
+import { useHeatmapRenderer } from '../HeatmapContext';
+import type { NodePosition } from './networkLayout';
+
+export interface ParamTarget {
+  kind: 'weight' | 'bias';
+  layer: number;
+  to: number;
+  /** source neuron (weights only) */
+  from?: number;
+  value: number;
+  /** where to show the tooltip or editor, in diagram pixels */
+  x: number;
+  y: number;
+}
+
+interface NeuronNodeProps {
+  layer: number;
+  neuron: number;
+  position: NodePosition;
+  nodeSize: number;
+  bias: number | null;
+  focused: boolean;
+  label: string;
+  onFocus(ref: NeuronRef | null): void;
+  onParamHover(target: ParamTarget | null): void;
+  onParamEdit(target: ParamTarget): void;
+}
+
+/** A hidden or output neuron: its output heatmap (painted by the renderer) and its bias handle. */
+export function NeuronNode({ layer, neuron, position, nodeSize, bias, focused, label, onFocus, onParamHover, onParamEdit }: NeuronNodeProps) {
+  const t = useT();
+  const renderer = useHeatmapRenderer();
+  const attach = useCallback(
+    (canvas: HTMLCanvasElement | null) => renderer?.attachThumbnail({ layer, neuron }, canvas),
+    [renderer, layer, neuron],
+  );
+  const biasSize = Math.max(8, Math.round(nodeSize / 4));
+  const biasTarget = (): ParamTarget => ({
+    kind: 'bias',
+    layer,
+    to: neuron,
+    value: bias ?? 0,
+    x: position.x,
+    y: position.y + nodeSize + 2,
+  });
+  return (
+    <div
+      className={`pg-node pg-neuron${focused ? ' is-focused' : ''}`}
+      style={{ left: position.x, top: position.y, width: nodeSize, height: nodeSize }}
+      title={t('pg.neuron.tip')}
+      aria-label={label}
+      role="img"
+      onPointerEnter={(event) => event.pointerType === 'mouse' && onFocus({ layer, neuron })}
+      onPointerLeave={(event) => event.pointerType === 'mouse' && onFocus(null)}
+      onClick={() => onFocus(focused ? null : { layer, neuron })}
+    >
+      <canvas ref={attach} className="pg-node-canvas" />
+      {bias !== null && (
+        <button
+          type="button"
+          className="pg-bias"
+          style={{ width: biasSize, height: biasSize, background: divergingCss(bias) }}
+          aria-label={`${t('pg.bias')} ${label}`}
+          onPointerEnter={() => onParamHover(biasTarget())}
+          onPointerLeave={() => onParamHover(null)}
+          onClick={(event) => {
+            event.stopPropagation();
+            onParamEdit(biasTarget());
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { DataSplit } from '@playroom/engine';
+import { useT } from '../../i18n';
+import type { NeuronRef } from '../../render/heatmapRenderer';
+import { formatLoss, formatPercent } from '../common/formatNumbers';
+import { InfoTip } from '../common/InfoTip';
+import type { PlaygroundModel } from '../model';
+import { ColorLegend } from './ColorLegend';
+import { LossChart } from './LossChart';
+import { OutputHeatmap } from './OutputHeatmap';
+
+interface OutputPanelProps {
+  model: PlaygroundModel;
+  data: DataSplit | null;
+  focus: NeuronRef | null;
+  showTestData: boolean;
+  discretize: boolean;
+  onShowTestData(show: boolean): void;
+  onDiscretize(discretize: boolean): void;
+}
+
+/** Losses, the loss chart, the decision boundary with the points, and the legend. */
+export function OutputPanel({ model, data, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
+  const t = useT();
+  const { config, diverged } = model;
+  const classifies = config.problem !== 'regression';
+  const outputLayer = config.hiddenLayers.length + 1;
+  return (
+    <section className="pg-panel pg-output" aria-label={t('pg.output')}>
+      <h2 className="pg-panel-title">{t('pg.output')}</h2>
+      {diverged ? (
+        <div className="pg-diverged" role="alert">
+          <strong>
+            {t(diverged.kind === 'saturated' ? 'pg.diverged.saturated' : 'pg.diverged', { epoch: diverged.epoch })}
+          </strong>
+          <span>{t('pg.diverged.hint')}</span>
+        </div>
+      ) : (
+        <dl className="pg-metrics">
+          <div>
+            <dt>
+              {t('pg.testLoss')}
+              <InfoTip text={t('pg.loss.tip')} />
+            </dt>
+            <dd data-testid="test-loss">{formatLoss(model.testLoss)}</dd>
+          </div>
+          <div>
+            <dt>{t('pg.trainLoss')}</dt>
+            <dd data-testid="train-loss">{formatLoss(model.trainLoss)}</dd>
+          </div>
+          {classifies && (
+            <>
+              <div>
+                <dt>{t('pg.testAccuracy')}</dt>
+                <dd>{formatPercent(model.testAccuracy)}</dd>
+              </div>
+              <div>
+                <dt>{t('pg.trainAccuracy')}</dt>
+                <dd>{formatPercent(model.trainAccuracy)}</dd>
+              </div>
+            </>
+          )}
+        </dl>
+      )}
+      <LossChart history={model.lossHistory} />
+      <OutputHeatmap data={data} problem={config.problem} showTestData={showTestData} />
+      <p className="pg-focus-note" aria-live="polite">
+        {focus && focus.layer > 0 && focus.layer < outputLayer
+          ? t('pg.output.hovered', { layer: focus.layer, neuron: focus.neuron + 1 })
+          : '\u00a0'}
+      </p>
+      <ColorLegend classes={config.problem === 'multiclass' ? (data?.numClasses ?? 0) : 2} />
+      <div className="pg-checks">
+        <label className="pg-check">
+          <input type="checkbox" checked={showTestData} onChange={(event) => onShowTestData(event.target.checked)} />
+          {t('pg.showTestData')}
+        </label>
+        <label className="pg-check" title={t('pg.discretize.tip')}>
+          <input type="checkbox" checked={discretize} onChange={(event) => onDiscretize(event.target.checked)} />
+          {t('pg.discretize')}
+        </label>
+      </div>
+    </section>
+  );
+}
