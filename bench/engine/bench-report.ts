@@ -92,7 +92,7 @@ export function formatReport(results: BenchResults): string {
   out.push('', `Targets (ours / peer ≤ ${TARGET_RATIO}):`);
   for (const t of results.targets) {
     const value = t.ratio === null ? 'n/a' : t.ratio.toFixed(3);
-    out.push(`  ${t.met ? 'MET   ' : 'NOT MET'} ${t.name}: ${value}`);
+    out.push(`  ${t.met ? 'MET    ' : 'NOT MET'} ${t.name}: ${value}`);
   }
   if (results.failures.length > 0) {
     out.push('', 'Skipped:');
