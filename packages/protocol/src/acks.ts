@@ -17,12 +17,12 @@ export interface CommandResults {
   setBias: { clock: number };
   setSpeed: { clock: number };
   fork: { session: SessionState };
-  deleteFork: Record<string, never>;
+  deleteFork: Record<never, never>;
   watch: { session: SessionState };
-  unwatch: Record<string, never>;
-  spotlight: Record<string, never>;
-  freezeForks: Record<string, never>;
-  endClass: Record<string, never>;
+  unwatch: Record<never, never>;
+  spotlight: Record<never, never>;
+  freezeForks: Record<never, never>;
+  endClass: Record<never, never>;
 }
 
 export type AckFailure = { ok: false; error: ProtocolError };

@@ -1,0 +1,65 @@
+import type { ClassEnded, SessionUpdateCause } from '@playroom/protocol';
+import type { Classroom } from './classroom';
+import type { TrainingSession } from './training-session';
+
+/**
+ * What happens in classrooms, for whoever must react: the socket gateway
+ * broadcasts, the checkpointer persists. The domain never sees either.
+ */
+export interface ClassroomEvents {
+  /** an accepted change or a server-side one (divergence, freeze) */
+  sessionChanged(classroom: Classroom, session: TrainingSession, cause: SessionUpdateCause, by: string | null): void;
+  forkCreated(classroom: Classroom, fork: TrainingSession): void;
+  forkRemoved(classroom: Classroom, fork: TrainingSession): void;
+  /** someone joined (new participant), connected or left */
+  rosterChanged(classroom: Classroom, joined?: string): void;
+  classStatusChanged(classroom: Classroom): void;
+  classEnded(classroom: Classroom, reason: ClassEnded['reason']): void;
+}
+
+/** Fans every event out to any number of listeners; one failing listener does not stop the others. */
+export class ClassroomEventHub implements ClassroomEvents {
+  private readonly listeners: Partial<ClassroomEvents>[] = [];
+
+  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
+
+  /** Add a listener; returns a function that removes it. */
+  subscribe(listener: Partial<ClassroomEvents>): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
+    };
+  }
+
+  private emit<K extends keyof ClassroomEvents>(name: K, ...args: Parameters<ClassroomEvents[K]>): void {
+    for (const listener of this.listeners) {
+      const handler = listener[name] as ((...a: Parameters<ClassroomEvents[K]>) => void) | undefined;
+      if (!handler) continue;
+      try {
+        handler.apply(listener, args);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
+
+  sessionChanged(...args: Parameters<ClassroomEvents['sessionChanged']>): void {
+    this.emit('sessionChanged', ...args);
+  }
+  forkCreated(...args: Parameters<ClassroomEvents['forkCreated']>): void {
+    this.emit('forkCreated', ...args);
+  }
+  forkRemoved(...args: Parameters<ClassroomEvents['forkRemoved']>): void {
+    this.emit('forkRemoved', ...args);
+  }
+  rosterChanged(...args: Parameters<ClassroomEvents['rosterChanged']>): void {
+    this.emit('rosterChanged', ...args);
+  }
+  classStatusChanged(...args: Parameters<ClassroomEvents['classStatusChanged']>): void {
+    this.emit('classStatusChanged', ...args);
+  }
+  classEnded(...args: Parameters<ClassroomEvents['classEnded']>): void {
+    this.emit('classEnded', ...args);
+  }
+}

@@ -1,0 +1,177 @@
+import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
+import { ErrorCode, type ConfigPatch } from '@playroom/protocol';
+import { hashToken, newId, newRoomCode, newToken } from '../security/secrets';
+import { Classroom, type ClassRecord } from './classroom';
+import type { Actor } from './permissions';
+import { Refusal } from './refusal';
+import type { Participant } from './roster';
+import { SessionChangeError, TrainingSession, type SessionRecord } from './training-session';
+
+export interface RegistryLimits {
+  maxSessions: number;
+  maxForksPerParticipant: number;
+  maxParticipantsPerClass: number;
+}
+
+/** Listeners the registry tells about what storage must keep. */
+export interface RegistryEvents {
+  classCreated(classroom: Classroom): void;
+  participantJoined(classroom: Classroom, participant: Participant): void;
+}
+
+/**
+ * Every live class on this server, by room code and by id, and the limits
+ * that span classes (sessions per server).
+ */
+export class ClassroomRegistry {
+  private readonly byIdMap = new Map<string, Classroom>();
+  private readonly byCodeMap = new Map<string, Classroom>();
+
+  constructor(
+    readonly limits: RegistryLimits,
+    private readonly events: RegistryEvents,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Start a class: a paused class session from DEFAULT_CONFIG + `config`, a room code and a teacher token (rule REST-1). */
+  create(teacherName: string, config: ConfigPatch = {}): { classroom: Classroom; teacherToken: string } {
+    if (this.sessionCount() >= this.limits.maxSessions) {
+      throw new Refusal(ErrorCode.sessionLimit, 'this server holds as many sessions as it may');
+    }
+    const name = teacherName.trim();
+    if (name === '') throw new Refusal(ErrorCode.nameRequired, 'the teacher needs a name', '/teacherName');
+    const id = newId('s');
+    const createdAt = this.now();
+    const teacherToken = newToken();
+    const teacher: Participant = {
+      id: newId('p'),
+      classId: id,
+      name,
+      role: 'teacher',
+      tokenHash: hashToken(teacherToken),
+      joinedAt: createdAt,
+    };
+    const identity = { id, classId: id, kind: 'class' as const, ownerId: teacher.id, ownerName: name, parentId: null, forkedAtEpoch: null, createdAt };
+    let session: TrainingSession;
+    try {
+      session = TrainingSession.create(identity, { ...DEFAULT_CONFIG, ...config } as TrainerConfig);
+    } catch (error) {
+      if (error instanceof SessionChangeError) throw new Refusal(ErrorCode.invalidConfig, error.message, error.field);
+      throw error;
+    }
+    const classroom = new Classroom({ id, code: this.unusedCode(), teacherName: name, createdAt }, session, teacher);
+    this.add(classroom);
+    this.events.classCreated(classroom);
+    return { classroom, teacherToken };
+  }
+
+  /** A new student in a class, with their token (rule HS-5). */
+  join(classroom: Classroom, typedName: string): { participant: Participant; token: string } {
+    const name = typedName.trim();
+    if (name === '') throw new Refusal(ErrorCode.nameRequired, 'a student needs a name or a token', '/name');
+    if (classroom.roster.students().length >= this.limits.maxParticipantsPerClass) {
+      throw new Refusal(ErrorCode.classFull, 'this class is full');
+    }
+    const token = newToken();
+    const participant: Participant = {
+      id: newId('p'),
+      classId: classroom.id,
+      name,
+      role: 'student',
+      tokenHash: hashToken(token),
+      joinedAt: this.now(),
+    };
+    classroom.roster.add(participant);
+    classroom.touch(this.now());
+    this.events.participantJoined(classroom, participant);
+    return { participant, token };
+  }
+
+  /** Copy `source` into a new fork owned by the actor (rules FORK-1, FORK-2). */
+  fork(classroom: Classroom, actor: Actor, source: TrainingSession): TrainingSession {
+    if (this.sessionCount() >= this.limits.maxSessions) {
+      throw new Refusal(ErrorCode.sessionLimit, 'this server holds as many sessions as it may');
+    }
+    if (classroom.forksOf(actor.participantId).length >= this.limits.maxForksPerParticipant) {
+      throw new Refusal(ErrorCode.forkLimit, `at most ${this.limits.maxForksPerParticipant} forks each`);
+    }
+    const owner = classroom.roster.get(actor.participantId);
+    if (!owner) throw new Refusal(ErrorCode.forbidden, 'not a participant of this class');
+    const fork = source.forkAs({
+      id: newId('s'),
+      classId: classroom.id,
+      kind: 'fork',
+      ownerId: owner.id,
+      ownerName: owner.name,
+      parentId: source.id,
+      forkedAtEpoch: source.epoch,
+      createdAt: this.now(),
+    });
+    classroom.addFork(fork);
+    return fork;
+  }
+
+  /** Bring a stored class back, every session paused (rule PERSIST-2). */
+  restore(record: ClassRecord, participants: Participant[], sessions: SessionRecord[]): Classroom {
+    const classRecord = sessions.find((s) => s.id === record.id);
+    const teacher = participants.find((p) => p.role === 'teacher');
+    if (!classRecord || !teacher) throw new Error(`class ${record.id} has no class session or no teacher`);
+    const { status, lastActivityAt, ...identity } = record;
+    const classroom = new Classroom(identity, TrainingSession.fromRecord(classRecord), teacher, lastActivityAt);
+    for (const participant of participants) classroom.roster.add(participant);
+    classroom.status.spotlightId = status.spotlightId;
+    classroom.setForksFrozen(status.forksFrozen);
+    for (const session of sessions) if (session.id !== record.id) classroom.addFork(TrainingSession.fromRecord(session));
+    if (status.spotlightId && !classroom.session(status.spotlightId)) classroom.status.spotlightId = null;
+    this.add(classroom);
+    return classroom;
+  }
+
+  /** Take a class off this server (ended or idle); storage keeps it. */
+  remove(classroom: Classroom): void {
+    this.byIdMap.delete(classroom.id);
+    if (this.byCodeMap.get(classroom.code) === classroom) this.byCodeMap.delete(classroom.code);
+  }
+
+  byCode(code: string): Classroom | undefined {
+    return this.byCodeMap.get(code);
+  }
+
+  byId(id: string): Classroom | undefined {
+    return this.byIdMap.get(id);
+  }
+
+  classrooms(): Classroom[] {
+    return [...this.byIdMap.values()];
+  }
+
+  /** Class sessions and forks held by this server. */
+  sessionCount(): number {
+    let count = 0;
+    for (const classroom of this.byIdMap.values()) count += 1 + classroom.allForks().length;
+    return count;
+  }
+
+  /** Every session of every class. */
+  *allSessions(): Iterable<TrainingSession> {
+    for (const classroom of this.byIdMap.values()) yield* classroom.sessions();
+  }
+
+  /** Classes nobody is connected to and nobody touched for `idleMs` (rule PERSIST-3). */
+  idleClassrooms(idleMs: number): Classroom[] {
+    const cutoff = this.now() - idleMs;
+    return this.classrooms().filter((c) => c.roster.onlineSockets() === 0 && c.lastActivityAt < cutoff);
+  }
+
+  private add(classroom: Classroom): void {
+    this.byIdMap.set(classroom.id, classroom);
+    this.byCodeMap.set(classroom.code, classroom);
+  }
+
+  private unusedCode(): string {
+    for (;;) {
+      const code = newRoomCode();
+      if (!this.byCodeMap.has(code)) return code;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import type { ClassStatus, ForkSummary, RosterEntry } from '@playroom/protocol';
+import { Roster, type Participant } from './roster';
+import type { TrainingSession } from './training-session';
+
+/** What storage keeps of a class besides its sessions and participants. */
+export interface ClassRecord {
+  id: string;
+  code: string;
+  teacherName: string;
+  createdAt: number;
+  lastActivityAt: number;
+  status: ClassStatus;
+}
+
+/**
+ * A class: its teacher and students, the class session, every fork, and
+ * the teacher's spotlight and freeze. The class id is the class session's id.
+ */
+export class Classroom {
+  readonly roster = new Roster();
+  readonly teacherId: string;
+  readonly status: ClassStatus = { spotlightId: null, forksFrozen: false };
+  lastActivityAt: number;
+  private readonly forks = new Map<string, TrainingSession>();
+
+  constructor(
+    readonly record: Omit<ClassRecord, 'status' | 'lastActivityAt'>,
+    readonly classSession: TrainingSession,
+    teacher: Participant,
+    lastActivityAt: number = record.createdAt,
+  ) {
+    this.roster.add(teacher);
+    this.teacherId = teacher.id;
+    this.lastActivityAt = lastActivityAt;
+  }
+
+  get id(): string {
+    return this.record.id;
+  }
+  get code(): string {
+    return this.record.code;
+  }
+  get teacherName(): string {
+    return this.record.teacherName;
+  }
+
+  /** The class session or one of its forks. */
+  session(id: string): TrainingSession | undefined {
+    return id === this.classSession.id ? this.classSession : this.forks.get(id);
+  }
+
+  /** The class session first, then every fork. */
+  sessions(): TrainingSession[] {
+    return [this.classSession, ...this.forks.values()];
+  }
+
+  allForks(): TrainingSession[] {
+    return [...this.forks.values()];
+  }
+
+  forksOf(ownerId: string): TrainingSession[] {
+    return this.allForks().filter((fork) => fork.ownerId === ownerId);
+  }
+
+  addFork(fork: TrainingSession): void {
+    fork.frozen = this.status.forksFrozen;
+    this.forks.set(fork.id, fork);
+  }
+
+  /** Remove a fork; a spotlight on it goes out. */
+  removeFork(id: string): TrainingSession | undefined {
+    const fork = this.forks.get(id);
+    this.forks.delete(id);
+    if (this.status.spotlightId === id) this.status.spotlightId = null;
+    return fork;
+  }
+
+  /** Freeze or unfreeze every fork; returns the forks whose state changed. */
+  setForksFrozen(frozen: boolean): TrainingSession[] {
+    this.status.forksFrozen = frozen;
+    const changed: TrainingSession[] = [];
+    for (const fork of this.forks.values()) {
+      if (fork.frozen === frozen && !(frozen && fork.playing)) continue;
+      fork.frozen = frozen;
+      if (frozen && fork.playing) fork.pause();
+      changed.push(fork);
+    }
+    return changed;
+  }
+
+  /** Fork summaries: every fork, or one owner's. */
+  forkSummaries(ownerId?: string): ForkSummary[] {
+    const forks = ownerId === undefined ? this.allForks() : this.forksOf(ownerId);
+    return forks.map((fork) => fork.summary());
+  }
+
+  rosterEntries(): RosterEntry[] {
+    return this.roster.entries((id) => this.forksOf(id).length);
+  }
+
+  /** Note that something happened (for idle archiving). */
+  touch(now: number = Date.now()): void {
+    this.lastActivityAt = now;
+  }
+
+  toRecord(): ClassRecord {
+    return { ...this.record, lastActivityAt: this.lastActivityAt, status: { ...this.status } };
+  }
+}

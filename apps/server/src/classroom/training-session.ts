@@ -1,0 +1,327 @@
+import {
+  Trainer,
+  configChangeEffect,
+  createTrainer,
+  validateConfig,
+  type TrainerConfig,
+  type TrainerState,
+} from '@playroom/engine';
+import {
+  PROTOCOL_LIMITS,
+  type ConfigEffect,
+  type ConfigPatch,
+  type ForkSummary,
+  type SessionKind,
+  type SessionMetrics,
+  type SessionState,
+  type SnapshotInput,
+  type Speed,
+} from '@playroom/protocol';
+import { LossHistory, type LossHistoryData } from './loss-history';
+
+/** Who a session is and where it comes from; fixed for its life. */
+export interface SessionIdentity {
+  id: string;
+  classId: string;
+  kind: SessionKind;
+  ownerId: string;
+  ownerName: string;
+  parentId: string | null;
+  forkedAtEpoch: number | null;
+  createdAt: number;
+}
+
+/** Everything storage keeps of a session: identity, the exact trainer state and the bookkeeping around it. */
+export interface SessionRecord extends SessionIdentity {
+  speed: Speed;
+  clock: number;
+  lossHistory: LossHistoryData;
+  trainer: TrainerState;
+}
+
+/** A refused session change, with the protocol's words for it. */
+export class SessionChangeError extends Error {
+  constructor(
+    readonly code: 'invalidConfig' | 'invalidParameter',
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const finiteOrNull = (value: number | undefined) =>
+  value !== undefined && Number.isFinite(value) ? value : null;
+
+/**
+ * One trainable playground: the class session or a fork. It wraps the
+ * engine's Trainer with what the classroom needs around it: playing state,
+ * speed, a monotonic clock (rule SNAP-3) and a down-sampled loss history.
+ * It knows nothing of sockets or storage.
+ */
+export class TrainingSession {
+  playing = false;
+  speed: Speed = PROTOCOL_LIMITS.speed.default;
+  /** set by the classroom while the teacher freezes forks */
+  frozen = false;
+  private trainerValue: Trainer;
+  private clockValue: number;
+  private readonly history: LossHistory;
+
+  private constructor(
+    readonly identity: SessionIdentity,
+    trainer: Trainer,
+    clock: number,
+    history: LossHistory,
+  ) {
+    this.trainerValue = trainer;
+    this.clockValue = clock;
+    this.history = history;
+  }
+
+  /** A new session at epoch 0 for a config the engine accepts (throws SessionChangeError otherwise). */
+  static create(identity: SessionIdentity, config: TrainerConfig): TrainingSession {
+    return new TrainingSession(identity, buildTrainer(config), 1, new LossHistory());
+  }
+
+  /** A session continuing exactly from its stored record, paused. */
+  static fromRecord(record: SessionRecord): TrainingSession {
+    const { speed, clock, lossHistory, trainer, ...identity } = record;
+    const session = new TrainingSession(identity, Trainer.fromState(trainer), clock, new LossHistory(lossHistory));
+    session.speed = speed;
+    return session;
+  }
+
+  /** An exact, independent copy under a new identity (rule FORK-1), paused. */
+  forkAs(identity: SessionIdentity): TrainingSession {
+    const copy = new TrainingSession(
+      identity,
+      Trainer.fromState(this.trainerValue.exportState()),
+      1,
+      new LossHistory(this.history.toData()),
+    );
+    copy.speed = this.speed;
+    return copy;
+  }
+
+  get id(): string {
+    return this.identity.id;
+  }
+  get kind(): SessionKind {
+    return this.identity.kind;
+  }
+  get ownerId(): string {
+    return this.identity.ownerId;
+  }
+  get config(): TrainerConfig {
+    return this.trainerValue.config;
+  }
+  get epoch(): number {
+    return this.trainerValue.epoch;
+  }
+  get layerSizes(): readonly number[] {
+    return this.trainerValue.network.layerSizes;
+  }
+  /** The live parameters (do not write). */
+  get params(): Float64Array {
+    return this.trainerValue.network.params;
+  }
+  /** Grows with every change; the snapshot pump and the checkpointer compare against it. */
+  get clock(): number {
+    return this.clockValue;
+  }
+  get diverged(): boolean {
+    return this.trainerValue.diverged !== null;
+  }
+
+  private tick(): number {
+    this.clockValue = (this.clockValue + 1) >>> 0 || 1;
+    return this.clockValue;
+  }
+
+  /** Merge `patch` into the config; keeps or rebuilds the network as the engine decides (rule CMD-2). */
+  applyConfig(patch: ConfigPatch): ConfigEffect {
+    const next = checkedConfig({ ...this.config, ...patch });
+    const before = this.trainerValue;
+    const effect = configChangeEffect(before.config, next);
+    this.trainerValue = before.withConfig(next);
+    if (effect !== 'keep') this.history.clear();
+    this.tick();
+    return effect;
+  }
+
+  play(): void {
+    this.playing = true;
+    this.tick();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.tick();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.tick();
+  }
+
+  /** Back to epoch 0 with the weights `config.seed` gives, paused (rule CMD-4). */
+  reset(): void {
+    this.trainerValue = buildTrainer(this.config);
+    this.history.clear();
+    this.playing = false;
+    this.tick();
+  }
+
+  /** New data from a new data seed; the network is rebuilt. */
+  regenerateData(dataSeed: number): void {
+    this.applyConfig({ dataSeed });
+  }
+
+  /** Set one weight (rule CMD-5). */
+  setWeight(layer: number, to: number, from: number, value: number): void {
+    const sizes = this.layerSizes;
+    if (layer < 1 || layer >= sizes.length || to >= sizes[layer]! || from >= sizes[layer - 1]!) {
+      throw new SessionChangeError('invalidParameter', `no weight ${layer}/${to}/${from} in a [${sizes}] network`);
+    }
+    this.trainerValue.setWeight(layer, to, from, value);
+    this.tick();
+  }
+
+  /** Set one bias (rule CMD-5). */
+  setBias(layer: number, to: number, value: number): void {
+    const sizes = this.layerSizes;
+    if (layer < 1 || layer >= sizes.length || to >= sizes[layer]!) {
+      throw new SessionChangeError('invalidParameter', `no bias ${layer}/${to} in a [${sizes}] network`);
+    }
+    this.trainerValue.setBias(layer, to, value);
+    this.tick();
+  }
+
+  /**
+   * Train up to `epochs` whole epochs now. Returns how many ran; stops and
+   * pauses when training diverges (rule TRAIN-3).
+   */
+  train(epochs: number): number {
+    const trainer = this.trainerValue;
+    let done = 0;
+    for (; done < epochs; done++) {
+      const before = trainer.epoch;
+      trainer.trainEpoch();
+      if (trainer.epoch === before) break;
+      if (this.history.wants(trainer.epoch)) {
+        const metrics = trainer.evaluate();
+        this.history.record(trainer.epoch, metrics.trainLoss, metrics.testLoss);
+      }
+    }
+    if (done > 0) this.tick();
+    if (trainer.diverged && this.playing) {
+      this.playing = false;
+      this.tick();
+    }
+    return done;
+  }
+
+  metrics(): SessionMetrics {
+    const m = this.trainerValue.evaluate();
+    return {
+      trainLoss: finiteOrNull(m.trainLoss),
+      testLoss: finiteOrNull(m.testLoss),
+      trainAccuracy: finiteOrNull(m.trainAccuracy),
+      testAccuracy: finiteOrNull(m.testAccuracy),
+      learningRate: m.learningRate,
+      gradientNorms: m.gradientNorms.map((norm) => (Number.isFinite(norm) ? norm : 0)),
+      diverged: m.diverged && { reason: m.diverged.reason, epoch: m.diverged.epoch },
+    };
+  }
+
+  /** The full state a client draws from (rule JOIN-1). */
+  toState(): SessionState {
+    const { id, classId, kind, ownerId, ownerName, parentId, forkedAtEpoch } = this.identity;
+    return {
+      sessionId: id,
+      classId,
+      kind,
+      ownerId,
+      ownerName,
+      parentId,
+      forkedAtEpoch,
+      config: structuredClone(this.config),
+      layerSizes: [...this.layerSizes],
+      params: Array.from(this.params),
+      epoch: this.epoch,
+      clock: this.clock,
+      playing: this.playing,
+      speed: this.speed,
+      frozen: this.frozen,
+      metrics: this.metrics(),
+      lossHistory: this.history.list(),
+    };
+  }
+
+  /** One line of the fork dashboard. */
+  summary(): ForkSummary {
+    const m = this.trainerValue.evaluate();
+    return {
+      sessionId: this.id,
+      ownerId: this.identity.ownerId,
+      ownerName: this.identity.ownerName,
+      parentId: this.identity.parentId,
+      epoch: this.epoch,
+      clock: this.clock,
+      trainLoss: finiteOrNull(m.trainLoss),
+      testLoss: finiteOrNull(m.testLoss),
+      playing: this.playing,
+      frozen: this.frozen,
+      layerSizes: [...this.layerSizes],
+      dataset: this.config.dataset,
+    };
+  }
+
+  /** What the binary snapshot carries (rule SNAP-2). */
+  snapshotInput(): SnapshotInput {
+    const m = this.trainerValue.evaluate();
+    return {
+      clock: this.clock,
+      epoch: this.epoch,
+      trainLoss: m.trainLoss,
+      testLoss: m.testLoss,
+      trainAccuracy: m.trainAccuracy ?? null,
+      testAccuracy: m.testAccuracy ?? null,
+      learningRate: m.learningRate,
+      playing: this.playing,
+      diverged: m.diverged !== null,
+      layerSizes: this.layerSizes,
+      gradientNorms: m.gradientNorms,
+      params: this.params,
+    };
+  }
+
+  /** The stored form (rule PERSIST-1). */
+  toRecord(): SessionRecord {
+    return {
+      ...this.identity,
+      speed: this.speed,
+      clock: this.clock,
+      lossHistory: this.history.toData(),
+      trainer: this.trainerValue.exportState(),
+    };
+  }
+}
+
+function checkedConfig(input: unknown): TrainerConfig {
+  try {
+    return validateConfig(input);
+  } catch (error) {
+    const field = (error as { field?: unknown }).field;
+    throw new SessionChangeError(
+      'invalidConfig',
+      error instanceof Error ? error.message : 'invalid config',
+      typeof field === 'string' ? field : undefined,
+    );
+  }
+}
+
+function buildTrainer(config: TrainerConfig): Trainer {
+  return createTrainer(checkedConfig(config));
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { PROTOCOL_LIMITS } from '@playroom/protocol';
+
+/** Everything the server can be told, with defaults; `readServerOptions` reads them from the environment. */
+export interface ServerOptions {
+  host: string;
+  port: number;
+  /** SQLite lives at `${dataDir}/playroom.db` */
+  dataDir: string;
+  /** apps/web/dist; a placeholder page is served when it does not exist */
+  webDist: string;
+  logLevel: string;
+  snapshotHz: number;
+  maxForksPerParticipant: number;
+  maxSessions: number;
+  maxParticipantsPerClass: number;
+  /** a class nobody used for this long is archived */
+  idleArchiveMs: number;
+  /** how often changed sessions are written while they train */
+  checkpointIntervalMs: number;
+  /** scheduler: the most main-thread time one training slice may take */
+  sliceBudgetMs: number;
+  /** trust X-Forwarded-For for per-address limits (only behind a proxy you run) */
+  trustProxy: boolean;
+  /** socket.io connection state recovery window */
+  recoveryWindowMs: number;
+}
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+export const DEFAULT_OPTIONS: ServerOptions = {
+  host: '0.0.0.0',
+  port: 3000,
+  dataDir: path.resolve(process.cwd(), 'data'),
+  webDist: path.resolve(here, '../../web/dist'),
+  logLevel: 'info',
+  snapshotHz: PROTOCOL_LIMITS.snapshotHz.default,
+  maxForksPerParticipant: PROTOCOL_LIMITS.maxForksPerParticipant,
+  maxSessions: PROTOCOL_LIMITS.maxSessionsPerServer,
+  maxParticipantsPerClass: PROTOCOL_LIMITS.maxParticipantsPerClass,
+  idleArchiveMs: 720 * 60_000,
+  checkpointIntervalMs: 1000,
+  sliceBudgetMs: 6,
+  trustProxy: false,
+  recoveryWindowMs: 2 * 60_000,
+};
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name} must be a number in [${min}, ${max}], got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+/** Server options from environment variables (PORT, HOST, DATA_DIR, SNAPSHOT_HZ, …); throws on a bad value. */
+export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const d = DEFAULT_OPTIONS;
+  // npm start runs in the workspace folder; INIT_CWD is where the user typed it (./data at the repo root)
+  const baseDir = env.INIT_CWD ?? process.cwd();
+  return {
+    host: env.HOST ?? d.host,
+    port: intFromEnv(env, 'PORT', d.port, 0, 65535),
+    dataDir: env.DATA_DIR ? path.resolve(env.DATA_DIR) : path.resolve(baseDir, 'data'),
+    webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : d.webDist,
+    logLevel: env.LOG_LEVEL ?? d.logLevel,
+    snapshotHz: intFromEnv(env, 'SNAPSHOT_HZ', d.snapshotHz, PROTOCOL_LIMITS.snapshotHz.min, PROTOCOL_LIMITS.snapshotHz.max),
+    maxForksPerParticipant: intFromEnv(env, 'MAX_FORKS_PER_PARTICIPANT', d.maxForksPerParticipant, 0, 100),
+    maxSessions: intFromEnv(env, 'MAX_SESSIONS', d.maxSessions, 1, 100_000),
+    maxParticipantsPerClass: intFromEnv(env, 'MAX_PARTICIPANTS_PER_CLASS', d.maxParticipantsPerClass, 1, 10_000),
+    idleArchiveMs: intFromEnv(env, 'IDLE_ARCHIVE_MINUTES', d.idleArchiveMs / 60_000, 1, 525_600) * 60_000,
+    checkpointIntervalMs: intFromEnv(env, 'CHECKPOINT_INTERVAL_MS', d.checkpointIntervalMs, 100, 2000),
+    sliceBudgetMs: intFromEnv(env, 'SLICE_BUDGET_MS', d.sliceBudgetMs, 1, 50),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    recoveryWindowMs: d.recoveryWindowMs,
+  };
+}

@@ -1,0 +1,93 @@
+import type { Speed } from '@playroom/protocol';
+import { describe, expect, it } from 'vitest';
+import { TrainingScheduler, type Trainable } from './training-scheduler';
+
+/** A session whose epochs cost `costMs` of the fake clock each. */
+class FakeSession implements Trainable {
+  epochs = 0;
+  constructor(
+    readonly id: string,
+    public speed: Speed,
+    private readonly clock: { t: number },
+    private readonly costMs: number,
+    public playing = true,
+    private readonly stopAt = Infinity,
+  ) {}
+  train(epochs: number): number {
+    let ran = 0;
+    while (ran < epochs && this.epochs < this.stopAt) {
+      this.epochs++;
+      ran++;
+      this.clock.t += this.costMs;
+    }
+    if (this.epochs >= this.stopAt) this.playing = false;
+    return ran;
+  }
+}
+
+/** Run the scheduler on a fake clock for `seconds`, honouring the waits it asks for. */
+function simulate(scheduler: TrainingScheduler, clock: { t: number }, seconds: number): void {
+  const end = clock.t + seconds * 1000;
+  while (clock.t < end) {
+    const wait = scheduler.tick();
+    clock.t += Math.max(wait, 0.5); // I/O between slices takes a little time too
+  }
+}
+
+describe('TrainingScheduler', () => {
+  it('TRAIN-1: trains a paced session at its speed', () => {
+    const clock = { t: 0 };
+    const sessions = [new FakeSession('a', 60, clock, 0.01), new FakeSession('b', 200, clock, 0.01)];
+    const scheduler = new TrainingScheduler(() => sessions, { sliceBudgetMs: 6 }, () => clock.t);
+    simulate(scheduler, clock, 10);
+    expect(sessions[0]!.epochs).toBeGreaterThanOrEqual(595);
+    expect(sessions[0]!.epochs).toBeLessThanOrEqual(601);
+    expect(sessions[1]!.epochs).toBeGreaterThanOrEqual(1990);
+    expect(sessions[1]!.epochs).toBeLessThanOrEqual(2001);
+  });
+
+  it('TRAIN-2: under overload, equal sessions get equal shares and no slice exceeds the budget by more than one epoch', () => {
+    const clock = { t: 0 };
+    // 20 sessions × 60 epochs/s × 2 ms = 2.4 s of work per second: impossible, so all slow down
+    const sessions = Array.from({ length: 20 }, (_, i) => new FakeSession(`s${i}`, 60, clock, 2));
+    let longestSlice = 0;
+    const scheduler = new TrainingScheduler(() => sessions, { sliceBudgetMs: 6 }, () => clock.t);
+    const end = clock.t + 10_000;
+    while (clock.t < end) {
+      const before = clock.t;
+      const wait = scheduler.tick();
+      longestSlice = Math.max(longestSlice, clock.t - before);
+      clock.t += Math.max(wait, 0.5);
+    }
+    const counts = sessions.map((s) => s.epochs);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(Math.max(...counts) * 0.05 + 2);
+    expect(longestSlice).toBeLessThanOrEqual(6 + 2);
+    expect(Math.min(...counts)).toBeGreaterThan(100);
+  });
+
+  it("TRAIN-1: 'max' sessions use leftover time without starving paced ones", () => {
+    const clock = { t: 0 };
+    const paced = new FakeSession('paced', 60, clock, 0.5);
+    const greedy = new FakeSession('greedy', 'max', clock, 0.5);
+    const scheduler = new TrainingScheduler(() => [greedy, paced], { sliceBudgetMs: 6 }, () => clock.t);
+    simulate(scheduler, clock, 5);
+    expect(paced.epochs).toBeGreaterThanOrEqual(290);
+    expect(greedy.epochs).toBeGreaterThan(paced.epochs * 5);
+  });
+
+  it('skips paused sessions and reports a session that stopped itself', () => {
+    const clock = { t: 0 };
+    const paused = new FakeSession('paused', 60, clock, 0.01, false);
+    const diverging = new FakeSession('diverging', 60, clock, 0.01, true, 10);
+    const stopped: string[] = [];
+    const scheduler = new TrainingScheduler(
+      () => [paused, diverging],
+      { sliceBudgetMs: 6, onStopped: (s) => stopped.push(s.id) },
+      () => clock.t,
+    );
+    simulate(scheduler, clock, 1);
+    expect(paused.epochs).toBe(0);
+    expect(diverging.epochs).toBe(10);
+    expect(stopped).toEqual(['diverging']);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * A token bucket: `capacity` tokens, refilled at `perSecond`. Used per socket
+ * (commands) and per client address (joins, creations).
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly capacity: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = capacity;
+    this.updatedAt = now();
+  }
+
+  /** Take one token if there is one. */
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Whether the bucket is full again (so a keyed limiter may forget it). */
+  isFull(): boolean {
+    this.refill();
+    return this.tokens >= this.capacity;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
+    this.updatedAt = now;
+  }
+}
+
+/** One token bucket per key (a client address), forgetting keys whose bucket is full again. */
+export class KeyedRateLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private takesSinceSweep = 0;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly capacity: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Take one token from `key`'s bucket. */
+  take(key: string): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(this.perSecond, this.capacity, this.now);
+      this.buckets.set(key, bucket);
+    }
+    if (++this.takesSinceSweep >= 1000) this.sweep();
+    return bucket.take();
+  }
+
+  private sweep(): void {
+    this.takesSinceSweep = 0;
+    for (const [key, bucket] of this.buckets) if (bucket.isFull()) this.buckets.delete(key);
+  }
+}

@@ -1,0 +1,130 @@
+import type { Classroom } from '../classroom/classroom';
+import type { ClassroomEvents } from '../classroom/classroom-events';
+import type { ClassroomRegistry, RegistryEvents } from '../classroom/classroom-registry';
+import type { Participant } from '../classroom/roster';
+import type { TrainingSession } from '../classroom/training-session';
+import type { Storage } from './storage';
+
+export interface CheckpointerOptions {
+  /** how often sessions that changed (training) are written: at most 2 s of training is lost (rule PERSIST-1) */
+  intervalMs: number;
+  /** main-thread time one write burst may take before yielding to socket I/O */
+  budgetMs: number;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Keeps storage in step with the classrooms: every accepted command is
+ * written at once (it arrives as an event), and sessions that trained are
+ * written every `intervalMs`, in bursts small enough not to stall sockets.
+ */
+export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
+  /** the clock of each session as last written */
+  private readonly savedClock = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing = false;
+  /** sessions written, for metrics and tests */
+  writes = 0;
+
+  constructor(
+    private readonly registry: ClassroomRegistry,
+    private readonly storage: Storage,
+    private readonly options: CheckpointerOptions,
+    private readonly now: () => number = performance.now.bind(performance),
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.flushChanged(), this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Note sessions as already stored (after a restore). */
+  markSaved(sessions: Iterable<TrainingSession>): void {
+    for (const session of sessions) this.savedClock.set(session.id, session.clock);
+  }
+
+  /** Write every session whose clock moved since it was last written, yielding between bursts. */
+  async flushChanged(withBudget = true): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      const due = [...this.registry.allSessions()].filter((s) => this.savedClock.get(s.id) !== s.clock);
+      while (due.length > 0) {
+        const started = this.now();
+        const batch: TrainingSession[] = [];
+        while (due.length > 0 && (!withBudget || this.now() - started < this.options.budgetMs)) batch.push(due.shift()!);
+        await this.write(batch);
+        if (due.length > 0 && withBudget) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      this.options.onError(error);
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Write everything now (shutdown, rule PERSIST-1). */
+  async flushAll(): Promise<void> {
+    while (this.flushing) await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.flushChanged(false);
+    for (const classroom of this.registry.classrooms()) await this.storage.saveClass(classroom.toRecord());
+  }
+
+  private async write(sessions: TrainingSession[]): Promise<void> {
+    if (sessions.length === 0) return;
+    const records = sessions.map((session) => session.toRecord());
+    await this.storage.saveSessions(records);
+    for (const record of records) this.savedClock.set(record.id, record.clock);
+    this.writes += records.length;
+  }
+
+  private guard(work: () => Promise<void>): void {
+    work().catch(this.options.onError);
+  }
+
+  classCreated(classroom: Classroom): void {
+    this.guard(async () => {
+      await this.storage.saveClass(classroom.toRecord());
+      for (const participant of classroom.roster.all()) await this.storage.saveParticipant(participant);
+      await this.write([classroom.classSession]);
+    });
+  }
+
+  participantJoined(classroom: Classroom, participant: Participant): void {
+    this.guard(async () => {
+      await this.storage.saveParticipant(participant);
+      await this.storage.saveClass(classroom.toRecord());
+    });
+  }
+
+  sessionChanged(_classroom: Classroom, session: TrainingSession): void {
+    this.guard(() => this.write([session]));
+  }
+
+  forkCreated(_classroom: Classroom, fork: TrainingSession): void {
+    this.guard(() => this.write([fork]));
+  }
+
+  forkRemoved(_classroom: Classroom, fork: TrainingSession): void {
+    this.savedClock.delete(fork.id);
+    this.guard(() => this.storage.archiveSession(fork.id));
+  }
+
+  classStatusChanged(classroom: Classroom): void {
+    this.guard(() => this.storage.saveClass(classroom.toRecord()));
+  }
+
+  classEnded(classroom: Classroom): void {
+    this.guard(async () => {
+      await this.write(classroom.sessions());
+      await this.storage.saveClass(classroom.toRecord());
+      await this.storage.archiveClass(classroom.id);
+      for (const session of classroom.sessions()) this.savedClock.delete(session.id);
+    });
+  }
+}

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ClassRecord } from '../classroom/classroom';
+import type { Participant } from '../classroom/roster';
+import type { SessionRecord } from '../classroom/training-session';
+import type { Storage, StoredClass } from './storage';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS classes (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  teacher_name TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'live',
+  class_status TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_activity_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS classes_by_state ON classes (state);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  class_id TEXT NOT NULL REFERENCES classes (id),
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  joined_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_by_class ON participants (class_id);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  class_id TEXT NOT NULL REFERENCES classes (id),
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'live',
+  record TEXT NOT NULL,
+  epoch INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_class ON sessions (class_id, state);
+`;
+
+interface ClassRow {
+  id: string;
+  code: string;
+  teacher_name: string;
+  class_status: string;
+  created_at: number;
+  last_activity_at: number;
+}
+interface ParticipantRow {
+  id: string;
+  class_id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  joined_at: number;
+}
+
+/** Storage in one SQLite file (WAL), with better-sqlite3. */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  /** Open (or create) `${dataDir}/playroom.db`. */
+  static open(dataDir: string): SqliteStorage {
+    fs.mkdirSync(dataDir, { recursive: true });
+    return new SqliteStorage(path.join(dataDir, 'playroom.db'));
+  }
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // WAL + NORMAL survives a process crash; only an OS crash may lose the last commits
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      upsertClass: this.db.prepare(
+        `INSERT INTO classes (id, code, teacher_name, class_status, created_at, last_activity_at)
+         VALUES (@id, @code, @teacherName, @classStatus, @createdAt, @lastActivityAt)
+         ON CONFLICT (id) DO UPDATE SET class_status = excluded.class_status, last_activity_at = excluded.last_activity_at`,
+      ),
+      upsertParticipant: this.db.prepare(
+        `INSERT INTO participants (id, class_id, name, role, token_hash, joined_at)
+         VALUES (@id, @classId, @name, @role, @tokenHash, @joinedAt)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
+      ),
+      upsertSession: this.db.prepare(
+        `INSERT INTO sessions (id, class_id, kind, record, epoch, updated_at)
+         VALUES (@id, @classId, @kind, @record, @epoch, @updatedAt)
+         ON CONFLICT (id) DO UPDATE SET record = excluded.record, epoch = excluded.epoch, updated_at = excluded.updated_at
+         WHERE sessions.state = 'live'`,
+      ),
+      archiveSession: this.db.prepare(`UPDATE sessions SET state = 'archived' WHERE id = ?`),
+      archiveClass: this.db.prepare(`UPDATE classes SET state = 'archived' WHERE id = ?`),
+      archiveClassSessions: this.db.prepare(`UPDATE sessions SET state = 'archived' WHERE class_id = ?`),
+      liveClasses: this.db.prepare(`SELECT * FROM classes WHERE state = 'live' ORDER BY created_at`),
+      classById: this.db.prepare(`SELECT * FROM classes WHERE id = ?`),
+      participantsOf: this.db.prepare(`SELECT * FROM participants WHERE class_id = ? ORDER BY joined_at`),
+      liveSessionsOf: this.db.prepare(`SELECT record FROM sessions WHERE class_id = ? AND state = 'live'`),
+      allSessionsOf: this.db.prepare(`SELECT record FROM sessions WHERE class_id = ?`),
+    };
+  }
+
+  async saveClass(record: ClassRecord): Promise<void> {
+    this.statements.upsertClass.run({
+      id: record.id,
+      code: record.code,
+      teacherName: record.teacherName,
+      classStatus: JSON.stringify(record.status),
+      createdAt: record.createdAt,
+      lastActivityAt: record.lastActivityAt,
+    });
+  }
+
+  async saveParticipant(participant: Participant): Promise<void> {
+    this.statements.upsertParticipant.run(participant);
+  }
+
+  private readonly writeSessions = (records: SessionRecord[]) => {
+    const now = Date.now();
+    for (const record of records) {
+      this.statements.upsertSession.run({
+        id: record.id,
+        classId: record.classId,
+        kind: record.kind,
+        record: JSON.stringify(record),
+        epoch: record.trainer.epoch,
+        updatedAt: now,
+      });
+    }
+  };
+
+  async saveSessions(records: SessionRecord[]): Promise<void> {
+    if (records.length > 0) this.db.transaction(this.writeSessions)(records);
+  }
+
+  async archiveSession(sessionId: string): Promise<void> {
+    this.statements.archiveSession.run(sessionId);
+  }
+
+  async archiveClass(classId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.archiveClass.run(classId);
+      this.statements.archiveClassSessions.run(classId);
+    })();
+  }
+
+  async loadLiveClasses(): Promise<StoredClass[]> {
+    return (this.statements.liveClasses.all() as ClassRow[]).map((row) => this.assemble(row, false));
+  }
+
+  async loadClass(classId: string): Promise<StoredClass | null> {
+    const row = this.statements.classById.get(classId) as ClassRow | undefined;
+    return row ? this.assemble(row, true) : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private assemble(row: ClassRow, withArchived: boolean): StoredClass {
+    const participants = (this.statements.participantsOf.all(row.id) as ParticipantRow[]).map(
+      (p): Participant => ({
+        id: p.id,
+        classId: p.class_id,
+        name: p.name,
+        role: p.role === 'teacher' ? 'teacher' : 'student',
+        tokenHash: p.token_hash,
+        joinedAt: p.joined_at,
+      }),
+    );
+    const sessionRows = withArchived ? this.statements.allSessionsOf : this.statements.liveSessionsOf;
+    const sessions = (sessionRows.all(row.id) as { record: string }[]).map(
+      (s) => JSON.parse(s.record) as SessionRecord,
+    );
+    return {
+      record: {
+        id: row.id,
+        code: row.code,
+        teacherName: row.teacher_name,
+        createdAt: row.created_at,
+        lastActivityAt: row.last_activity_at,
+        status: JSON.parse(row.class_status),
+      },
+      participants,
+      sessions,
+    };
+  }
+}

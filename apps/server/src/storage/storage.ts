@@ -1,0 +1,32 @@
+import type { ClassRecord } from '../classroom/classroom';
+import type { Participant } from '../classroom/roster';
+import type { SessionRecord } from '../classroom/training-session';
+
+/** A live class as storage holds it. */
+export interface StoredClass {
+  record: ClassRecord;
+  participants: Participant[];
+  /** the class session and its live forks */
+  sessions: SessionRecord[];
+}
+
+/**
+ * Where classes, participants and sessions outlive the process. SQLite is
+ * the implementation today; the interface is asynchronous so a networked
+ * database (Postgres) can implement it later.
+ */
+export interface Storage {
+  saveClass(record: ClassRecord): Promise<void>;
+  saveParticipant(participant: Participant): Promise<void>;
+  /** Write sessions in one transaction. */
+  saveSessions(records: SessionRecord[]): Promise<void>;
+  /** A deleted fork: kept, no longer live. */
+  archiveSession(sessionId: string): Promise<void>;
+  /** An ended or idle class with its forks: kept, no longer live or joinable. */
+  archiveClass(classId: string): Promise<void>;
+  /** Every live class, for a restart (rule PERSIST-2). */
+  loadLiveClasses(): Promise<StoredClass[]>;
+  /** A class by id, live or archived, with all its sessions (for tests and tools). */
+  loadClass(classId: string): Promise<StoredClass | null>;
+  close(): Promise<void>;
+}
