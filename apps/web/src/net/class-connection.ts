@@ -28,6 +28,10 @@ type ClassSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Reconnection attempts shown as "reconnecting" before the badge says "offline". */
 const ATTEMPTS_BEFORE_OFFLINE = 3;
 const REFUSAL_RETRY_MS = 2000;
+const RECONNECT_AFTER_KICK_MS = 1000;
+
+/** Whether the browser knows it has no network (then the badge says offline at once). */
+const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 interface Store {
   getState(): AppState;
@@ -47,11 +51,15 @@ export class ClassConnection {
   private everWelcomed = false;
   readonly commands: CommandRunner;
 
+  private readonly url: string;
+
+  /** `url`: the server (default: this page's origin); `commandTimeoutMs`: how long an ack may take. */
   constructor(
     private readonly store: Store,
-    private readonly url: string | undefined = undefined,
+    options: { url?: string; commandTimeoutMs?: number } = {},
   ) {
-    this.commands = new CommandRunner(store, () => this.channel());
+    this.url = options.url ?? '';
+    this.commands = new CommandRunner(store, () => this.channel(), options.commandTimeoutMs);
   }
 
   /** The identity of the class we are in (or joining), if any. */
@@ -127,7 +135,7 @@ export class ClassConnection {
   }
 
   private open(): void {
-    const socket: ClassSocket = io(this.url ?? '', {
+    const socket: ClassSocket = io(this.url, {
       // the auth callback runs at every (re)connection, so a token saved since is used
       auth: (cb) => cb(this.identity ? handshakeFor(this.identity) : {}),
       transports: ['websocket'],
@@ -160,10 +168,13 @@ export class ClassConnection {
 
     socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') return;
-      store.getState().setConnection(navigator.onLine === false ? 'offline' : 'reconnecting');
+      store.getState().setConnection(browserOffline() ? 'offline' : 'reconnecting');
+      // socket.io does not retry when the server hung up on purpose (e.g. shutting down for a
+      // restart); an ended class says so first (classEnded), so anything else is worth a retry
+      if (reason === 'io server disconnect') this.scheduleRetry(RECONNECT_AFTER_KICK_MS);
     });
     socket.io.on('reconnect_attempt', (attempt) => {
-      const offline = navigator.onLine === false || attempt > ATTEMPTS_BEFORE_OFFLINE;
+      const offline = browserOffline() || attempt > ATTEMPTS_BEFORE_OFFLINE;
       store.getState().setConnection(offline ? 'offline' : 'reconnecting');
     });
     socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
@@ -186,7 +197,7 @@ export class ClassConnection {
     if (isTransientRefusal(error.code)) {
       if (!this.everWelcomed) this.rejectWaiters(error);
       this.store.getState().setConnection('reconnecting');
-      this.retryTimer = setTimeout(() => this.socket?.connect(), REFUSAL_RETRY_MS);
+      this.scheduleRetry(REFUSAL_RETRY_MS);
       return;
     }
     if (error.code === 'badToken' && identity.role === 'student' && identity.token && identity.name) {
@@ -199,8 +210,18 @@ export class ClassConnection {
     this.fail(error);
   }
 
+  private scheduleRetry(delayMs: number): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.socket && !this.socket.connected) this.socket.connect();
+    }, delayMs);
+  }
+
   /** Stops for good with an error the page shows. */
   private fail(error: JoinError): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     const socket = this.socket;
     if (socket) {
       socket.removeAllListeners();

@@ -25,6 +25,7 @@ export class CommandRunner {
   constructor(
     private readonly store: StoreAccess,
     private readonly channel: () => CommandChannel | null,
+    private readonly timeoutMs = COMMAND_TIMEOUT_MS,
   ) {}
 
   /** Sends one command; resolves with its ack (never rejects). */
@@ -41,7 +42,7 @@ export class CommandRunner {
       return Promise.resolve(localFailure('offline', 'not connected'));
     }
     return new Promise((resolve) => {
-      channel.emitCommand(any, COMMAND_TIMEOUT_MS, (err, ack) => {
+      channel.emitCommand(any, this.timeoutMs, (err, ack) => {
         const state = this.store.getState();
         if (err || !ack) {
           state.commandFailed(id, 'timeout', err?.message ?? 'no ack');

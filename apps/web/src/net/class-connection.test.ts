@@ -1,0 +1,148 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Server, type Socket as ServerSocket } from 'socket.io';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '@playroom/protocol';
+import { createAppStore, type AppStore } from '../store/app-store';
+import { loadIdentity } from '../store/identity-storage';
+import { ClassConnection } from './class-connection';
+import { sessionState, studentWelcome } from './test-fixtures';
+
+/*
+ * ClassConnection against a real socket.io server that speaks the protocol's
+ * handshake, welcome and acks (the real server's e2e test is in /e2e). It
+ * checks what only a real socket shows: refusals, acks, timeouts, and
+ * recovering by itself after the server goes away and comes back.
+ */
+
+const CODE = 'ABC234';
+const TOKEN = 'tok_ann_0123456789abcdefghij';
+
+interface TestServer {
+  http: HttpServer;
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  port: number;
+  handshakes: HandshakeAuth[];
+}
+
+async function startServer(port = 0, refuseWith: string | null = null): Promise<TestServer> {
+  const http = createServer();
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { transports: ['websocket'] });
+  const handshakes: HandshakeAuth[] = [];
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as HandshakeAuth;
+    handshakes.push(auth);
+    const code = refuseWith ?? (auth.code !== CODE ? 'roomNotFound' : null);
+    if (!code) return next();
+    const err = new Error(code) as Error & { data: unknown };
+    err.data = { code, message: `refused: ${code}` };
+    next(err);
+  });
+  io.on('connection', (socket: ServerSocket<ClientToServerEvents, ServerToClientEvents>) => {
+    socket.emit('welcome', studentWelcome());
+    socket.on('command', (command, ack) => {
+      if (command.type === 'play') ack({ ok: true, clock: 41 });
+      else if (command.type === 'watch') ack({ ok: true, session: sessionState({ sessionId: command.sessionId, kind: 'fork', ownerId: 'p-ann' }) });
+      else if (command.type === 'pause') return; // never acks: the client must time out
+      else ack({ ok: false, error: { code: 'forbidden', message: 'not yours' } });
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
+  return { http, io, port: (http.address() as AddressInfo).port, handshakes };
+}
+
+async function stopServer(server: TestServer): Promise<void> {
+  server.io.disconnectSockets(true);
+  await new Promise<void>((resolve) => server.io.close(() => resolve()));
+}
+
+async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+let server: TestServer;
+let store: AppStore;
+let connection: ClassConnection;
+
+beforeEach(async () => {
+  server = await startServer();
+  store = createAppStore();
+  connection = new ClassConnection(store, { url: `http://127.0.0.1:${server.port}`, commandTimeoutMs: 300 });
+});
+
+afterEach(async () => {
+  connection.leave();
+  await stopServer(server);
+});
+
+describe('ClassConnection', () => {
+  it('joins by name, then remembers the participant token', async () => {
+    await connection.join({ code: CODE, role: 'student', token: null, name: 'Ann' });
+    expect(server.handshakes[0]).toMatchObject({ role: 'student', code: CODE, name: 'Ann' });
+    expect(store.getState().connection).toBe('connected');
+    expect(store.getState().classSessionId).toBe('class-1');
+    expect(loadIdentity(CODE)?.token).toBe(TOKEN);
+  });
+
+  it('reports a wrong room code and stops', async () => {
+    await expect(connection.join({ code: 'ZZZ999', role: 'student', token: null, name: 'Ann' })).rejects.toMatchObject({
+      code: 'roomNotFound',
+    });
+    expect(store.getState().joinError?.code).toBe('roomNotFound');
+    expect(store.getState().connection).toBe('idle');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(server.handshakes).toHaveLength(1);
+  });
+
+  it('tracks commands from send to ack: ok, refused, timed out, offline', async () => {
+    await connection.join({ code: CODE, role: 'student', token: null, name: 'Ann' });
+    const ok = await connection.send<'play'>({ type: 'play', sessionId: 'class-1' });
+    expect(ok).toEqual({ ok: true, clock: 41 });
+    expect(store.getState().commands).toEqual({});
+
+    const refused = await connection.send<'reset'>({ type: 'reset', sessionId: 'class-1' });
+    expect(refused.ok).toBe(false);
+    const failed = Object.values(store.getState().commands);
+    expect(failed).toMatchObject([{ type: 'reset', state: 'failed', errorCode: 'forbidden' }]);
+
+    const silent = await connection.send<'pause'>({ type: 'pause', sessionId: 'class-1' });
+    expect(silent).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(Object.values(store.getState().commands).map((c) => c.errorCode)).toEqual(['forbidden', 'timeout']);
+
+    const watched = await connection.watch('fork-7');
+    expect(watched).toBe(true);
+    expect(store.getState().sessions['fork-7']?.kind).toBe('fork');
+
+    connection.leave();
+    const offline = await connection.send<'play'>({ type: 'play', sessionId: 'class-1' });
+    expect(offline).toMatchObject({ ok: false, error: { code: 'offline' } });
+  });
+
+  it('comes back by itself, with the token, after the server restarts', { timeout: 20_000 }, async () => {
+    await connection.join({ code: CODE, role: 'student', token: null, name: 'Ann' });
+    const port = server.port;
+    await stopServer(server);
+    await until(() => store.getState().connection === 'reconnecting' || store.getState().connection === 'offline');
+    server = await startServer(port);
+    await until(() => store.getState().connection === 'connected', 10_000);
+    expect(server.handshakes[0]).toMatchObject({ role: 'student', code: CODE, token: TOKEN });
+    expect(server.handshakes[0]).not.toHaveProperty('name');
+    expect(store.getState().joined).toBe(true);
+  });
+
+  it('keeps trying while the server says it is unavailable', { timeout: 20_000 }, async () => {
+    const port = server.port;
+    await stopServer(server);
+    server = await startServer(port, 'unavailable');
+    const joined = connection.join({ code: CODE, role: 'student', token: null, name: 'Ann' });
+    await expect(joined).rejects.toMatchObject({ code: 'unavailable' });
+    expect(store.getState().connection).toBe('reconnecting');
+    await stopServer(server);
+    server = await startServer(port);
+    await until(() => store.getState().connection === 'connected', 10_000);
+  });
+});
