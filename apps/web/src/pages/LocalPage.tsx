@@ -1,14 +1,19 @@
 import { useT } from '../i18n';
+import { Playground } from '../playground/Playground';
+import { useLocalTrainer } from '../playground/local/useLocalTrainer';
 
 /** /local: a playground that trains in this browser, no class and no server. */
 export function LocalPage() {
   const t = useT();
+  const { model, actions, status } = useLocalTrainer();
   return (
     <div className="local-view" data-testid="local-view">
       <div className="view-banner watch-banner">
-        <strong>{t('app.local.title')}</strong> · {t('app.local.hint')}
+        <span>
+          <strong>{t('app.local.title')}</strong> · {t('app.local.hint')}
+        </span>
       </div>
-      <p className="muted">{t('app.playground.loading')}</p>
+      <Playground model={model} actions={actions} status={status} />
     </div>
   );
 }

@@ -200,6 +200,18 @@ describe('commands slice', () => {
     store.getState().dismissCommand(8);
     expect(commandStatusOf(store.getState().commands, 's')).toMatchObject({ state: 'failed', id: 7 });
   });
+
+  it('clears earlier failures of a session when a later command succeeds', () => {
+    const st = store.getState();
+    st.commandStarted({ id: 1, sessionId: 's', type: 'setConfig' });
+    st.commandFailed(1, 'invalidConfig', 'bad');
+    st.commandStarted({ id: 2, sessionId: 'other', type: 'play' });
+    st.commandFailed(2, 'forbidden', 'no');
+    st.commandStarted({ id: 3, sessionId: 's', type: 'play' });
+    st.commandSucceeded(3);
+    expect(commandStatusOf(store.getState().commands, 's')).toEqual({ state: 'idle' });
+    expect(commandStatusOf(store.getState().commands, 'other')).toMatchObject({ state: 'failed' });
+  });
 });
 
 describe('resetClassState', () => {

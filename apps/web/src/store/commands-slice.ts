@@ -29,9 +29,15 @@ export const createCommandsSlice: StateCreator<AppState, [], [], CommandsSlice> 
   commandStarted: (c) => set((s) => ({ commands: { ...s.commands, [c.id]: { ...c, state: 'pending' } } })),
   commandSucceeded: (id) =>
     set((s) => {
-      if (!(id in s.commands)) return {};
-      const { [id]: _done, ...rest } = s.commands;
-      return { commands: rest };
+      const done = s.commands[id];
+      if (!done) return {};
+      // a later success on the same session supersedes its earlier failures
+      const commands: Record<number, TrackedCommand> = {};
+      for (const c of Object.values(s.commands)) {
+        if (c.id === id || (c.sessionId === done.sessionId && c.state === 'failed' && c.id < id)) continue;
+        commands[c.id] = c;
+      }
+      return { commands };
     }),
   commandFailed: (id, errorCode, message) =>
     set((s) => {
