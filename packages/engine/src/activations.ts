@@ -4,6 +4,7 @@
  * and a tight loop inside, so the hot path never calls through an object.
  */
 import { ACTIVATION_IDS, type ActivationId } from './config';
+import { exp, expm1, sigmoid, tanh } from './exp-math';
 
 export interface ActivationFunction {
   /** the activation of a pre-activation `x` */
@@ -14,33 +15,29 @@ export interface ActivationFunction {
 
 const LEAKY_SLOPE = 0.01;
 
-function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
-
 /** log(1 + e^x) without overflow for large x */
 function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  return x > 0 ? x + Math.log1p(exp(-x)) : Math.log1p(exp(x));
 }
 
 export const ACTIVATIONS: Record<ActivationId, ActivationFunction> = {
   relu: { f: (x) => Math.max(0, x), df: (x) => (x <= 0 ? 0 : 1) },
-  tanh: { f: (x) => Math.tanh(x), df: (_x, fx) => 1 - fx * fx },
+  tanh: { f: tanh, df: (_x, fx) => 1 - fx * fx },
   sigmoid: { f: sigmoid, df: (_x, fx) => fx * (1 - fx) },
   linear: { f: (x) => x, df: () => 1 },
   leakyRelu: { f: (x) => (x > 0 ? x : LEAKY_SLOPE * x), df: (x) => (x > 0 ? 1 : LEAKY_SLOPE) },
-  elu: { f: (x) => (x > 0 ? x : Math.expm1(x)), df: (x, fx) => (x > 0 ? 1 : fx + 1) },
+  elu: { f: (x) => (x > 0 ? x : expm1(x)), df: (x, fx) => (x > 0 ? 1 : fx + 1) },
   swish: { f: (x) => x * sigmoid(x), df: (x, fx) => fx + sigmoid(x) * (1 - fx) },
   softplus: { f: softplus, df: (x) => sigmoid(x) },
   sine: { f: (x) => Math.sin(x), df: (x) => Math.cos(x) },
-  gaussian: { f: (x) => Math.exp(-x * x), df: (x, fx) => -2 * x * fx },
+  gaussian: { f: (x) => exp(-x * x), df: (x, fx) => -2 * x * fx },
   // The step has no useful gradient: its derivative is 0 everywhere (and we
   // say so rather than produce NaN at 0), so layers below it do not learn.
   binaryStep: { f: (x) => (x >= 0 ? 1 : 0), df: () => 0 },
   mish: {
-    f: (x) => x * Math.tanh(softplus(x)),
+    f: (x) => x * tanh(softplus(x)),
     df: (x) => {
-      const t = Math.tanh(softplus(x));
+      const t = tanh(softplus(x));
       return t + x * (1 - t * t) * sigmoid(x);
     },
   },
@@ -69,7 +66,7 @@ const MISH = ActivationCode.mish;
 export function activateRange(code: number, z: Float64Array, out: Float64Array, start: number, end: number): void {
   switch (code) {
     case TANH:
-      for (let i = start; i < end; i++) out[i] = Math.tanh(z[i]!);
+      for (let i = start; i < end; i++) out[i] = tanh(z[i]!);
       return;
     case RELU:
       for (let i = start; i < end; i++) {
@@ -78,7 +75,7 @@ export function activateRange(code: number, z: Float64Array, out: Float64Array, 
       }
       return;
     case SIGMOID:
-      for (let i = start; i < end; i++) out[i] = 1 / (1 + Math.exp(-z[i]!));
+      for (let i = start; i < end; i++) out[i] = sigmoid(z[i]!);
       return;
     case LINEAR:
       if (out !== z) for (let i = start; i < end; i++) out[i] = z[i]!;
@@ -92,13 +89,13 @@ export function activateRange(code: number, z: Float64Array, out: Float64Array, 
     case ELU:
       for (let i = start; i < end; i++) {
         const x = z[i]!;
-        out[i] = x > 0 ? x : Math.expm1(x);
+        out[i] = x > 0 ? x : expm1(x);
       }
       return;
     case SWISH:
       for (let i = start; i < end; i++) {
         const x = z[i]!;
-        out[i] = x / (1 + Math.exp(-x));
+        out[i] = x * sigmoid(x);
       }
       return;
     case SOFTPLUS:
@@ -110,7 +107,7 @@ export function activateRange(code: number, z: Float64Array, out: Float64Array, 
     case GAUSSIAN:
       for (let i = start; i < end; i++) {
         const x = z[i]!;
-        out[i] = Math.exp(-x * x);
+        out[i] = exp(-x * x);
       }
       return;
     case BINARY_STEP:
@@ -119,7 +116,7 @@ export function activateRange(code: number, z: Float64Array, out: Float64Array, 
     case MISH:
       for (let i = start; i < end; i++) {
         const x = z[i]!;
-        out[i] = x * Math.tanh(softplus(x));
+        out[i] = x * tanh(softplus(x));
       }
       return;
     default:
@@ -165,13 +162,13 @@ export function multiplyByDerivativeRange(
       return;
     case SWISH:
       for (let i = start; i < end; i++) {
-        const s = 1 / (1 + Math.exp(-z[i]!));
+        const s = sigmoid(z[i]!);
         const o = a[i]!;
         delta[i]! *= o + s * (1 - o);
       }
       return;
     case SOFTPLUS:
-      for (let i = start; i < end; i++) delta[i]! *= 1 / (1 + Math.exp(-z[i]!));
+      for (let i = start; i < end; i++) delta[i]! *= sigmoid(z[i]!);
       return;
     case SINE:
       for (let i = start; i < end; i++) delta[i]! *= Math.cos(z[i]!);
@@ -185,8 +182,8 @@ export function multiplyByDerivativeRange(
     case MISH:
       for (let i = start; i < end; i++) {
         const x = z[i]!;
-        const t = Math.tanh(softplus(x));
-        delta[i]! *= t + (x * (1 - t * t)) / (1 + Math.exp(-x));
+        const t = tanh(softplus(x));
+        delta[i]! *= t + x * (1 - t * t) * sigmoid(x);
       }
       return;
     default:

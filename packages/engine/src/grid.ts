@@ -10,14 +10,14 @@
  * `argmaxGrid` turns them into the predicted class per point. Otherwise the
  * output grid holds the output unit's value (tanh, linear or sigmoid).
  *
- * Speed: points go through the network in blocks, layer by layer, with the
- * inner loop over the block's points, and the feature values of a grid are
- * computed once and cached. With `out` passed, nothing is allocated.
+ * Speed: points go through the network in blocks (block-kernels.ts), layer
+ * by layer, with the inner loop over the block's points, and the feature
+ * values of a grid are computed once and cached. With `out` passed, nothing
+ * is allocated.
  */
-import { ActivationCode, activateRange } from './activations';
+import { BlockBuffers, forwardBlock } from './block-kernels';
 import { LIMITS, type FeatureId } from './config';
 import { FEATURES } from './features';
-import { OutputLossCode } from './losses';
 import type { Network } from './network';
 
 export interface GridOptions {
@@ -71,14 +71,15 @@ export function decisionGrids(
   const neurons = neuronCount(network);
   const grids = out && out.length >= neurons * points ? out : new Float32Array(neurons * points);
   const inputs = featureGrid(features, size, domain);
-  const scratch = scratchBuffer(neurons * BLOCK);
-  for (let start = 0; start < points; start += BLOCK) {
-    const count = Math.min(BLOCK, points - start);
-    runBlock(network, inputs, points, start, count, scratch);
+  const buf = blockBuffers(neurons);
+  const a = buf.a;
+  for (let first = 0; first < points; first += BLOCK) {
+    const count = Math.min(BLOCK, points - first);
+    forwardBlock(network, inputs, points, first, count, buf);
     for (let n = 0; n < neurons; n++) {
       const from = n * BLOCK;
-      const to = n * points + start;
-      for (let q = 0; q < count; q++) grids[to + q] = scratch[from + q]!;
+      const to = n * points + first;
+      for (let q = 0; q < count; q++) grids[to + q] = a[from + q]!;
     }
   }
   return grids;
@@ -105,78 +106,11 @@ export function argmaxGrid(network: Network, grids: Float32Array, size: number, 
   return result;
 }
 
-// Computes one block of `count` points: scratch holds neuron n's values at n·BLOCK.
-function runBlock(
-  network: Network,
-  inputs: Float64Array,
-  points: number,
-  start: number,
-  count: number,
-  s: Float64Array,
-): void {
-  const sizes = network.layerSizes;
-  const params = network.params;
-  const starts = network.neuronOffsets;
-  for (let f = 0; f < sizes[0]!; f++) {
-    const from = f * points + start;
-    const to = f * BLOCK;
-    for (let q = 0; q < count; q++) s[to + q] = inputs[from + q]!;
-  }
-  const last = sizes.length - 1;
-  for (let l = 1; l <= last; l++) {
-    const fanIn = sizes[l - 1]!;
-    const layerSize = sizes[l]!;
-    const inBase = starts[l - 1]! * BLOCK;
-    const outBase = starts[l]! * BLOCK;
-    let w = network.layerOffsets[l]!;
-    const b = w + fanIn * layerSize;
-    for (let j = 0; j < layerSize; j++) {
-      const z = outBase + j * BLOCK;
-      const bias = params[b + j]!;
-      for (let q = 0; q < count; q++) s[z + q] = bias;
-      // Same summation order as Network.forward, so the values match it exactly.
-      for (let i = 0; i < fanIn; i++) {
-        const weight = params[w++]!;
-        const a = inBase + i * BLOCK;
-        for (let q = 0; q < count; q++) s[z + q]! += weight * s[a + q]!;
-      }
-      if (l < last) activateRange(network.activationCodes[l]!, s, s, z, z + count);
-    }
-  }
-  activateOutputBlock(network, s, starts[last]! * BLOCK, sizes[last]!, count);
-}
+let buffers = new BlockBuffers(0, BLOCK);
 
-function activateOutputBlock(network: Network, s: Float64Array, base: number, k: number, count: number): void {
-  switch (network.outputLossCode) {
-    case OutputLossCode['tanh-square']:
-      activateRange(ActivationCode.tanh, s, s, base, base + count);
-      return;
-    case OutputLossCode['linear-square']:
-      return;
-    case OutputLossCode['sigmoid-xent']:
-      activateRange(ActivationCode.sigmoid, s, s, base, base + count);
-      return;
-    case OutputLossCode['softmax-xent']:
-      for (let q = 0; q < count; q++) {
-        let max = -Infinity;
-        for (let c = 0; c < k; c++) max = Math.max(max, s[base + c * BLOCK + q]!);
-        let sum = 0;
-        for (let c = 0; c < k; c++) {
-          const e = Math.exp(s[base + c * BLOCK + q]! - max);
-          s[base + c * BLOCK + q] = e;
-          sum += e;
-        }
-        for (let c = 0; c < k; c++) s[base + c * BLOCK + q]! /= sum;
-      }
-      return;
-  }
-}
-
-let scratch = new Float64Array(0);
-
-function scratchBuffer(length: number): Float64Array {
-  if (scratch.length < length) scratch = new Float64Array(length);
-  return scratch;
+function blockBuffers(neurons: number): BlockBuffers {
+  if (buffers.a.length < neurons * BLOCK) buffers = new BlockBuffers(neurons, BLOCK);
+  return buffers;
 }
 
 // Feature values depend only on (features, size, domain): computed once, kept for a few combinations.

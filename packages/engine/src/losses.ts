@@ -6,7 +6,9 @@
  * Losses are per example; the reported train/test loss is their mean, so for
  * the square losses it is the playground's mean of ½(o − y)².
  */
+import { ActivationCode, activateRange } from './activations';
 import { OUTPUT_LOSS_IDS, type OutputLossId } from './config';
+import { exp } from './exp-math';
 
 export interface OutputLoss {
   /** the output layer's activation */
@@ -35,119 +37,143 @@ const LINEAR_SQUARE = OutputLossCode['linear-square'];
 const SIGMOID_XENT = OutputLossCode['sigmoid-xent'];
 const SOFTMAX_XENT = OutputLossCode['softmax-xent'];
 
-/** a[start..start+k) = output activation of z[start..start+k); `a` may be `z`. */
-export function activateOutput(code: number, z: Float64Array, a: Float64Array, start: number, k: number): void {
+// The kernels below address output neuron c of point q at base + c·stride + q
+// (see block-kernels.ts); the one-example functions are the stride-1 case.
+
+/** a = output activation of z for `count` points (k output neurons each); `a` may be `z`. */
+export function activateOutputBlock(
+  code: number,
+  z: Float64Array,
+  a: Float64Array,
+  base: number,
+  k: number,
+  stride: number,
+  count: number,
+): void {
   switch (code) {
     case TANH_SQUARE:
-      a[start] = Math.tanh(z[start]!);
+      activateRange(ActivationCode.tanh, z, a, base, base + count);
       return;
     case LINEAR_SQUARE:
-      a[start] = z[start]!;
+      activateRange(ActivationCode.linear, z, a, base, base + count);
       return;
     case SIGMOID_XENT:
-      a[start] = 1 / (1 + Math.exp(-z[start]!));
+      activateRange(ActivationCode.sigmoid, z, a, base, base + count);
       return;
-    case SOFTMAX_XENT: {
-      const end = start + k;
-      let max = -Infinity;
-      for (let i = start; i < end; i++) if (z[i]! > max) max = z[i]!;
-      let sum = 0;
-      for (let i = start; i < end; i++) {
-        const e = Math.exp(z[i]! - max);
-        a[i] = e;
-        sum += e;
+    case SOFTMAX_XENT:
+      for (let q = base; q < base + count; q++) {
+        const end = q + k * stride;
+        let max = -Infinity;
+        for (let i = q; i < end; i += stride) if (z[i]! > max) max = z[i]!;
+        let sum = 0;
+        for (let i = q; i < end; i += stride) {
+          const e = exp(z[i]! - max);
+          a[i] = e;
+          sum += e;
+        }
+        for (let i = q; i < end; i += stride) a[i]! /= sum;
       }
-      for (let i = start; i < end; i++) a[i]! /= sum;
       return;
-    }
     default:
       throw new RangeError(`unknown output/loss code ${code}`);
   }
 }
 
-/** The loss of one example, from the output layer's pre-activations `z` and outputs `a`. */
-export function exampleLoss(code: number, z: Float64Array, a: Float64Array, start: number, k: number, label: number): number {
+/** The loss of the point whose first output neuron is at `at`. */
+export function pointLoss(
+  code: number,
+  z: Float64Array,
+  a: Float64Array,
+  at: number,
+  k: number,
+  stride: number,
+  label: number,
+): number {
   switch (code) {
     case TANH_SQUARE:
     case LINEAR_SQUARE: {
-      const d = a[start]! - label;
+      const d = a[at]! - label;
       return 0.5 * d * d;
     }
     case SIGMOID_XENT: {
       // softplus(z) − t·z, written to stay finite for any z
-      const x = z[start]!;
+      const x = z[at]!;
       const t = label > 0 ? 1 : 0;
-      return Math.max(x, 0) - t * x + Math.log1p(Math.exp(-Math.abs(x)));
+      return Math.max(x, 0) - t * x + Math.log1p(exp(-Math.abs(x)));
     }
     case SOFTMAX_XENT: {
-      const end = start + k;
+      const end = at + k * stride;
       let max = -Infinity;
-      for (let i = start; i < end; i++) if (z[i]! > max) max = z[i]!;
+      for (let i = at; i < end; i += stride) if (z[i]! > max) max = z[i]!;
       let sum = 0;
-      for (let i = start; i < end; i++) sum += Math.exp(z[i]! - max);
-      return max + Math.log(sum) - z[start + label]!;
+      for (let i = at; i < end; i += stride) sum += exp(z[i]! - max);
+      return max + Math.log(sum) - z[at + label * stride]!;
     }
     default:
       throw new RangeError(`unknown output/loss code ${code}`);
   }
 }
 
-/** delta[start..start+k) = dLoss/dz of one example (the output layer's error signal). */
-export function outputDelta(
+/** Writes dLoss/dz of the point whose first output neuron is at `at` (the output layer's error signal). */
+export function pointOutputDelta(
   code: number,
   a: Float64Array,
   delta: Float64Array,
-  start: number,
+  at: number,
   k: number,
+  stride: number,
   label: number,
 ): void {
   switch (code) {
     case TANH_SQUARE: {
       // the playground: dL/do = o − y, times tanh'(z) = 1 − o²
-      const o = a[start]!;
-      delta[start] = (o - label) * (1 - o * o);
+      const o = a[at]!;
+      delta[at] = (o - label) * (1 - o * o);
       return;
     }
     case LINEAR_SQUARE:
-      delta[start] = a[start]! - label;
+      delta[at] = a[at]! - label;
       return;
     case SIGMOID_XENT:
-      delta[start] = a[start]! - (label > 0 ? 1 : 0);
+      delta[at] = a[at]! - (label > 0 ? 1 : 0);
       return;
-    case SOFTMAX_XENT: {
-      for (let i = 0; i < k; i++) delta[start + i] = a[start + i]! - (i === label ? 1 : 0);
+    case SOFTMAX_XENT:
+      for (let c = 0; c < k; c++) delta[at + c * stride] = a[at + c * stride]! - (c === label ? 1 : 0);
       return;
-    }
     default:
       throw new RangeError(`unknown output/loss code ${code}`);
   }
 }
 
-/** Whether the output classifies the example right (sign for ±1 labels, argmax for classes). */
-export function isCorrect(code: number, a: Float64Array, start: number, k: number, label: number): boolean {
+/** The output error signal of `count` points against labels[first ..]. */
+export function outputDeltaBlock(
+  code: number,
+  a: Float64Array,
+  delta: Float64Array,
+  base: number,
+  k: number,
+  stride: number,
+  count: number,
+  labels: Float64Array,
+  first: number,
+): void {
+  for (let q = 0; q < count; q++) pointOutputDelta(code, a, delta, base + q, k, stride, labels[first + q]!);
+}
+
+/** Whether the point whose first output neuron is at `at` is classified right (sign for ±1 labels, argmax for classes). */
+export function pointCorrect(code: number, a: Float64Array, at: number, k: number, stride: number, label: number): boolean {
   switch (code) {
     case TANH_SQUARE:
     case LINEAR_SQUARE:
-      return a[start]! >= 0 === label >= 0;
+      return a[at]! >= 0 === label >= 0;
     case SIGMOID_XENT:
-      return a[start]! >= 0.5 === label > 0;
-    case SOFTMAX_XENT:
-      return argmax(a, start, k) === label;
+      return a[at]! >= 0.5 === label > 0;
+    case SOFTMAX_XENT: {
+      let best = 0;
+      for (let c = 1; c < k; c++) if (a[at + c * stride]! > a[at + best * stride]!) best = c;
+      return best === label;
+    }
     default:
       throw new RangeError(`unknown output/loss code ${code}`);
   }
-}
-
-/** Index (0..k-1) of the largest of a[start..start+k); the first one on ties. */
-export function argmax(a: ArrayLike<number>, start: number, k: number): number {
-  let best = 0;
-  let bestValue = a[start]!;
-  for (let i = 1; i < k; i++) {
-    const v = a[start + i]!;
-    if (v > bestValue) {
-      bestValue = v;
-      best = i;
-    }
-  }
-  return best;
 }

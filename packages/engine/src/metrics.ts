@@ -4,6 +4,8 @@
  * and whether training diverged.
  */
 import type { Divergence } from './divergence';
+import { forwardBlock, type BlockBuffers } from './block-kernels';
+import { pointCorrect, pointLoss } from './losses';
 import type { Network } from './network';
 
 export interface Metrics {
@@ -38,8 +40,9 @@ export interface SetEvaluation {
 }
 
 /**
- * Runs the network on every row of `inputs` (count × inputCount). The loss
- * of an empty set is 0, so an empty test set never looks like divergence.
+ * Runs the network on every point of a featurized set (feature-major:
+ * feature f of point p at f·count + p), block by block through `buf`. The
+ * loss of an empty set is 0, so an empty test set never looks like divergence.
  */
 export function evaluateSet(
   network: Network,
@@ -47,16 +50,22 @@ export function evaluateSet(
   labels: Float64Array,
   count: number,
   withAccuracy: boolean,
+  buf: BlockBuffers,
 ): SetEvaluation {
   if (count === 0) return { loss: 0, accuracy: withAccuracy ? 0 : null };
-  const width = network.inputCount;
+  const code = network.outputLossCode;
+  const k = network.outputCount;
+  const base = network.neuronOffsets[network.layerSizes.length - 1]! * buf.stride;
   let loss = 0;
   let correct = 0;
-  for (let i = 0; i < count; i++) {
-    network.forward(inputs, i * width);
-    const label = labels[i]!;
-    loss += network.loss(label);
-    if (withAccuracy && network.isCorrect(label)) correct++;
+  for (let first = 0; first < count; first += buf.stride) {
+    const n = Math.min(buf.stride, count - first);
+    forwardBlock(network, inputs, count, first, n, buf);
+    for (let q = 0; q < n; q++) {
+      const label = labels[first + q]!;
+      loss += pointLoss(code, buf.z, buf.a, base + q, k, buf.stride, label);
+      if (withAccuracy && pointCorrect(code, buf.a, base + q, k, buf.stride, label)) correct++;
+    }
   }
   return { loss: loss / count, accuracy: withAccuracy ? correct / count : null };
 }

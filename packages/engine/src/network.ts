@@ -10,7 +10,7 @@
  */
 import { ActivationCode, activateRange, multiplyByDerivativeRange } from './activations';
 import type { ActivationId, InitId, OutputLossId } from './config';
-import { OUTPUT_LOSSES, OutputLossCode, activateOutput, exampleLoss, isCorrect, outputDelta } from './losses';
+import { OUTPUT_LOSSES, OutputLossCode, activateOutputBlock, pointCorrect, pointLoss, pointOutputDelta } from './losses';
 import type { Rng } from './rng';
 
 /** The shape of a network: what `new Network` needs besides the parameter values. */
@@ -167,7 +167,7 @@ export class Network implements NetworkShape {
         z[outStart + j] = sum;
       }
       if (l < last) activateRange(this.activationCodes[l]!, z, a, outStart, outStart + size);
-      else activateOutput(this.outputLossCode, z, a, outStart, size);
+      else activateOutputBlock(this.outputLossCode, z, a, outStart, size, 1, 1);
     }
   }
 
@@ -179,19 +179,19 @@ export class Network implements NetworkShape {
   /** The loss of the last `forward` for this label. */
   loss(label: number): number {
     const start = this.starts[this.sizes.length - 1]!;
-    return exampleLoss(this.outputLossCode, this.preActivations, this.outputs, start, this.outputCount, label);
+    return pointLoss(this.outputLossCode, this.preActivations, this.outputs, start, this.outputCount, 1, label);
   }
 
   /** Whether the last `forward` classifies this label right. */
   isCorrect(label: number): boolean {
-    return isCorrect(this.outputLossCode, this.outputs, this.starts[this.sizes.length - 1]!, this.outputCount, label);
+    return pointCorrect(this.outputLossCode, this.outputs, this.starts[this.sizes.length - 1]!, this.outputCount, 1, label);
   }
 
   /** Backpropagates the last `forward` against `label` and adds dLoss/dparam into `grads`. */
   backward(label: number): void {
     const { sizes, offsets, starts, params, grads, outputs: a, preActivations: z, deltas: delta } = this;
     const last = sizes.length - 1;
-    outputDelta(this.outputLossCode, a, delta, starts[last]!, sizes[last]!, label);
+    pointOutputDelta(this.outputLossCode, a, delta, starts[last]!, sizes[last]!, 1, label);
     for (let l = last; l >= 1; l--) {
       const fanIn = sizes[l - 1]!;
       const size = sizes[l]!;

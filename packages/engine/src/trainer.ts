@@ -15,7 +15,8 @@
  */
 import { type TrainerConfig } from './config';
 import { configChangeEffect } from './config-change';
-import { buildDataSplit, type DataSplit } from './datasets';
+import { buildDataSplit, type DataSplit, type Dataset } from './datasets';
+import { BlockBuffers, backwardBlock, forwardBlock } from './block-kernels';
 import { featurizeAll } from './features';
 import {
   EXPLODED_WEIGHT,
@@ -36,6 +37,9 @@ import { advanceSchedule, initialScheduleState, scheduleRateAt, type ScheduleSta
 import { TRAINER_STATE_VERSION, checkTrainerState, type TrainerState } from './state';
 import { validateConfig } from './validate-config';
 
+/** Points per block when measuring losses (a batch is always one block). */
+const BLOCK_POINTS = 128;
+
 /** A trainer for a config (checked with `validateConfig`). */
 export function createTrainer(config: TrainerConfig): Trainer {
   return new Trainer(config);
@@ -47,8 +51,10 @@ export class Trainer {
   readonly network: Network;
   private optimizer: Optimizer;
   private rng: Rng;
+  /** featurized points, feature-major (feature f of point p at f·count + p) */
   private readonly trainInputs: Float64Array;
   private readonly testInputs: Float64Array;
+  private readonly blocks: BlockBuffers;
   private readonly batchSize: number;
   private readonly withAccuracy: boolean;
   private readonly settings: UpdateSettings;
@@ -77,9 +83,10 @@ export class Trainer {
     this.network = Network.create(networkShape(this.config, this.data.numClasses), this.config.initialization, this.rng);
     this.optimizer = new Optimizer(this.config.optimizer, this.network.params.length);
     const { features } = this.config;
-    this.trainInputs = featurizeAll(features, this.data.train.xs, this.data.train.count);
-    this.testInputs = featurizeAll(features, this.data.test.xs, this.data.test.count);
+    this.trainInputs = featureMajor(features, this.data.train);
+    this.testInputs = featureMajor(features, this.data.test);
     this.batchSize = Math.max(1, Math.min(this.config.batchSize, this.data.train.count));
+    this.blocks = new BlockBuffers(this.network.outputs.length, Math.max(BLOCK_POINTS, this.batchSize));
     this.withAccuracy = this.config.problem !== 'regression';
     const { train } = this.data;
     this.uninformedLoss = uninformedLoss(this.config.outputLoss, train.labels, train.count, this.data.numClasses);
@@ -114,7 +121,8 @@ export class Trainer {
   trainEpoch(): void {
     if (this.divergence || this.data.train.count === 0) return;
     this.saveCheckpoint();
-    for (let n = this.data.train.count - this.cursor; n > 0; n--) this.trainExample();
+    do this.trainSegment();
+    while (this.cursor !== 0);
     this.finishCall();
   }
 
@@ -122,7 +130,7 @@ export class Trainer {
   trainBatches(k: number): void {
     if (this.divergence || this.data.train.count === 0 || k <= 0) return;
     this.saveCheckpoint();
-    for (let done = 0; done < k && this.failure === null; ) if (this.trainExample()) done++;
+    for (let done = 0; done < k && this.failure === null; ) if (this.trainSegment()) done++;
     this.finishCall();
   }
 
@@ -241,22 +249,29 @@ export class Trainer {
     this.evaluation = null;
   }
 
-  /** One example forward and back; returns whether it completed a batch (and applied an update). */
-  private trainExample(): boolean {
-    const network = this.network;
-    const i = this.cursor;
-    network.forward(this.trainInputs, i * network.inputCount);
-    network.backward(this.data.train.labels[i]!);
-    this.pending++;
-    let updated = false;
-    if ((i + 1) % this.batchSize === 0) {
+  /**
+   * Trains the examples from the cursor to the end of their batch (or of the
+   * pass) as one block; returns whether that completed a batch and updated.
+   */
+  private trainSegment(): boolean {
+    const { network, blocks } = this;
+    const { count, labels } = this.data.train;
+    const start = this.cursor;
+    // the playground updates after example i when (i + 1) % batchSize === 0
+    const boundary = (Math.floor(start / this.batchSize) + 1) * this.batchSize;
+    const end = Math.min(boundary, count);
+    forwardBlock(network, this.trainInputs, count, start, end - start, blocks);
+    backwardBlock(network, labels, start, end - start, blocks);
+    this.pending += end - start;
+    const updated = end === boundary;
+    if (updated) {
       this.optimizer.update(network, this.pending, this.settings, this.gradientSums);
       this.pending = 0;
       this.gradientUpdates++;
-      updated = true;
     }
     this.evaluation = null;
-    if (++this.cursor === this.data.train.count) this.completeEpoch();
+    this.cursor = end;
+    if (end === count) this.completeEpoch();
     return updated;
   }
 
@@ -293,8 +308,8 @@ export class Trainer {
   private measure(): { train: SetEvaluation; test: SetEvaluation } {
     const { train, test } = this.data;
     return {
-      train: evaluateSet(this.network, this.trainInputs, train.labels, train.count, this.withAccuracy),
-      test: evaluateSet(this.network, this.testInputs, test.labels, test.count, this.withAccuracy),
+      train: evaluateSet(this.network, this.trainInputs, train.labels, train.count, this.withAccuracy, this.blocks),
+      test: evaluateSet(this.network, this.testInputs, test.labels, test.count, this.withAccuracy, this.blocks),
     };
   }
 
@@ -384,6 +399,14 @@ class Checkpoint {
     this.v = new Float64Array(paramCount);
     this.gradientSums = new Float64Array(weightLayers);
   }
+}
+
+function featureMajor(features: TrainerConfig['features'], set: Dataset): Float64Array {
+  const rows = featurizeAll(features, set.xs, set.count);
+  const width = features.length;
+  const out = new Float64Array(rows.length);
+  for (let p = 0; p < set.count; p++) for (let f = 0; f < width; f++) out[f * set.count + p] = rows[p * width + f]!;
+  return out;
 }
 
 function sameSchedule(a: TrainerConfig, b: TrainerConfig): boolean {
