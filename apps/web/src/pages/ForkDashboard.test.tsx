@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { useLanguageStore } from '../i18n';
+import { useAppStore } from '../store/app-store';
+import { forkSummary } from '../net/test-fixtures';
+import { ForkDashboard } from './ForkDashboard';
+import { RoomCodePanel } from './RoomCodePanel';
+
+beforeEach(() => {
+  useLanguageStore.getState().setLanguage('en');
+  useAppStore.getState().resetClassState();
+});
+
+describe('ForkDashboard', () => {
+  it('lists every fork with its losses, live, sorted by student', () => {
+    const open = vi.fn();
+    render(<ForkDashboard onOpenFork={open} viewingId={null} />);
+    expect(screen.getByTestId('no-forks')).toBeTruthy();
+    act(() => {
+      useAppStore.getState().mergeForkSummaries([{ ...forkSummary('f2', 'p-zoe'), trainLoss: 0.5 }, forkSummary('f1', 'p-ann')]);
+    });
+    const rows = screen.getAllByTestId('fork-row');
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['ann', 'zoe']);
+    expect(within(rows[1]!).getByTestId('fork-train-loss').textContent).toBe('0.500');
+    act(() => {
+      useAppStore.getState().mergeForkSummaries([{ ...forkSummary('f2', 'p-zoe', 2), trainLoss: null, epoch: 99 }]);
+    });
+    const zoe = screen.getAllByTestId('fork-row')[1]!;
+    expect(within(zoe).getByTestId('fork-train-loss').textContent).toBe('—');
+    expect(within(zoe).getByTestId('fork-epoch').textContent).toBe('99');
+    fireEvent.click(zoe);
+    expect(open).toHaveBeenCalledWith('f2');
+  });
+});
+
+describe('RoomCodePanel', () => {
+  it('shows the code, the join link and the head count', () => {
+    render(<RoomCodePanel code="ABC234" />);
+    expect(screen.getByTestId('room-code').textContent).toBe('ABC234');
+    expect(screen.getByTestId('join-url').getAttribute('href')).toBe(`${window.location.origin}/join/ABC234`);
+    expect(screen.getByTestId('joined-count').textContent).toBe('0 joined');
+    act(() => {
+      useAppStore.getState().setRoster([
+        { participantId: 't', name: 'T', role: 'teacher', online: true, forkCount: 0 },
+        { participantId: 'a', name: 'Ann', role: 'student', online: true, forkCount: 0 },
+        { participantId: 'b', name: 'Bo', role: 'student', online: false, forkCount: 0 },
+      ]);
+    });
+    expect(screen.getByTestId('joined-count').textContent).toBe('2 joined');
+    expect(screen.getByTestId('online-count').textContent).toBe('1 online');
+  });
+});
