@@ -12,11 +12,13 @@ interface SelectFieldProps<T extends string | number> {
   value: T;
   options: readonly SelectOption<T>[];
   disabled?: boolean;
+  /** a stable handle for browser tests (labels change with the language) */
+  testId?: string;
   onChange(value: T): void;
 }
 
 /** A labelled native <select> (the phone's own picker is the best touch UI there is). */
-export function SelectField<T extends string | number>({ label, tip, value, options, disabled, onChange }: SelectFieldProps<T>) {
+export function SelectField<T extends string | number>({ label, tip, value, options, disabled, testId, onChange }: SelectFieldProps<T>) {
   const id = useId();
   const index = options.findIndex((o) => o.value === value);
   return (
@@ -28,6 +30,7 @@ export function SelectField<T extends string | number>({ label, tip, value, opti
       <select
         id={id}
         className="pg-select"
+        data-testid={testId}
         value={String(index)}
         disabled={disabled}
         onChange={(event) => {

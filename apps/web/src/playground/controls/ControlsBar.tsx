@@ -37,6 +37,7 @@ export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBa
           type="button"
           className="pg-round pg-round-small"
           onClick={actions.reset}
+          data-testid="reset"
           disabled={disabled}
           aria-label={t('pg.reset')}
           title={t('pg.reset.tip')}
@@ -47,6 +48,8 @@ export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBa
           type="button"
           className="pg-round pg-play"
           onClick={model.playing ? actions.pause : actions.play}
+          data-testid="play-pause"
+          data-playing={model.playing}
           disabled={disabled || (!model.playing && model.diverged !== null)}
           aria-label={model.playing ? t('pg.pause') : t('pg.play')}
           aria-pressed={model.playing}
@@ -58,6 +61,7 @@ export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBa
           type="button"
           className="pg-round pg-round-small"
           onClick={actions.step}
+          data-testid="step"
           disabled={disabled || model.diverged !== null}
           aria-label={t('pg.step')}
           title={t('pg.step.tip')}
@@ -66,7 +70,7 @@ export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBa
         </button>
         <div className="pg-epoch" title={t('pg.epoch.tip')}>
           <span className="pg-field-label">{t('pg.epoch')}</span>
-          <output className="pg-epoch-value" aria-live="off">
+          <output className="pg-epoch-value" aria-live="off" data-testid="epoch" data-epoch={model.epoch}>
             {formatEpoch(model.epoch)}
           </output>
         </div>
@@ -74,6 +78,7 @@ export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBa
       <div className="pg-params">
         <SelectField
           label={t('pg.learningRate')}
+          testId="learning-rate"
           tip={t('pg.learningRate.tip')}
           value={config.learningRate}
           options={numberOptions(LIMITS.learningRates, config.learningRate, formatRate)}
@@ -82,6 +87,7 @@ export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBa
         />
         <SelectField
           label={t('pg.activation')}
+          testId="activation"
           tip={t('pg.activation.tip')}
           value={config.activation}
           options={ACTIVATION_IDS.map((id) => ({ value: id, label: t(`pg.activation.${id}`) }))}
@@ -130,6 +136,7 @@ export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBa
         />
         <SelectField
           label={t('pg.speed')}
+          testId="speed"
           tip={t('pg.speed.tip')}
           value={model.speed}
           options={numberOptions(SPEEDS, model.speed, (speed) => t('pg.speed.value', { speed }))}

@@ -109,6 +109,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
             type="button"
             className="pg-plusminus"
             onClick={() => send(addLayerPatch(config))}
+            data-testid="add-layer"
             disabled={readOnly || hidden.length >= LIMITS.maxHiddenLayers}
             aria-label={t('pg.addLayer')}
           >
@@ -118,12 +119,13 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
             type="button"
             className="pg-plusminus"
             onClick={() => send(removeLayerPatch(config))}
+            data-testid="remove-layer"
             disabled={readOnly || hidden.length === 0}
             aria-label={t('pg.removeLayer')}
           >
             −
           </button>
-          <h2 className="pg-layers-count">
+          <h2 className="pg-layers-count" data-testid="hidden-layer-count" data-count={hidden.length}>
             {hidden.length === 1 ? t('pg.hiddenLayers.one') : t('pg.hiddenLayers', { count: hidden.length })}
           </h2>
           <InfoTip text={t('pg.hiddenLayers.tip')} />
@@ -150,6 +152,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
                   type="button"
                   className="pg-plusminus pg-plusminus-small"
                   onClick={() => send(neuronPatch(config, i, 1))}
+                  data-testid={`add-neuron-${i + 1}`}
                   disabled={readOnly || size >= LIMITS.maxNeurons}
                   aria-label={t('pg.addNeuron', { layer: i + 1 })}
                 >

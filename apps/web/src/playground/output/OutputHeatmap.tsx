@@ -31,7 +31,7 @@ export function OutputHeatmap({ data, problem, showTestData }: OutputHeatmapProp
   return (
     <div className="pg-heatmap-wrap">
       <div className="pg-heatmap" ref={frame}>
-        <canvas ref={attach} className="pg-heatmap-canvas" />
+        <canvas ref={attach} className="pg-heatmap-canvas" data-testid="output-heatmap" />
         <canvas ref={points} className="pg-points-canvas" style={{ width: size, height: size }} />
       </div>
       <div className="pg-axis-x" aria-hidden="true">
