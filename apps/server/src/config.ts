@@ -24,6 +24,12 @@ export interface ServerOptions {
   trustProxy: boolean;
   /** socket.io connection state recovery window */
   recoveryWindowMs: number;
+  /** per-address budget of handshakes and room look-ups (rule HS-6) */
+  joinRate: { perMinute: number; burst: number };
+  /** per-address budget of class creations (rule LIM-3) */
+  createRate: { perMinute: number; burst: number };
+  /** per-socket budget of events (rule LIM-1) */
+  commandRate: { perSecond: number; burst: number };
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -43,6 +49,9 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   sliceBudgetMs: 6,
   trustProxy: false,
   recoveryWindowMs: 2 * 60_000,
+  joinRate: { ...PROTOCOL_LIMITS.joinRate },
+  createRate: { ...PROTOCOL_LIMITS.createRate },
+  commandRate: { ...PROTOCOL_LIMITS.commandRate },
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -75,5 +84,17 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     sliceBudgetMs: intFromEnv(env, 'SLICE_BUDGET_MS', d.sliceBudgetMs, 1, 50),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     recoveryWindowMs: d.recoveryWindowMs,
+    joinRate: {
+      perMinute: intFromEnv(env, 'JOIN_RATE_PER_MINUTE', d.joinRate.perMinute, 1, 1e6),
+      burst: intFromEnv(env, 'JOIN_BURST', d.joinRate.burst, 1, 1e6),
+    },
+    createRate: {
+      perMinute: intFromEnv(env, 'CREATE_RATE_PER_MINUTE', d.createRate.perMinute, 1, 1e6),
+      burst: intFromEnv(env, 'CREATE_BURST', d.createRate.burst, 1, 1e6),
+    },
+    commandRate: {
+      perSecond: intFromEnv(env, 'COMMAND_RATE_PER_SECOND', d.commandRate.perSecond, 1, 1e6),
+      burst: intFromEnv(env, 'COMMAND_BURST', d.commandRate.burst, 1, 1e6),
+    },
   };
 }

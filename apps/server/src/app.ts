@@ -1,0 +1,46 @@
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorCode, PROTOCOL_LIMITS, protocolError } from '@playroom/protocol';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { DEFAULT_OPTIONS, type ServerOptions } from './config';
+import classroomPlugin from './plugins/classroom';
+import socketGatewayPlugin from './plugins/socket-gateway';
+import webStaticPlugin from './plugins/web-static';
+import healthRoutes from './routes/health';
+import roomRoutes from './routes/rooms';
+import sessionRoutes from './routes/sessions';
+import { sendError } from './routes/send-error';
+
+/**
+ * Build the whole server from its plugins (fastify/demo style); `server.ts`
+ * listens. Tests build it on an ephemeral port with their own data dir.
+ */
+export async function buildApp(
+  overrides: Partial<ServerOptions> = {},
+  logger: FastifyServerOptions['logger'] = false,
+): Promise<FastifyInstance> {
+  const options: ServerOptions = { ...DEFAULT_OPTIONS, ...overrides };
+  const app = Fastify({
+    logger,
+    bodyLimit: PROTOCOL_LIMITS.maxMessageBytes,
+    trustProxy: options.trustProxy,
+    forceCloseConnections: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setErrorHandler((error: Error & { validation?: unknown; statusCode?: number }, request, reply) => {
+    if (error.validation) {
+      return sendError(reply, 400, protocolError(ErrorCode.badRequest, error.message));
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500) return sendError(reply, status, protocolError(ErrorCode.badRequest, error.message));
+    request.log.error({ err: error }, 'request failed');
+    return sendError(reply, 500, protocolError(ErrorCode.internal, 'the server failed to answer'));
+  });
+
+  await app.register(classroomPlugin, { server: options });
+  await app.register(socketGatewayPlugin);
+  await app.register(healthRoutes);
+  await app.register(roomRoutes);
+  await app.register(sessionRoutes);
+  await app.register(webStaticPlugin, { webDist: options.webDist });
+  return app;
+}

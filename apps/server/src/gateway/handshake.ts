@@ -1,0 +1,77 @@
+import {
+  ErrorCode,
+  checkProtocolVersion,
+  protocolError,
+  validateHandshake,
+  type ProtocolError,
+  type Role,
+} from '@playroom/protocol';
+import type { ClassroomRegistry } from '../classroom/classroom-registry';
+import { Refusal } from '../classroom/refusal';
+import { hashToken } from '../security/secrets';
+import type { KeyedRateLimiter } from '../security/token-bucket';
+
+/** What a socket carries after its handshake (socket.io keeps it across a recovered connection). */
+export interface SocketIdentity {
+  classId: string;
+  participantId: string;
+  role: Role;
+  /** a student's own token, echoed in `welcome` so every tab can keep it; never logged */
+  participantToken?: string;
+}
+
+export type HandshakeResult = { ok: true; identity: SocketIdentity; joined: boolean } | { ok: false; error: ProtocolError };
+
+const refuse = (error: ProtocolError): HandshakeResult => ({ ok: false, error });
+
+/**
+ * Decide a socket handshake (rules HS-1…HS-7): version first, then the
+ * schema, the per-address budget, the room and the token or name.
+ */
+export function authenticateHandshake(
+  auth: unknown,
+  address: string,
+  deps: { registry: ClassroomRegistry; joinLimiter: KeyedRateLimiter; accepting: () => boolean },
+): HandshakeResult {
+  if (!deps.accepting()) return refuse(protocolError(ErrorCode.unavailable, 'the server is shutting down'));
+  const version = typeof auth === 'object' && auth !== null ? (auth as { protocolVersion?: unknown }).protocolVersion : undefined;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return refuse(protocolError(ErrorCode.badRequest, 'the handshake needs auth.protocolVersion', '/protocolVersion'));
+  }
+  const verdict = checkProtocolVersion(version);
+  if (verdict === 'clientTooOld') return refuse(protocolError(ErrorCode.clientTooOld, 'this page is out of date: reload it'));
+  if (verdict === 'serverTooOld') return refuse(protocolError(ErrorCode.serverTooOld, 'the server is older than this page'));
+  const checked = validateHandshake(auth);
+  if (!checked.ok) return refuse(checked.error);
+  if (!deps.joinLimiter.take(address)) {
+    return refuse(protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
+  }
+  const handshake = checked.value;
+  const classroom = deps.registry.byCode(handshake.code);
+  if (!classroom) return refuse(protocolError(ErrorCode.roomNotFound, 'no class with this code'));
+  if (handshake.role === 'teacher') {
+    const teacher = classroom.roster.findByToken(hashToken(handshake.token), 'teacher');
+    if (!teacher) return refuse(protocolError(ErrorCode.badToken, 'this is not the teacher token of this class'));
+    return { ok: true, joined: false, identity: { classId: classroom.id, participantId: teacher.id, role: 'teacher' } };
+  }
+  if (handshake.token !== undefined) {
+    const student = classroom.roster.findByToken(hashToken(handshake.token), 'student');
+    if (!student) return refuse(protocolError(ErrorCode.badToken, 'this token does not belong to this class'));
+    return {
+      ok: true,
+      joined: false,
+      identity: { classId: classroom.id, participantId: student.id, role: 'student', participantToken: handshake.token },
+    };
+  }
+  try {
+    const { participant, token } = deps.registry.join(classroom, handshake.name ?? '');
+    return {
+      ok: true,
+      joined: true,
+      identity: { classId: classroom.id, participantId: participant.id, role: 'student', participantToken: token },
+    };
+  } catch (error) {
+    if (error instanceof Refusal) return refuse(error.error);
+    throw error;
+  }
+}

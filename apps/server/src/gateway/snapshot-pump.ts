@@ -1,0 +1,87 @@
+import { encodeSnapshot } from '@playroom/protocol';
+import type { Classroom } from '../classroom/classroom';
+import type { ClassroomRegistry } from '../classroom/classroom-registry';
+import type { ServerMetrics } from '../metrics/server-metrics';
+import { rooms } from './rooms';
+import type { PlayroomServer } from './types';
+
+export interface SnapshotPumpOptions {
+  snapshotHz: number;
+  forkSummaryIntervalMs: number;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * The broadcast side of training, at its own rate (Colyseus' patch rate):
+ * binary snapshots of every session that changed, volatile, to its
+ * watchers only (rule SNAP-5); and the teacher's fork summaries (rule SUM-1).
+ */
+export class SnapshotPump {
+  private readonly sentClock = new Map<string, number>();
+  private readonly summarySignature = new Map<string, string>();
+  private readonly dirtyForkLists = new Set<string>();
+  private timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly io: PlayroomServer,
+    private readonly registry: ClassroomRegistry,
+    private readonly metrics: ServerMetrics,
+    private readonly options: SnapshotPumpOptions,
+  ) {}
+
+  start(): void {
+    this.timers.push(setInterval(() => this.guard(() => this.sendSnapshots()), 1000 / this.options.snapshotHz));
+    this.timers.push(setInterval(() => this.guard(() => this.sendForkSummaries()), this.options.forkSummaryIntervalMs));
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+  }
+
+  /** A fork was created, removed or changed by a command: the teacher's list is due. */
+  forksChanged(classroom: Classroom): void {
+    this.dirtyForkLists.add(classroom.id);
+  }
+
+  /** One round of snapshots (public for tests and the benchmark). */
+  sendSnapshots(): void {
+    const adapterRooms = this.io.sockets.adapter.rooms;
+    const live = new Set<string>();
+    for (const session of this.registry.allSessions()) {
+      live.add(session.id);
+      if (this.sentClock.get(session.id) === session.clock) continue;
+      this.sentClock.set(session.id, session.clock);
+      const room = rooms.watching(session.id);
+      const recipients = adapterRooms.get(room)?.size ?? 0;
+      if (recipients === 0) continue;
+      const bytes = Buffer.from(encodeSnapshot(session.snapshotInput()));
+      this.io.to(room).volatile.emit('snapshot', { sessionId: session.id, bytes });
+      this.metrics.recordSnapshot(bytes.byteLength, recipients);
+    }
+    if (this.sentClock.size > live.size) for (const id of this.sentClock.keys()) if (!live.has(id)) this.sentClock.delete(id);
+  }
+
+  /** One round of fork summaries to teachers whose class's forks moved. */
+  sendForkSummaries(): void {
+    const adapterRooms = this.io.sockets.adapter.rooms;
+    for (const classroom of this.registry.classrooms()) {
+      const forks = classroom.allForks();
+      const signature = forks.map((fork) => `${fork.id}:${fork.clock}`).join(',');
+      const dirty = this.dirtyForkLists.delete(classroom.id);
+      if (!dirty && this.summarySignature.get(classroom.id) === signature) continue;
+      this.summarySignature.set(classroom.id, signature);
+      const room = rooms.teacherOf(classroom.id);
+      if ((adapterRooms.get(room)?.size ?? 0) === 0) continue;
+      this.io.to(room).emit('forks', { forks: classroom.forkSummaries() });
+    }
+  }
+
+  private guard(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.options.onError(error);
+    }
+  }
+}

@@ -1,0 +1,212 @@
+import type { Server as HttpServer } from 'node:http';
+import {
+  ClientEvent,
+  ErrorCode,
+  PROTOCOL_LIMITS,
+  ackFailure,
+  protocolError,
+  validateCommand,
+  type CommandAck,
+  type ProtocolError,
+} from '@playroom/protocol';
+import { Server } from 'socket.io';
+import type { ClassroomEventHub } from '../classroom/classroom-events';
+import type { ClassroomRegistry } from '../classroom/classroom-registry';
+import type { CommandExecutor, Subscriptions } from '../classroom/command-executor';
+import type { Actor } from '../classroom/permissions';
+import { welcomeFor } from '../classroom/welcome';
+import type { ServerMetrics } from '../metrics/server-metrics';
+import { TokenBucket, type KeyedRateLimiter } from '../security/token-bucket';
+import { authenticateHandshake } from './handshake';
+import { RoomBroadcaster } from './room-broadcaster';
+import { rooms } from './rooms';
+import { SnapshotPump } from './snapshot-pump';
+import type { PlayroomServer, PlayroomSocket } from './types';
+
+export interface GatewayOptions {
+  snapshotHz: number;
+  maxForksPerParticipant: number;
+  recoveryWindowMs: number;
+  trustProxy: boolean;
+  commandRate?: { perSecond: number; burst: number };
+}
+
+export interface GatewayDeps {
+  registry: ClassroomRegistry;
+  executor: CommandExecutor;
+  hub: ClassroomEventHub;
+  metrics: ServerMetrics;
+  /** shared with GET /api/rooms/:code (rule HS-6) */
+  joinLimiter: KeyedRateLimiter;
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** A socket that keeps sending after this many refusals in one second is disconnected (rule LIM-1). */
+const FLOOD_FACTOR = 5;
+
+/**
+ * The socket.io side of the server: handshake, one `command` event with
+ * validation, rate limit and ack, and the adaptation of sockets to the
+ * classroom domain (which never sees socket.io).
+ */
+export class SocketGateway {
+  readonly io: PlayroomServer;
+  readonly pump: SnapshotPump;
+  private accepting = true;
+  private readonly unsubscribe: () => void;
+  private readonly commandRate: { perSecond: number; burst: number };
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly deps: GatewayDeps,
+    private readonly options: GatewayOptions,
+  ) {
+    this.commandRate = options.commandRate ?? PROTOCOL_LIMITS.commandRate;
+    this.io = new Server(httpServer, {
+      maxHttpBufferSize: PROTOCOL_LIMITS.maxMessageBytes,
+      connectionStateRecovery: { maxDisconnectionDuration: options.recoveryWindowMs, skipMiddlewares: true },
+      cors: { origin: true },
+    });
+    this.pump = new SnapshotPump(this.io, deps.registry, deps.metrics, {
+      snapshotHz: options.snapshotHz,
+      forkSummaryIntervalMs: PROTOCOL_LIMITS.forkSummaryIntervalMs,
+      onError: (error) => deps.log.error({ err: error }, 'snapshot pump failed'),
+    });
+    const broadcaster = new RoomBroadcaster(this.io, (classroom) => this.pump.forksChanged(classroom));
+    this.unsubscribe = deps.hub.subscribe(broadcaster);
+    this.io.use((socket, next) => {
+      try {
+        const result = authenticateHandshake(socket.handshake.auth, this.addressOf(socket), {
+          registry: deps.registry,
+          joinLimiter: deps.joinLimiter,
+          accepting: () => this.accepting,
+        });
+        if (!result.ok) return next(handshakeError(result.error));
+        socket.data = result.identity;
+        next();
+      } catch (error) {
+        deps.log.error({ err: error }, 'handshake failed');
+        next(handshakeError(protocolError(ErrorCode.internal, 'the server could not check this handshake')));
+      }
+    });
+    this.io.on('connection', (socket) => this.onConnection(socket));
+    this.pump.start();
+  }
+
+  /** Sockets currently open. */
+  socketCount(): number {
+    return this.io.engine.clientsCount;
+  }
+
+  /** Refuse new handshakes (shutdown). */
+  stopAccepting(): void {
+    this.accepting = false;
+  }
+
+  async close(): Promise<void> {
+    this.accepting = false;
+    this.pump.stop();
+    this.unsubscribe();
+    this.io.disconnectSockets(true);
+    await this.io.close();
+  }
+
+  /** The client address for per-address limits (X-Forwarded-For only when configured). */
+  private addressOf(socket: PlayroomSocket): string {
+    if (this.options.trustProxy) {
+      const forwarded = socket.handshake.headers['x-forwarded-for'];
+      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+      if (first) return first;
+    }
+    return socket.handshake.address;
+  }
+
+  private onConnection(socket: PlayroomSocket): void {
+    const { registry, metrics, log } = this.deps;
+    const identity = socket.data;
+    const classroom = registry.byId(identity.classId);
+    if (!classroom) {
+      socket.emit('classEnded', { reason: 'archived' });
+      socket.disconnect(true);
+      return;
+    }
+    const actor: Actor = { classId: identity.classId, participantId: identity.participantId, role: identity.role };
+    classroom.roster.connect(actor.participantId);
+    classroom.touch();
+    socket.join([rooms.classOf(classroom.id), rooms.participant(actor.participantId), rooms.watching(classroom.classSession.id)]);
+    if (actor.role === 'teacher') socket.join(rooms.teacherOf(classroom.id));
+    const welcomeOptions = {
+      maxForksPerParticipant: this.options.maxForksPerParticipant,
+      snapshotHz: this.options.snapshotHz,
+      ...(identity.participantToken === undefined ? {} : { participantToken: identity.participantToken }),
+    };
+    socket.emit('welcome', welcomeFor(classroom, actor, welcomeOptions));
+    this.deps.hub.rosterChanged(classroom);
+
+    const bucket = new TokenBucket(this.commandRate.perSecond, this.commandRate.burst);
+    const flood = { windowStart: Date.now(), refused: 0 };
+    const refuse = (error: ProtocolError, event: string, ack: unknown) => {
+      metrics.refusedTotal++;
+      if (typeof ack === 'function') safeAck(ack, ackFailure(error));
+      else socket.emit('protocolError', { ...error, event: String(event).slice(0, 64) });
+      const now = Date.now();
+      if (now - flood.windowStart > 1000) Object.assign(flood, { windowStart: now, refused: 0 });
+      if (++flood.refused > FLOOD_FACTOR * this.commandRate.perSecond) {
+        log.warn({ participantId: actor.participantId }, 'socket disconnected for flooding');
+        socket.disconnect(true);
+      }
+    };
+
+    // Every incoming event passes here first: rate limit (LIM-1) and unknown events (VAL-3).
+    socket.use((packet, next) => {
+      const [event, ...args] = packet as unknown[];
+      const ack = args[args.length - 1];
+      if (!bucket.take()) return refuse(protocolError(ErrorCode.rateLimited, 'too many messages: slow down'), String(event), ack);
+      if (event !== ClientEvent.command) {
+        return refuse(protocolError(ErrorCode.unknownEvent, 'unknown event'), String(event), ack);
+      }
+      next();
+    });
+
+    const subscriptions: Subscriptions = {
+      watch: (sessionId) => socket.join(rooms.watching(sessionId)),
+      unwatch: (sessionId) => socket.leave(rooms.watching(sessionId)),
+    };
+    socket.on(ClientEvent.command, (payload: unknown, ack: unknown) => {
+      metrics.commandsTotal++;
+      if (typeof ack !== 'function') {
+        return refuse(protocolError(ErrorCode.ackRequired, 'send every command with an ack callback'), 'command', undefined);
+      }
+      const checked = validateCommand(payload);
+      if (!checked.ok) return refuse(checked.error, 'command', ack);
+      let result: CommandAck;
+      try {
+        result = this.deps.executor.execute(actor, checked.value, subscriptions);
+      } catch (error) {
+        log.error({ err: error, command: checked.value.type }, 'command failed');
+        result = ackFailure(protocolError(ErrorCode.internal, 'the server failed to run this command'));
+      }
+      if (!result.ok) metrics.refusedTotal++;
+      safeAck(ack, result);
+    });
+
+    socket.on('disconnect', () => {
+      const current = registry.byId(actor.classId);
+      if (!current) return;
+      current.roster.disconnect(actor.participantId);
+      this.deps.hub.rosterChanged(current);
+    });
+  }
+}
+
+function handshakeError(error: ProtocolError): Error & { data: ProtocolError } {
+  return Object.assign(new Error(error.code), { data: error });
+}
+
+function safeAck(ack: unknown, payload: CommandAck): void {
+  try {
+    (ack as (payload: CommandAck) => void)(payload);
+  } catch {
+    // an ack to a socket that just closed: nothing to tell
+  }
+}

@@ -1,0 +1,140 @@
+import fp from 'fastify-plugin';
+import { ClassroomEventHub } from '../classroom/classroom-events';
+import { ClassroomRegistry } from '../classroom/classroom-registry';
+import { CommandExecutor } from '../classroom/command-executor';
+import type { ServerOptions } from '../config';
+import { ServerMetrics } from '../metrics/server-metrics';
+import { TrainingScheduler } from '../scheduler/training-scheduler';
+import { KeyedRateLimiter } from '../security/token-bucket';
+import type { TrainingSession } from '../classroom/training-session';
+import { Checkpointer } from '../storage/checkpointer';
+import { SqliteStorage } from '../storage/sqlite-storage';
+import type { Storage } from '../storage/storage';
+
+/** The classroom services every route and the gateway use. */
+export interface Playroom {
+  options: ServerOptions;
+  storage: Storage;
+  registry: ClassroomRegistry;
+  hub: ClassroomEventHub;
+  executor: CommandExecutor;
+  scheduler: TrainingScheduler;
+  checkpointer: Checkpointer;
+  metrics: ServerMetrics;
+  limiters: { join: KeyedRateLimiter; create: KeyedRateLimiter };
+  /** true once every stored class is restored, false again while shutting down (rule HS-7, /readyz) */
+  ready: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    playroom: Playroom;
+  }
+}
+
+const IDLE_SWEEP_MS = 60_000;
+
+/**
+ * Opens storage, restores every live class (paused), and runs the
+ * scheduler and the checkpointer; on close, stops training and writes
+ * everything before the database closes (rules PERSIST-1, PERSIST-2).
+ */
+export default fp<{ server: ServerOptions }>(
+  async (app, { server: options }) => {
+    const storage = SqliteStorage.open(options.dataDir);
+    const metrics = new ServerMetrics();
+    const hub = new ClassroomEventHub((error) => app.log.error({ err: error }, 'classroom listener failed'));
+    let checkpointer: Checkpointer | null = null;
+    const registry = new ClassroomRegistry(
+      {
+        maxSessions: options.maxSessions,
+        maxForksPerParticipant: options.maxForksPerParticipant,
+        maxParticipantsPerClass: options.maxParticipantsPerClass,
+      },
+      {
+        classCreated: (classroom) => checkpointer?.classCreated(classroom),
+        participantJoined: (classroom, participant) => checkpointer?.participantJoined(classroom, participant),
+      },
+    );
+    checkpointer = new Checkpointer(registry, storage, {
+      intervalMs: options.checkpointIntervalMs,
+      budgetMs: options.sliceBudgetMs,
+      onError: (error) => app.log.error({ err: error }, 'checkpoint failed'),
+    });
+    hub.subscribe(checkpointer);
+    const executor = new CommandExecutor(registry, hub);
+
+    const classOf = (session: TrainingSession) => registry.byId(session.identity.classId);
+    const scheduler = new TrainingScheduler(() => registry.allSessions(), {
+      sliceBudgetMs: options.sliceBudgetMs,
+      onTrained: (_session, epochs) => metrics.recordEpochs(epochs),
+      onStopped: (session) => {
+        const classroom = classOf(session as TrainingSession);
+        if (classroom) hub.sessionChanged(classroom, session as TrainingSession, 'diverged', null);
+      },
+      onError: (session, error) => {
+        app.log.error({ err: error, sessionId: session.id }, 'training failed; session paused');
+        const classroom = classOf(session as TrainingSession);
+        (session as TrainingSession).pause();
+        if (classroom) hub.sessionChanged(classroom, session as TrainingSession, 'diverged', null);
+      },
+    });
+
+    for (const stored of await storage.loadLiveClasses()) {
+      try {
+        const classroom = registry.restore(stored.record, stored.participants, stored.sessions);
+        checkpointer.markSaved(classroom.sessions());
+      } catch (error) {
+        app.log.error({ err: error, classId: stored.record.id }, 'could not restore a class; it stays in storage');
+      }
+    }
+    if (registry.classrooms().length > 0) {
+      app.log.info({ classes: registry.classrooms().length, sessions: registry.sessionCount() }, 'restored live classes');
+    }
+
+    const playroom: Playroom = {
+      options,
+      storage,
+      registry,
+      hub,
+      executor,
+      scheduler,
+      checkpointer,
+      metrics,
+      limiters: {
+        join: new KeyedRateLimiter(options.joinRate.perMinute / 60, options.joinRate.burst),
+        create: new KeyedRateLimiter(options.createRate.perMinute / 60, options.createRate.burst),
+      },
+      ready: false,
+    };
+    app.decorate('playroom', playroom);
+
+    const idleSweep = setInterval(() => {
+      for (const classroom of registry.idleClassrooms(options.idleArchiveMs)) {
+        registry.remove(classroom);
+        hub.classEnded(classroom, 'archived');
+      }
+    }, Math.min(IDLE_SWEEP_MS, options.idleArchiveMs));
+    idleSweep.unref();
+
+    metrics.start();
+    scheduler.start();
+    checkpointer.start();
+
+    app.addHook('onReady', async () => {
+      playroom.ready = true;
+    });
+    app.addHook('preClose', async () => {
+      playroom.ready = false;
+      clearInterval(idleSweep);
+      scheduler.stop();
+    });
+    app.addHook('onClose', async () => {
+      checkpointer.stop();
+      await checkpointer.flushAll();
+      metrics.stop();
+      await storage.close();
+    });
+  },
+  { name: 'playroom-classroom' },
+);

@@ -1,0 +1,38 @@
+import fp from 'fastify-plugin';
+import { SocketGateway } from '../gateway/socket-gateway';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    gateway: SocketGateway;
+  }
+}
+
+/** socket.io on fastify's HTTP server (same port); closed before the classroom plugin flushes. */
+export default fp(
+  async (app) => {
+    const { playroom } = app;
+    const gateway = new SocketGateway(
+      app.server,
+      {
+        registry: playroom.registry,
+        executor: playroom.executor,
+        hub: playroom.hub,
+        metrics: playroom.metrics,
+        joinLimiter: playroom.limiters.join,
+        log: app.log,
+      },
+      {
+        snapshotHz: playroom.options.snapshotHz,
+        maxForksPerParticipant: playroom.options.maxForksPerParticipant,
+        recoveryWindowMs: playroom.options.recoveryWindowMs,
+        trustProxy: playroom.options.trustProxy,
+        commandRate: playroom.options.commandRate,
+      },
+    );
+    app.decorate('gateway', gateway);
+    app.addHook('preClose', async () => {
+      await gateway.close();
+    });
+  },
+  { name: 'playroom-socket-gateway', dependencies: ['playroom-classroom'] },
+);

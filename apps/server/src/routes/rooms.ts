@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorCode, RoomParamsSchema, normalizeRoomCode, protocolError, type RoomLookupReply } from '@playroom/protocol';
+import { sendError } from './send-error';
+
+/** GET /api/rooms/:code: does a class exist, whose is it, how many joined (rule REST-2). */
+const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { playroom } = app;
+  app.get('/api/rooms/:code', { schema: { params: RoomParamsSchema } }, async (request, reply) => {
+    if (!playroom.limiters.join.take(request.ip)) {
+      return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
+    }
+    const code = normalizeRoomCode(request.params.code);
+    const classroom = playroom.registry.byCode(code);
+    const body: RoomLookupReply = classroom
+      ? {
+          exists: true,
+          code,
+          teacherName: classroom.teacherName,
+          joined: classroom.roster.students().length,
+          online: classroom.roster.onlineStudents(),
+        }
+      : { exists: false, code };
+    return body;
+  });
+};
+
+export default roomRoutes;

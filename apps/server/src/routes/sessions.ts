@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CreateSessionBodySchema,
+  ErrorCode,
+  PROTOCOL_VERSION,
+  SessionParamsSchema,
+  protocolError,
+  type CreateSessionReply,
+  type SessionExport,
+} from '@playroom/protocol';
+import { Refusal } from '../classroom/refusal';
+import { hashToken, sameHash } from '../security/secrets';
+import { sendError } from './send-error';
+
+/** POST /api/sessions and GET /api/sessions/:sessionId/export (rules REST-1, REST-3, LIM-3). */
+const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { playroom } = app;
+
+  app.post('/api/sessions', { schema: { body: CreateSessionBodySchema } }, async (request, reply) => {
+    if (!playroom.ready) return sendError(reply, 503, protocolError(ErrorCode.unavailable, 'the server is not ready'));
+    if (!playroom.limiters.create.take(request.ip)) {
+      return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many classes from this address: wait a minute'));
+    }
+    try {
+      const { classroom, teacherToken } = playroom.registry.create(request.body.teacherName, request.body.config);
+      const created: CreateSessionReply = { sessionId: classroom.id, code: classroom.code, teacherToken };
+      request.log.info({ classId: classroom.id, code: classroom.code }, 'class created');
+      return reply.code(201).send(created);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      const status = error.error.code === ErrorCode.sessionLimit ? 503 : 400;
+      return sendError(reply, status, error.error);
+    }
+  });
+
+  app.get('/api/sessions/:sessionId/export', { schema: { params: SessionParamsSchema } }, async (request, reply) => {
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (token === '') {
+      return sendError(reply, 401, protocolError(ErrorCode.unauthorized, 'send the teacher token as Authorization: Bearer'));
+    }
+    const classroom = playroom.registry.byId(request.params.sessionId);
+    if (!classroom) return sendError(reply, 404, protocolError(ErrorCode.sessionNotFound, 'no live class with this id'));
+    const teacher = classroom.roster.get(classroom.teacherId);
+    if (!teacher || !sameHash(teacher.tokenHash, hashToken(token))) {
+      return sendError(reply, 403, protocolError(ErrorCode.forbidden, 'only the teacher of this class may export it'));
+    }
+    const exported: SessionExport = {
+      format: 'playroom-session',
+      protocolVersion: PROTOCOL_VERSION,
+      exportedAt: new Date().toISOString(),
+      classId: classroom.id,
+      code: classroom.code,
+      teacherName: classroom.teacherName,
+      createdAt: new Date(classroom.record.createdAt).toISOString(),
+      classStatus: { ...classroom.status },
+      roster: classroom.rosterEntries(),
+      sessions: classroom.sessions().map((session) => session.toState()),
+    };
+    return reply
+      .header('content-disposition', `attachment; filename="playroom-${classroom.code}.json"`)
+      .send(exported);
+  });
+};
+
+export default sessionRoutes;

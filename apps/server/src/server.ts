@@ -1,0 +1,43 @@
+import { buildApp } from './app';
+import { readServerOptions } from './config';
+
+/** `npm start`: listen on PORT, log the URL to open, shut down cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const options = readServerOptions();
+  const app = await buildApp(options, {
+    level: options.logLevel,
+    // tokens travel in headers and handshakes only; never let a header reach the log
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: pausing training and writing every session');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  app.log.info({ dataDir: options.dataDir }, `Playroom is running: open http://${shownHost}:${port}/`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
