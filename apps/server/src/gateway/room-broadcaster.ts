@@ -56,7 +56,8 @@ export class RoomBroadcaster implements ClassroomEvents {
   classEnded(classroom: Classroom, reason: ClassEnded['reason']): void {
     this.spotlightOf.delete(classroom.id);
     this.io.to(rooms.classOf(classroom.id)).emit('classEnded', { reason });
-    this.io.in(rooms.classOf(classroom.id)).disconnectSockets(true);
+    // after the current command's ack has been written
+    setImmediate(() => this.io.in(rooms.classOf(classroom.id)).disconnectSockets(true));
   }
 
   private sendOwnForks(classroom: Classroom, ownerId: string): void {

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  PROTOCOL_VERSION,
+  type CommandAck,
+  type CreateSessionReply,
+  type ProtocolError,
+  type Welcome,
+} from '@playroom/protocol';
+import type { FastifyInstance } from 'fastify';
+import { io, type Socket } from 'socket.io-client';
+import { buildApp } from '../src/app';
+import type { ServerOptions } from '../src/config';
+
+/** A real server on an ephemeral port with its own database in a temp dir. */
+export interface TestServer {
+  app: FastifyInstance;
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Limits high enough that tests from one address are not throttled unless they mean to be. */
+export const RELAXED_LIMITS: Partial<ServerOptions> = {
+  joinRate: { perMinute: 100_000, burst: 10_000 },
+  createRate: { perMinute: 100_000, burst: 10_000 },
+};
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'playroom-test-'));
+}
+
+export async function startServer(overrides: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? tempDataDir();
+  const app = await buildApp({ ...RELAXED_LIMITS, dataDir, webDist: path.join(dataDir, 'no-web'), ...overrides });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('no address');
+  return { app, url: `http://127.0.0.1:${address.port}`, dataDir, close: () => app.close() };
+}
+
+/** POST /api/sessions. */
+export async function createClass(url: string, teacherName = 'Ms Li', config?: object): Promise<CreateSessionReply> {
+  const response = await fetch(`${url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config ? { teacherName, config } : { teacherName }),
+  });
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as CreateSessionReply;
+}
+
+export interface Client {
+  socket: Socket;
+  welcome: Welcome;
+}
+
+/** Connect and wait for `welcome`; rejects with the handshake's ProtocolError. */
+export function connect(url: string, auth: Record<string, unknown>, options: { reconnection?: boolean } = {}): Promise<Client> {
+  const socket = io(url, {
+    auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
+    transports: ['websocket'],
+    reconnection: options.reconnection ?? false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no welcome within 10 s')), 10_000);
+    socket.once('welcome', (welcome: Welcome) => {
+      clearTimeout(timer);
+      resolve({ socket, welcome });
+    });
+    socket.once('connect_error', (error: Error & { data?: ProtocolError }) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(Object.assign(new Error(error.message), { data: error.data }));
+    });
+  });
+}
+
+/** Connect and return the refusal (fails the test if the handshake succeeds). */
+export async function refusedHandshake(url: string, auth: Record<string, unknown>): Promise<ProtocolError> {
+  try {
+    const { socket } = await connect(url, auth);
+    socket.close();
+  } catch (error) {
+    return (error as { data: ProtocolError }).data;
+  }
+  throw new Error('handshake was accepted');
+}
+
+/** Send a command and wait for its ack. */
+export function command<T extends CommandAck = CommandAck>(socket: Socket, payload: unknown, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    socket.timeout(timeoutMs).emit('command', payload, (error: Error | null, ack: T) => (error ? reject(error) : resolve(ack)));
+  });
+}
+
+/** Wait for the next `event` whose payload satisfies `accept`. */
+export function nextEvent<T>(socket: Socket, event: string, accept: (payload: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: T) => {
+      if (!accept(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
+/** Close every client socket. */
+export function closeAll(clients: (Client | Socket)[]): void {
+  for (const client of clients) ('socket' in client ? client.socket : client).close();
+}

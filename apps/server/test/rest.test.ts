@@ -1,0 +1,111 @@
+import { ErrorCode, type RoomLookupReply, type SessionExport } from '@playroom/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createClass, startServer, type TestServer } from './harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('REST', () => {
+  it('REST-1: creates a class with a room code, a session id and a ≥128-bit teacher token', async () => {
+    const created = await createClass(server.url, 'Ms Li');
+    expect(created.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+    expect(Buffer.from(created.teacherToken, 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(created.sessionId).toMatch(/^s_/);
+  });
+
+  it('REST-1: refuses a bad body and a config the engine rejects, creating nothing', async () => {
+    const before = server.app.playroom.registry.sessionCount();
+    for (const body of ['{"teacherName": ""}', '{"teacherName":"A","config":{"hiddenLayers":[99]}}', '{"x":1}', '[]', 'nope']) {
+      const response = await fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status, body).toBe(400);
+      const reply = (await response.json()) as { error: { code: string } };
+      expect([ErrorCode.badRequest, ErrorCode.invalidConfig]).toContain(reply.error.code);
+    }
+    expect(server.app.playroom.registry.sessionCount()).toBe(before);
+  });
+
+  it('REST-2: looks a room up: teacher name and head count, forgiving case and spaces', async () => {
+    const created = await createClass(server.url, 'Mr Wang');
+    const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
+    const typed = `${created.code.slice(0, 3).toLowerCase()} ${created.code.slice(3)}`;
+    const reply = (await (await fetch(`${server.url}/api/rooms/${encodeURIComponent(typed)}`)).json()) as RoomLookupReply;
+    expect(reply).toMatchObject({ exists: true, code: created.code, teacherName: 'Mr Wang', joined: 1, online: 1 });
+    student.socket.close();
+    const missing = (await (await fetch(`${server.url}/api/rooms/ZZZZZZ`)).json()) as RoomLookupReply;
+    expect(missing.exists).toBe(false);
+  });
+
+  it('REST-3: export needs the teacher token of that class', async () => {
+    const mine = await createClass(server.url);
+    const other = await createClass(server.url);
+    const url = `${server.url}/api/sessions/${mine.sessionId}/export`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${other.teacherToken}` } })).status).toBe(403);
+    expect((await fetch(`${server.url}/api/sessions/s_nope/export`, { headers: { authorization: `Bearer ${mine.teacherToken}` } })).status).toBe(404);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${mine.teacherToken}` } });
+    expect(response.status).toBe(200);
+    const exported = (await response.json()) as SessionExport;
+    expect(exported.format).toBe('playroom-session');
+    expect(exported.sessions[0]!.sessionId).toBe(mine.sessionId);
+    expect(exported.sessions[0]!.params.length).toBeGreaterThan(0);
+    expect(JSON.stringify(exported)).not.toContain(mine.teacherToken);
+  });
+
+  it('REST-4: health, readiness and Prometheus metrics', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready' });
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    for (const name of [
+      'playroom_sockets',
+      'playroom_sessions',
+      'playroom_training_sessions',
+      'playroom_epochs_per_second',
+      'playroom_event_loop_delay_seconds{quantile="0.99"}',
+      'playroom_snapshot_bytes_total',
+    ]) {
+      expect(text).toContain(name);
+    }
+  });
+
+  it('REST-5: unknown API routes are JSON 404s, other GETs serve the web app page', async () => {
+    const api = await fetch(`${server.url}/api/nothing`);
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe(ErrorCode.notFound);
+    const page = await fetch(`${server.url}/join/ABCDEF`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('LIM-3 and HS-6: creations and look-ups are rate-limited per address', async () => {
+    const strict = await startServer({ createRate: { perMinute: 1, burst: 2 }, joinRate: { perMinute: 1, burst: 3 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(
+          (
+            await fetch(`${strict.url}/api/sessions`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{"teacherName":"T"}',
+            })
+          ).status,
+        );
+      }
+      expect(statuses).toEqual([201, 201, 429, 429]);
+      const lookups: number[] = [];
+      for (let i = 0; i < 5; i++) lookups.push((await fetch(`${strict.url}/api/rooms/ABCDEF`)).status);
+      expect(lookups).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
+});
