@@ -31,7 +31,7 @@ export const SATURATED_LOSS_RATIO = 1.5;
 export const VANISHED_GRADIENT = 1e-4;
 
 /** The position of the first NaN, ±Infinity or |value| > `limit` in `values`, or −1. */
-export function firstOutOfRange(values: Float64Array, limit = Infinity): number {
+export function firstOutOfRange(values: Float64Array, limit = Number.MAX_VALUE): number {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     // written so that NaN fails the test too
@@ -78,8 +78,12 @@ export function divergenceReason(kind: DivergenceKind, learningRate: number, epo
       : kind === 'exploded'
         ? `a weight grew beyond ±${EXPLODED_WEIGHT.toExponential(0)}`
         : 'the outputs saturated at wrong values and the gradients vanished, so it cannot recover';
+  const remedy =
+    kind === 'saturated'
+      ? 'lower the learning rate and reset the network to continue'
+      : 'lower the learning rate to continue';
   return (
     `Training diverged in epoch ${epoch}: ${what}. The learning rate (${learningRate}) is probably too high ` +
-    `for this network. Training stopped with the weights from before that epoch; lower the learning rate to continue.`
+    `for this network. Training stopped with the weights from before that epoch; ${remedy}.`
   );
 }

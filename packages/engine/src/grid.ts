@@ -46,9 +46,14 @@ export function gridIndex(network: Network, layer: number, neuron: number): numb
   return network.neuronOffsets[layer]! + neuron;
 }
 
-/** The x coordinate of grid column `col` (and, negated, the y of row `col`). */
-export function gridCoordinate(col: number, size: number, domain: number): number {
+/** The x coordinate of grid column `col` (−domain at the left). */
+export function gridX(col: number, size: number, domain: number): number {
   return -domain + (2 * domain * col) / (size - 1);
+}
+
+/** The y coordinate of grid row `row` (+domain at the top). */
+export function gridY(row: number, size: number, domain: number): number {
+  return domain - (2 * domain * row) / (size - 1);
 }
 
 /**
@@ -140,9 +145,9 @@ function cachedFeatureGrid(features: readonly FeatureId[], size: number, domain:
   const points = size * size;
   const grid = new Float64Array(features.length * points);
   for (let row = 0; row < size; row++) {
-    const y = -gridCoordinate(row, size, domain);
+    const y = gridY(row, size, domain);
     for (let col = 0; col < size; col++) {
-      const x = gridCoordinate(col, size, domain);
+      const x = gridX(col, size, domain);
       for (let f = 0; f < features.length; f++) grid[f * points + row * size + col] = FEATURES[features[f]!].f(x, y);
     }
   }
