@@ -5,6 +5,14 @@ import type { ServerMetrics } from '../metrics/server-metrics';
 import { rooms } from './rooms';
 import type { PlayroomServer } from './types';
 
+/** engine.io packets waiting for a socket beyond which it skips a snapshot round (a binary snapshot is 2 packets). */
+const MAX_QUEUED_PACKETS = 8;
+
+/** Packets engine.io has not written to this socket yet (`writeBuffer` is typed private but is engine.io's queue). */
+function queuedPackets(socket: { conn: unknown }): number {
+  return (socket.conn as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+}
+
 export interface SnapshotPumpOptions {
   snapshotHz: number;
   forkSummaryIntervalMs: number;
@@ -13,14 +21,16 @@ export interface SnapshotPumpOptions {
 
 /**
  * The broadcast side of training, at its own rate (Colyseus' patch rate):
- * binary snapshots of every session that changed, volatile, to its
- * watchers only (rule SNAP-5); and the teacher's fork summaries (rule SUM-1).
+ * binary snapshots of every session that changed, dropped for a socket
+ * that is still busy (volatile), to its watchers only (rule SNAP-5); and the teacher's fork summaries (rule SUM-1).
  */
 export class SnapshotPump {
   private readonly sentClock = new Map<string, number>();
   private readonly summarySignature = new Map<string, string>();
   private readonly dirtyForkLists = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
+  /** frames skipped because a socket was still busy writing (rule SNAP-5) */
+  droppedFrames = 0;
 
   constructor(
     private readonly io: PlayroomServer,
@@ -44,20 +54,43 @@ export class SnapshotPump {
     this.dirtyForkLists.add(classroom.id);
   }
 
-  /** One round of snapshots (public for tests and the benchmark). */
+  /**
+   * One round of snapshots (public for tests and the benchmark). socket.io's
+   * own volatile flag would drop every frame after the first in a round (the
+   * transport is busy until the first is written), so a socket watching the
+   * class and a fork would only ever get the class. Instead the round decides
+   * once per socket: a socket still writing the previous round is skipped
+   * (a slow client drops frames), any other gets all its frames.
+   */
   sendSnapshots(): void {
     const adapterRooms = this.io.sockets.adapter.rooms;
+    const sockets = this.io.sockets.sockets;
     const live = new Set<string>();
+    const ready = new Map<string, boolean>();
     for (const session of this.registry.allSessions()) {
       live.add(session.id);
       if (this.sentClock.get(session.id) === session.clock) continue;
       this.sentClock.set(session.id, session.clock);
-      const room = rooms.watching(session.id);
-      const recipients = adapterRooms.get(room)?.size ?? 0;
-      if (recipients === 0) continue;
-      const bytes = Buffer.from(encodeSnapshot(session.snapshotInput()));
-      this.io.to(room).volatile.emit('snapshot', { sessionId: session.id, bytes });
-      this.metrics.recordSnapshot(bytes.byteLength, recipients);
+      const members = adapterRooms.get(rooms.watching(session.id));
+      if (!members || members.size === 0) continue;
+      const message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.snapshotInput())) };
+      let recipients = 0;
+      for (const socketId of members) {
+        const socket = sockets.get(socketId);
+        if (!socket) continue;
+        let writable = ready.get(socketId);
+        if (writable === undefined) {
+          writable = socket.conn.transport.writable;
+          ready.set(socketId, writable);
+        }
+        if (!writable) {
+          this.droppedFrames++;
+          continue;
+        }
+        socket.emit('snapshot', message);
+        recipients++;
+      }
+      this.metrics.recordSnapshot(message.bytes.byteLength, recipients);
     }
     if (this.sentClock.size > live.size) for (const id of this.sentClock.keys()) if (!live.has(id)) this.sentClock.delete(id);
   }
