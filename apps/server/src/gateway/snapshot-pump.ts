@@ -5,14 +5,6 @@ import type { ServerMetrics } from '../metrics/server-metrics';
 import { rooms } from './rooms';
 import type { PlayroomServer } from './types';
 
-/** engine.io packets waiting for a socket beyond which it skips a snapshot round (a binary snapshot is 2 packets). */
-const MAX_QUEUED_PACKETS = 8;
-
-/** Packets engine.io has not written to this socket yet (`writeBuffer` is typed private but is engine.io's queue). */
-function queuedPackets(socket: { conn: unknown }): number {
-  return (socket.conn as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
-}
-
 export interface SnapshotPumpOptions {
   snapshotHz: number;
   forkSummaryIntervalMs: number;
