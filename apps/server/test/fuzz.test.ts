@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import {
+  COMMAND_TYPES,
+  ERROR_CODES,
+  ErrorCode,
+  PROTOCOL_LIMITS,
+  validateCommand,
+  type CommandAck,
+  type ProtocolErrorEvent,
+} from '@playroom/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { closeAll, command, connect, createClass, nextEvent, startServer, type Client, type TestServer } from './harness';
+
+/*
+ * Thousands of random and malformed payloads on every event (rules VAL-1…4,
+ * LIM-1, LIM-2, LIM-4): every one is refused cleanly and the server stays up.
+ */
+
+let server: TestServer;
+let created: Awaited<ReturnType<typeof createClass>>;
+let teacher: Client;
+let student: Client;
+let forkId: string;
+
+beforeAll(async () => {
+  server = await startServer({ commandRate: { perSecond: 1_000_000, burst: 1_000_000 } });
+  created = await createClass(server.url);
+  teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+  student = await connect(server.url, { role: 'student', code: created.code, name: 'Mallory' });
+  const ack = await command<CommandAck<'fork'>>(student.socket, { type: 'fork', sessionId: created.sessionId });
+  if (!ack.ok) throw new Error('fork refused');
+  forkId = ack.session.sessionId;
+});
+afterAll(async () => {
+  closeAll([teacher, student]);
+  await server.close();
+});
+
+const junk = fc.oneof(
+  fc.anything({ maxDepth: 4, withNullPrototype: true, withObjectString: true }),
+  fc.string({ maxLength: 2000 }),
+  fc.uint8Array({ maxLength: 256 }).map((bytes) => Buffer.from(bytes)),
+  fc.constantFrom(Number.MAX_VALUE, -0, 1e308, Number.MIN_VALUE, 2 ** 53, '__proto__', 'constructor', [], {}),
+);
+
+/** Valid-looking commands with one field swapped for junk, an extra field, or a wrong session. */
+function mutatedCommands(sessionIds: string[]) {
+  return fc
+    .record({
+      type: fc.constantFrom(...COMMAND_TYPES.filter((t) => t !== 'endClass')),
+      sessionId: fc.oneof(fc.constantFrom(...sessionIds), junk),
+      patch: fc.oneof(junk, fc.dictionary(fc.constantFrom('learningRate', 'hiddenLayers', 'dataset', 'features', 'batchSize', 'noise', 'schedule', 'x'), junk)),
+      layer: junk,
+      to: junk,
+      from: junk,
+      value: junk,
+      speed: junk,
+      epochs: junk,
+      frozen: junk,
+    })
+    .chain((full) =>
+      fc.subarray(Object.keys(full)).map((keys) => Object.fromEntries(keys.map((k) => [k, (full as Record<string, unknown>)[k]]))),
+    );
+}
+
+function expectCleanRefusal(payload: unknown, ack: CommandAck): void {
+  if (ack.ok) {
+    // junk that happens to be a valid command may be accepted; nothing else
+    expect(validateCommand(payload).ok).toBe(true);
+  } else {
+    expect(ERROR_CODES).toContain(ack.error.code);
+    expect(typeof ack.error.message).toBe('string');
+  }
+}
+
+describe('fuzz', () => {
+  it('VAL-1/VAL-2: thousands of junk and mutated commands from a student and the teacher are refused cleanly', async () => {
+    const ids = [created.sessionId, forkId, 's_other'];
+    const samples = [
+      ...fc.sample(junk, { numRuns: 1500, seed: 101 }),
+      ...fc.sample(mutatedCommands(ids), { numRuns: 1500, seed: 102 }),
+    ];
+    let refused = 0;
+    for (const [i, payload] of samples.entries()) {
+      const sender = i % 3 === 0 ? teacher : student;
+      const ack = await command(sender.socket, payload);
+      expectCleanRefusal(payload, ack);
+      if (!ack.ok) refused++;
+    }
+    expect(refused).toBeGreaterThan(samples.length * 0.9);
+    expect(server.app.playroom.registry.byId(created.sessionId)).toBeDefined();
+  });
+
+  it('VAL-3: unknown events are refused through their ack, or with protocolError without one', async () => {
+    const names = fc.sample(fc.string({ minLength: 1, maxLength: 40 }).filter((n) => n !== 'command' && !/^(connect|disconnect|disconnecting|newListener|removeListener)$/.test(n)), { numRuns: 200, seed: 103 });
+    for (const name of names) {
+      const ack = await new Promise<CommandAck>((resolve, reject) =>
+        student.socket.timeout(5000).emit(name, { type: 'play' }, (error: Error | null, reply: CommandAck) => (error ? reject(error) : resolve(reply))),
+      );
+      expect(ack.ok ? null : ack.error.code).toBe(ErrorCode.unknownEvent);
+    }
+    const heard = nextEvent<ProtocolErrorEvent>(student.socket, 'protocolError', (e) => e.event === 'hack');
+    student.socket.emit('hack', 1, 2, 3);
+    expect((await heard).code).toBe(ErrorCode.unknownEvent);
+  });
+
+  it('VAL-4: a command without an ack is not run', async () => {
+    const session = server.app.playroom.registry.byId(created.sessionId)!.classSession;
+    const clock = session.clock;
+    const heard = nextEvent<ProtocolErrorEvent>(teacher.socket, 'protocolError', (e) => e.code === ErrorCode.ackRequired);
+    teacher.socket.emit('command', { type: 'play', sessionId: created.sessionId });
+    await heard;
+    expect(session.clock).toBe(clock);
+    expect(session.playing).toBe(false);
+  });
+
+  it('LIM-2/LIM-4: an oversized message and raw garbage frames close only that connection', async () => {
+    const victim = await connect(server.url, { role: 'student', code: created.code, name: 'Big' });
+    const closed = new Promise<string>((resolve) => victim.socket.on('disconnect', (reason) => resolve(reason)));
+    victim.socket.emit('command', { type: 'setConfig', sessionId: forkId, patch: { x: 'y'.repeat(PROTOCOL_LIMITS.maxMessageBytes + 10) } }, () => {});
+    expect(await closed).toBe('transport close');
+
+    const wsUrl = `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
+    const frames = [
+      'garbage',
+      '4',
+      '42["command",',
+      '40{"protocolVersion":1,"role":"teacher","code":"AAAAAA","token":"x"}',
+      '451-["command",{"_placeholder":true,"num":7}]',
+      '42["command",{"type":"play","sessionId":"' + created.sessionId + '"}]',
+      '4' + 'x'.repeat(1000),
+    ];
+    for (const frame of frames) {
+      await new Promise<void>((resolve) => {
+        const ws = new WebSocket(wsUrl);
+        ws.on('open', () => {
+          ws.send(frame);
+          setTimeout(() => ws.close(), 50);
+        });
+        ws.on('close', () => resolve());
+        ws.on('error', () => resolve());
+      });
+    }
+    // the class is untouched and the server still answers
+    expect(server.app.playroom.registry.byId(created.sessionId)!.classSession.playing).toBe(false);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ack = await command(teacher.socket, { type: 'step', sessionId: created.sessionId });
+    expect(ack.ok).toBe(true);
+  });
+});
+
+describe('flood', () => {
+  it('LIM-1: past the per-socket budget commands are rateLimited, and a flooding socket is disconnected', async () => {
+    const strict = await startServer({ commandRate: { perSecond: 5, burst: 10 } });
+    try {
+      const room = await createClass(strict.url);
+      const flooder = await connect(strict.url, { role: 'student', code: room.code, name: 'Flood' });
+      const calm = await connect(strict.url, { role: 'student', code: room.code, name: 'Calm' });
+      const acks = await Promise.all(
+        Array.from({ length: 20 }, () => command(flooder.socket, { type: 'watch', sessionId: room.sessionId })),
+      );
+      const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
+      expect(codes.slice(0, 10)).toEqual(Array(10).fill('ok'));
+      expect(codes.slice(10)).toEqual(Array(10).fill(ErrorCode.rateLimited));
+      const closed = new Promise<string>((resolve) => flooder.socket.on('disconnect', (reason) => resolve(reason)));
+      for (let i = 0; i < 60; i++) flooder.socket.emit('command', { type: 'watch', sessionId: room.sessionId }, () => {});
+      expect(await closed).toBe('io server disconnect');
+      const ack = await command(calm.socket, { type: 'watch', sessionId: room.sessionId });
+      expect(ack.ok).toBe(true);
+      calm.socket.close();
+    } finally {
+      await strict.close();
+    }
+  });
+});
