@@ -41,7 +41,9 @@ export function authenticateHandshake(
   const verdict = checkProtocolVersion(version);
   if (verdict === 'clientTooOld') return refuse(protocolError(ErrorCode.clientTooOld, 'this page is out of date: reload it'));
   if (verdict === 'serverTooOld') return refuse(protocolError(ErrorCode.serverTooOld, 'the server is older than this page'));
-  const checked = validateHandshake(auth);
+  // socket.io's connection state recovery adds its own `pid` and `offset` to a reconnecting client's auth
+  const { pid: _pid, offset: _offset, ...ours } = auth as Record<string, unknown>;
+  const checked = validateHandshake(ours);
   if (!checked.ok) return refuse(checked.error);
   if (!deps.joinLimiter.take(address)) {
     return refuse(protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
