@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { HeatmapRenderer, type NeuronRef } from '../render/heatmapRenderer';
 import { ControlsBar } from './controls/ControlsBar';
 import { DataPanel } from './data/DataPanel';
@@ -30,7 +30,8 @@ export function Playground({ model, actions, status, toolbarExtra, renderer: giv
   const [discretize, setDiscretize] = useState(false);
   const data = useDataSplit(model.config);
 
-  useEffect(() => renderer.setSource(model.config, model.params), [renderer, model.config, model.params]);
+  // A layout effect, so the heatmaps are drawn in the same frame as the DOM update, not one frame later.
+  useLayoutEffect(() => renderer.setSource(model.config, model.params), [renderer, model.config, model.params]);
   useEffect(() => renderer.setDiscretize(discretize), [renderer, discretize]);
   useEffect(() => renderer.setFocus(focus), [renderer, focus]);
   useEffect(() => () => own?.dispose(), [own]);

@@ -23,10 +23,10 @@ export function SelectField<T extends string | number>({ label, tip, value, opti
   const index = options.findIndex((o) => o.value === value);
   return (
     <div className="pg-field">
-      <label className="pg-field-label" htmlFor={id}>
-        {label}
+      <div className="pg-field-label">
+        <label htmlFor={id}>{label}</label>
         {tip && <InfoTip text={tip} />}
-      </label>
+      </div>
       <select
         id={id}
         className="pg-select"

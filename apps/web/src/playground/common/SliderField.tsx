@@ -26,10 +26,10 @@ export function SliderField({ label, tip, value, min, max, step, disabled, onCha
   };
   return (
     <div className="pg-slider">
-      <label className="pg-field-label" htmlFor={id}>
-        {label(draft)}
+      <div className="pg-field-label">
+        <label htmlFor={id}>{label(draft)}</label>
         {tip && <InfoTip text={tip} />}
-      </label>
+      </div>
       <input
         id={id}
         type="range"

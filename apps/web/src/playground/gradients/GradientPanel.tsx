@@ -52,8 +52,10 @@ export function GradientPanel({ model }: { model: PlaygroundModel }) {
 function Bar({ className, value, label }: { className: string; value: number | undefined; label: string }) {
   const text = value === undefined ? '—' : formatMagnitude(value);
   return (
-    <span className="pg-bar-track" title={`${label}: ${text}`}>
-      <span className={`pg-bar ${className}`} style={{ width: `${logBarFraction(value ?? 0) * 100}%` }} />
+    <span className="pg-bar-line" title={`${label}: ${text}`}>
+      <span className="pg-bar-track">
+        <span className={`pg-bar ${className}`} style={{ width: `${logBarFraction(value ?? 0) * 100}%` }} />
+      </span>
       <span className="pg-bar-value">{text}</span>
     </span>
   );

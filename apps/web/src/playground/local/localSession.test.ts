@@ -12,7 +12,7 @@ describe('LocalSession', () => {
   });
 
   it('trains the epochs the elapsed time is worth at its speed, only while playing', () => {
-    const session = new LocalSession(DEFAULT_CONFIG);
+    const session = new LocalSession(DEFAULT_CONFIG, Infinity);
     session.setSpeed(10);
     expect(session.advance(1000)).toBe(false);
     session.play();
@@ -21,6 +21,14 @@ describe('LocalSession', () => {
     session.advance(50); // 0.5 + 0.5 → 1 more
     expect(session.model.epoch).toBe(3);
     expect(session.model.lossHistory.at(-1)!.epoch).toBe(3);
+  });
+
+  it('gives the frame back when training takes longer than its budget', () => {
+    const session = new LocalSession(DEFAULT_CONFIG, 0);
+    session.setSpeed(1000);
+    session.play();
+    session.advance(100);
+    expect(session.model.epoch).toBe(1);
   });
 
   it('steps one epoch and pauses; reset goes back to the same starting weights', () => {
@@ -76,7 +84,7 @@ describe('LocalSession', () => {
   });
 
   it('stops playing and reports divergence when the learning rate is absurd', () => {
-    const session = new LocalSession({ ...DEFAULT_CONFIG, problem: 'regression', dataset: 'regress-plane', outputLoss: 'linear-square', activation: 'relu', learningRate: 10 });
+    const session = new LocalSession({ ...DEFAULT_CONFIG, problem: 'regression', dataset: 'regress-plane', outputLoss: 'linear-square', activation: 'relu', learningRate: 10 }, Infinity);
     session.setSpeed(1000);
     session.play();
     for (let i = 0; i < 40 && session.isPlaying; i++) session.advance(100);

@@ -26,7 +26,11 @@ export class LocalSession {
   private cached: PlaygroundModel | null = null;
   private readonly listeners = new Set<() => void>();
 
-  constructor(config: TrainerConfig) {
+  /** `frameBudgetMs`: how long one `advance` may train before it gives the frame back */
+  constructor(
+    config: TrainerConfig,
+    private readonly frameBudgetMs = FRAME_BUDGET_MS,
+  ) {
     this.trainer = createTrainer(validateConfig(config));
     this.record();
   }
@@ -87,7 +91,7 @@ export class LocalSession {
     while (done < due && !this.trainer.diverged) {
       this.trainer.trainEpoch();
       done++;
-      if (clock() - start > FRAME_BUDGET_MS) break;
+      if (clock() - start > this.frameBudgetMs) break;
     }
     this.owed = done < due ? 0 : this.owed - done;
     if (this.trainer.diverged) this.playing = false;

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { FEATURE_IDS, LIMITS, type FeatureId } from '@playroom/engine';
 import { useT } from '../../i18n';
 import { shapeForParams, type NeuronRef } from '../../render/heatmapRenderer';
@@ -8,7 +8,7 @@ import { useElementWidth } from '../common/useElementWidth';
 import { addLayerPatch, neuronPatch, removeLayerPatch, toggleFeaturePatch } from '../configEdits';
 import type { PlaygroundActions, PlaygroundModel } from '../model';
 import { FeatureNode } from './FeatureNode';
-import { LinkLayer, type LinkGeometry } from './LinkLayer';
+import { LinkHits, LinkStrokes, type LinkGeometry } from './LinkLayer';
 import { layoutNetwork, linkPath, parameterIndex } from './networkLayout';
 import { NeuronNode, type ParamTarget } from './NeuronNode';
 import { ParamEditor } from './ParamEditor';
@@ -74,11 +74,27 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
     // `shape` is derived from these; listing it would rebuild the links every snapshot.
   }, [layout, layerSizes, index, config.features, shape !== null]);
 
-  const edit = (target: ParamTarget): void => {
-    setHovered(null);
-    if (readOnly) setHovered(target);
-    else setEditing(target);
-  };
+  // The link handlers read the weights through a ref, so the hit layer never re-renders for new weights.
+  const paramsRef = useRef(params);
+  paramsRef.current = params;
+  const edit = useCallback(
+    (target: ParamTarget): void => {
+      setHovered(readOnly ? target : null);
+      if (!readOnly) setEditing(target);
+    },
+    [readOnly],
+  );
+  const linkTarget = (link: LinkGeometry): ParamTarget => ({
+    kind: 'weight',
+    layer: link.layer,
+    to: link.to,
+    from: link.from,
+    value: paramsRef.current[link.index] ?? 0,
+    x: link.x,
+    y: link.y,
+  });
+  const hoverLink = useCallback((link: LinkGeometry | null) => setHovered(link && linkTarget(link)), []);
+  const editLink = useCallback((link: LinkGeometry) => edit(linkTarget(link)), [edit]);
   const apply = (target: ParamTarget, value: number): void => {
     if (target.kind === 'weight') actions.setWeight(target.layer, target.to, target.from!, value);
     else actions.setBias(target.layer, target.to, value);
@@ -133,14 +149,8 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
       </header>
       <div className="pg-diagram-scroll" ref={container}>
         <div className="pg-diagram" style={{ width: layout.width, height: layout.height }}>
-          <LinkLayer
-            width={layout.width}
-            height={layout.height}
-            links={links}
-            params={params}
-            onHover={setHovered}
-            onEdit={edit}
-          />
+          <LinkStrokes width={layout.width} height={layout.height} links={links} params={params} />
+          <LinkHits width={layout.width} height={layout.height} links={links} onHover={hoverLink} onEdit={editLink} />
           {hidden.map((size, i) => (
             <div
               key={`header-${i}`}

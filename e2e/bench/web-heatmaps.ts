@@ -1,0 +1,105 @@
+/**
+ * npm run bench:web — how long the playground takes to recompute and draw
+ * every heatmap after a new parameter array, in headless Chromium, for the
+ * largest network (7 features, six hidden layers of 8): the 100×100 output
+ * plus 49 neuron thumbnails. Target: median ≤ 16 ms (one frame at 60 Hz).
+ *
+ *   npm run bench:web                      table
+ *   npm run bench:web -- --json            JSON for machines
+ *   npm run bench:web -- --iterations 300
+ *   npm run bench:web -- --serve           only serve the page (visual checks: /?lang=zh-CN&preset=large)
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, createServer, preview } from 'vite';
+import type { BenchResult } from './web/BenchApp';
+
+const TARGET_MS = 16;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+interface Stats {
+  median: number;
+  p95: number;
+  mean: number;
+  n: number;
+}
+
+function stats(values: readonly number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), mean: values.reduce((s, v) => s + v, 0) / values.length, n: values.length };
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const iterations = Number(argument('--iterations') ?? 200);
+  const configFile = fileURLToPath(new URL('./web/vite.config.ts', import.meta.url));
+  if (process.argv.includes('--serve')) {
+    const dev = await createServer({ configFile });
+    await dev.listen();
+    const devUrl = dev.resolvedUrls?.local[0];
+    console.log(`playground bench page: ${devUrl}?mode=bench   local playground: ${devUrl}`);
+    return;
+  }
+  // Measured on a production build: React's development build is several times slower.
+  const outDir = await mkdtemp(join(tmpdir(), 'playroom-bench-web-'));
+  await build({ configFile, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  const server = await preview({ configFile, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite did not report a URL');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(`${url}?mode=bench`);
+    await page.waitForFunction(() => window.playroomBench !== undefined && document.querySelectorAll('.pg-neuron canvas').length > 0);
+    // warm-up: JIT, first ImageData allocations, font layout
+    await page.evaluate(() => window.playroomBench!.run(20));
+    const result: BenchResult = await page.evaluate((n) => window.playroomBench!.run(n), iterations);
+    const version = browser.version();
+    const rows = {
+      'recompute + draw all heatmaps': stats(result.work.map((s) => s.workMs)),
+      '  of which decisionGrids (100×100, all neurons)': stats(result.work.map((s) => s.computeMs)),
+      '  of which painting 50 canvases': stats(result.work.map((s) => s.drawMs)),
+      'new model → drawn (React + wait for frame)': stats(result.frameMs),
+      'peer: same grids by 10k Network.forward': stats(result.forwardMs),
+    };
+    const work = rows['recompute + draw all heatmaps'];
+    const pass = work.median <= TARGET_MS;
+    if (json) {
+      console.log(JSON.stringify({ chromium: version, network: result.network, canvases: result.canvases, targetMs: TARGET_MS, pass, rows }, null, 2));
+    } else {
+      console.log(`Chromium ${version}, network ${result.network}, ${result.canvases} canvases, ${iterations} parameter swaps`);
+      const width = Math.max(...Object.keys(rows).map((k) => k.length));
+      console.log(`${'measure'.padEnd(width)}  median ms   p95 ms   mean ms`);
+      for (const [name, s] of Object.entries(rows)) {
+        console.log(`${name.padEnd(width)}  ${s.median.toFixed(2).padStart(9)}  ${s.p95.toFixed(2).padStart(7)}  ${s.mean.toFixed(2).padStart(8)}`);
+      }
+      console.log(`target: median recompute + draw ≤ ${TARGET_MS} ms → ${pass ? 'PASS' : 'FAIL'}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
