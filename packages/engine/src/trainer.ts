@@ -33,8 +33,9 @@ import { networkShape } from './network-shape';
 import { Optimizer, type UpdateSettings } from './optimizers';
 import { RegularizerCode } from './regularizers';
 import { Rng } from './rng';
-import { advanceSchedule, initialScheduleState, scheduleRateAt, type ScheduleState } from './schedules';
+import { advanceSchedule, initialScheduleState, scheduleRateAt } from './schedules';
 import { TRAINER_STATE_VERSION, checkTrainerState, type TrainerState } from './state';
+import { Checkpoint, copyProgress, type TrainingProgress } from './training-progress';
 import { validateConfig } from './validate-config';
 
 /** Points per block when measuring losses (a batch is always one block). */
@@ -59,15 +60,9 @@ export class Trainer {
   private readonly withAccuracy: boolean;
   private readonly settings: UpdateSettings;
 
-  private epochCount = 0;
-  private cursor = 0;
-  private pending = 0;
-  private schedule: ScheduleState;
-  private bestTestLoss: number | null = null;
+  private progress: TrainingProgress;
+  /** this epoch's sums of mean |gradient| per weight layer (see Optimizer.update) */
   private readonly gradientSums: Float64Array;
-  private gradientUpdates = 0;
-  private gradientNorms: number[];
-  private evaluation: { train: SetEvaluation; test: SetEvaluation } | null = null;
   private divergence: Divergence | null = null;
   /** what went wrong during the current training call, if anything */
   private failure: { kind: DivergenceKind; epoch: number } | null = null;
@@ -90,21 +85,29 @@ export class Trainer {
     this.withAccuracy = this.config.problem !== 'regression';
     const { train } = this.data;
     this.uninformedLoss = uninformedLoss(this.config.outputLoss, train.labels, train.count, this.data.numClasses);
-    this.schedule = initialScheduleState(this.config.learningRate);
+    const weightLayers = this.network.layerSizes.length - 1;
+    this.progress = {
+      epoch: 0,
+      cursor: 0,
+      pending: 0,
+      schedule: initialScheduleState(this.config.learningRate),
+      bestTestLoss: null,
+      gradientUpdates: 0,
+      gradientNorms: new Array<number>(weightLayers).fill(0),
+      evaluation: null,
+    };
     this.settings = {
-      learningRate: this.schedule.learningRate,
+      learningRate: this.config.learningRate,
       regularizationCode: RegularizerCode[this.config.regularization],
       regularizationRate: this.config.regularizationRate,
     };
-    const weightLayers = this.network.layerSizes.length - 1;
     this.gradientSums = new Float64Array(weightLayers);
-    this.gradientNorms = new Array<number>(weightLayers).fill(0);
     this.saved = new Checkpoint(this.network.params.length, weightLayers);
   }
 
   /** Completed epochs. */
   get epoch(): number {
-    return this.epochCount;
+    return this.progress.epoch;
   }
 
   /** Why training stopped, or null while it can continue. */
@@ -114,7 +117,7 @@ export class Trainer {
 
   /** The rate the next updates use. */
   get learningRate(): number {
-    return this.schedule.learningRate;
+    return this.progress.schedule.learningRate;
   }
 
   /** Trains to the end of the current pass over the training set (a whole epoch from a boundary). */
@@ -122,7 +125,7 @@ export class Trainer {
     if (this.divergence || this.data.train.count === 0) return;
     this.saveCheckpoint();
     do this.trainSegment();
-    while (this.cursor !== 0);
+    while (this.progress.cursor !== 0);
     this.finishCall();
   }
 
@@ -136,14 +139,14 @@ export class Trainer {
 
   /** Losses, accuracy, norms and divergence, measured now if training moved since the last epoch end. */
   evaluate(): Metrics {
-    const { train, test } = this.evaluation ?? this.measure();
+    const { train, test } = this.progress.evaluation ?? this.measure();
     const metrics: Metrics = {
-      epoch: this.epochCount,
+      epoch: this.progress.epoch,
       trainLoss: train.loss,
       testLoss: test.loss,
-      bestTestLoss: this.bestTestLoss,
-      learningRate: this.schedule.learningRate,
-      gradientNorms: [...this.gradientNorms],
+      bestTestLoss: this.progress.bestTestLoss,
+      learningRate: this.progress.schedule.learningRate,
+      gradientNorms: [...this.progress.gradientNorms],
       weightNorms: weightNorms(this.network),
       diverged: this.divergence,
     };
@@ -167,23 +170,23 @@ export class Trainer {
     const state: TrainerState = {
       version: TRAINER_STATE_VERSION,
       config: structuredClone(this.config),
-      epoch: this.epochCount,
-      cursor: this.cursor,
+      epoch: this.progress.epoch,
+      cursor: this.progress.cursor,
       params: Array.from(this.network.params),
-      pendingExamples: this.pending,
+      pendingExamples: this.progress.pending,
       optimizer: this.optimizer.exportState(),
       rng: this.rng.getState(),
-      learningRate: this.schedule.learningRate,
-      schedule: { bestLoss: this.schedule.bestLoss, badEpochs: this.schedule.badEpochs },
-      bestTestLoss: this.bestTestLoss,
+      learningRate: this.progress.schedule.learningRate,
+      schedule: { bestLoss: this.progress.schedule.bestLoss, badEpochs: this.progress.schedule.badEpochs },
+      bestTestLoss: this.progress.bestTestLoss,
       gradientStats: {
         sums: Array.from(this.gradientSums),
-        updates: this.gradientUpdates,
-        norms: [...this.gradientNorms],
+        updates: this.progress.gradientUpdates,
+        norms: [...this.progress.gradientNorms],
       },
       diverged: this.divergence && { ...this.divergence },
     };
-    if (this.pending > 0) state.pendingGrads = Array.from(this.network.grads);
+    if (this.progress.pending > 0) state.pendingGrads = Array.from(this.network.grads);
     return state;
   }
 
@@ -209,7 +212,7 @@ export class Trainer {
     state.diverged = null;
     if (config.optimizer.kind !== this.config.optimizer.kind) state.optimizer = { kind: config.optimizer.kind, step: 0 };
     if (config.learningRate !== this.config.learningRate || !sameSchedule(config, this.config)) {
-      state.learningRate = scheduleRateAt(config.schedule, config.learningRate, this.epochCount);
+      state.learningRate = scheduleRateAt(config.schedule, config.learningRate, this.progress.epoch);
       state.schedule = { bestLoss: null, badEpochs: 0 };
     }
     return Trainer.restore(state, this.data);
@@ -230,15 +233,18 @@ export class Trainer {
     if (state.optimizer.step > 0 || state.optimizer.m) optimizer.load(state.optimizer);
     trainer.optimizer = optimizer;
     trainer.rng = Rng.fromState(state.rng);
-    trainer.epochCount = state.epoch;
-    trainer.cursor = state.cursor;
-    trainer.pending = state.pendingExamples;
-    trainer.schedule = { learningRate: state.learningRate, ...state.schedule };
+    trainer.progress = {
+      epoch: state.epoch,
+      cursor: state.cursor,
+      pending: state.pendingExamples,
+      schedule: { learningRate: state.learningRate, ...state.schedule },
+      bestTestLoss: state.bestTestLoss,
+      gradientUpdates: state.gradientStats.updates,
+      gradientNorms: [...state.gradientStats.norms],
+      evaluation: null,
+    };
     trainer.settings.learningRate = state.learningRate;
-    trainer.bestTestLoss = state.bestTestLoss;
     trainer.gradientSums.set(state.gradientStats.sums);
-    trainer.gradientUpdates = state.gradientStats.updates;
-    trainer.gradientNorms = [...state.gradientStats.norms];
     trainer.divergence = state.diverged && { ...state.diverged };
     return trainer;
   }
@@ -246,7 +252,7 @@ export class Trainer {
   private setParam(index: number, value: number): void {
     if (!Number.isFinite(value)) throw new RangeError(`a weight or bias must be a finite number, got ${value}`);
     this.network.params[index] = value;
-    this.evaluation = null;
+    this.progress.evaluation = null;
   }
 
   /**
@@ -256,53 +262,53 @@ export class Trainer {
   private trainSegment(): boolean {
     const { network, blocks } = this;
     const { count, labels } = this.data.train;
-    const start = this.cursor;
+    const start = this.progress.cursor;
     // the playground updates after example i when (i + 1) % batchSize === 0
     const boundary = (Math.floor(start / this.batchSize) + 1) * this.batchSize;
     const end = Math.min(boundary, count);
     forwardBlock(network, this.trainInputs, count, start, end - start, blocks);
     backwardBlock(network, labels, start, end - start, blocks);
-    this.pending += end - start;
+    this.progress.pending += end - start;
     const updated = end === boundary;
     if (updated) {
-      this.optimizer.update(network, this.pending, this.settings, this.gradientSums);
-      this.pending = 0;
-      this.gradientUpdates++;
+      this.optimizer.update(network, this.progress.pending, this.settings, this.gradientSums);
+      this.progress.pending = 0;
+      this.progress.gradientUpdates++;
     }
-    this.evaluation = null;
-    this.cursor = end;
+    this.progress.evaluation = null;
+    this.progress.cursor = end;
     if (end === count) this.completeEpoch();
     return updated;
   }
 
   private completeEpoch(): void {
-    this.epochCount++;
-    this.cursor = 0;
+    this.progress.epoch++;
+    this.progress.cursor = 0;
     const evaluation = this.measure();
-    this.evaluation = evaluation;
+    this.progress.evaluation = evaluation;
     const { train, test } = evaluation;
     if (!Number.isFinite(train.loss) || !Number.isFinite(test.loss)) {
-      this.failure = { kind: 'not-finite', epoch: this.epochCount };
+      this.failure = { kind: 'not-finite', epoch: this.progress.epoch };
       return;
     }
     const hasTest = this.data.test.count > 0;
-    if (hasTest && (this.bestTestLoss === null || test.loss < this.bestTestLoss)) this.bestTestLoss = test.loss;
-    if (this.gradientUpdates > 0) {
+    if (hasTest && (this.progress.bestTestLoss === null || test.loss < this.progress.bestTestLoss)) this.progress.bestTestLoss = test.loss;
+    if (this.progress.gradientUpdates > 0) {
       const sizes = this.network.layerSizes;
-      this.gradientNorms = Array.from(this.gradientSums, (sum, l) => {
+      this.progress.gradientNorms = Array.from(this.gradientSums, (sum, l) => {
         const weights = sizes[l + 1]! * sizes[l]!;
-        return weights === 0 ? 0 : sum / (this.gradientUpdates * weights);
+        return weights === 0 ? 0 : sum / (this.progress.gradientUpdates * weights);
       });
       this.gradientSums.fill(0);
-      this.gradientUpdates = 0;
-      if (isSaturated(train.loss, this.uninformedLoss, this.gradientNorms)) {
-        this.failure = { kind: 'saturated', epoch: this.epochCount };
+      this.progress.gradientUpdates = 0;
+      if (isSaturated(train.loss, this.uninformedLoss, this.progress.gradientNorms)) {
+        this.failure = { kind: 'saturated', epoch: this.progress.epoch };
         return;
       }
     }
     const lossForSchedule = hasTest ? test.loss : train.loss;
-    advanceSchedule(this.config.schedule, this.config.learningRate, this.schedule, this.epochCount, lossForSchedule);
-    this.settings.learningRate = this.schedule.learningRate;
+    advanceSchedule(this.config.schedule, this.config.learningRate, this.progress.schedule, this.progress.epoch, lossForSchedule);
+    this.settings.learningRate = this.progress.schedule.learningRate;
   }
 
   private measure(): { train: SetEvaluation; test: SetEvaluation } {
@@ -319,14 +325,14 @@ export class Trainer {
     this.failure = null;
     if (failure === null) failure = this.parameterFailure();
     if (failure === null) return;
-    const learningRate = this.schedule.learningRate;
+    const learningRate = this.progress.schedule.learningRate;
     this.restoreCheckpoint();
     const { kind, epoch } = failure;
     this.divergence = { kind, reason: divergenceReason(kind, learningRate, epoch), epoch };
   }
 
   private parameterFailure(): { kind: DivergenceKind; epoch: number } | null {
-    const epoch = this.cursor === 0 ? this.epochCount : this.epochCount + 1;
+    const epoch = this.progress.cursor === 0 ? this.progress.epoch : this.progress.epoch + 1;
     const { params } = this.network;
     const bad = firstOutOfRange(params, EXPLODED_WEIGHT);
     if (bad >= 0) return { kind: Number.isFinite(params[bad]) ? 'exploded' : 'not-finite', epoch };
@@ -342,16 +348,9 @@ export class Trainer {
     c.grads.set(network.grads);
     if (optimizer.m) c.m.set(optimizer.m);
     if (optimizer.v) c.v.set(optimizer.v);
-    c.gradientSums.set(this.gradientSums);
     c.step = optimizer.step;
-    c.epoch = this.epochCount;
-    c.cursor = this.cursor;
-    c.pending = this.pending;
-    c.schedule = { ...this.schedule };
-    c.bestTestLoss = this.bestTestLoss;
-    c.gradientUpdates = this.gradientUpdates;
-    c.gradientNorms = this.gradientNorms;
-    c.evaluation = this.evaluation;
+    c.gradientSums.set(this.gradientSums);
+    c.progress = copyProgress(this.progress);
   }
 
   private restoreCheckpoint(): void {
@@ -361,43 +360,10 @@ export class Trainer {
     network.grads.set(c.grads);
     if (optimizer.m) optimizer.m.set(c.m);
     if (optimizer.v) optimizer.v.set(c.v);
-    this.gradientSums.set(c.gradientSums);
     optimizer.step = c.step;
-    this.epochCount = c.epoch;
-    this.cursor = c.cursor;
-    this.pending = c.pending;
-    this.schedule = { ...c.schedule };
-    this.settings.learningRate = c.schedule.learningRate;
-    this.bestTestLoss = c.bestTestLoss;
-    this.gradientUpdates = c.gradientUpdates;
-    this.gradientNorms = c.gradientNorms;
-    this.evaluation = c.evaluation;
-  }
-}
-
-/** Everything a training call may change, kept from its start so a divergence can be undone. */
-class Checkpoint {
-  readonly params: Float64Array;
-  readonly grads: Float64Array;
-  readonly m: Float64Array;
-  readonly v: Float64Array;
-  readonly gradientSums: Float64Array;
-  step = 0;
-  epoch = 0;
-  cursor = 0;
-  pending = 0;
-  schedule: ScheduleState = initialScheduleState(0);
-  bestTestLoss: number | null = null;
-  gradientUpdates = 0;
-  gradientNorms: number[] = [];
-  evaluation: { train: SetEvaluation; test: SetEvaluation } | null = null;
-
-  constructor(paramCount: number, weightLayers: number) {
-    this.params = new Float64Array(paramCount);
-    this.grads = new Float64Array(paramCount);
-    this.m = new Float64Array(paramCount);
-    this.v = new Float64Array(paramCount);
-    this.gradientSums = new Float64Array(weightLayers);
+    this.gradientSums.set(c.gradientSums);
+    this.progress = copyProgress(c.progress!);
+    this.settings.learningRate = this.progress.schedule.learningRate;
   }
 }
 
