@@ -123,4 +123,17 @@ describe('a class of 30', () => {
       teacher.socket.close();
     }
   });
+
+  it('SNAP-2: a network without input features still trains and streams', async () => {
+    const created = await createClass(server.url, 'Ms Li', { features: [] });
+    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    try {
+      expect(teacher.welcome.classSession.layerSizes[0]).toBe(0);
+      await command(teacher.socket, { type: 'play', sessionId: created.sessionId });
+      const message = await nextEvent<SnapshotMessage>(teacher.socket, 'snapshot', (s) => decodeSnapshot(s.bytes).epoch > 0);
+      expect(decodeSnapshot(message.bytes).layerSizes).toEqual([0, 4, 2, 1]);
+    } finally {
+      teacher.socket.close();
+    }
+  });
 });

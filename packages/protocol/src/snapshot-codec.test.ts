@@ -111,6 +111,16 @@ describe('snapshot codec', () => {
     );
   });
 
+  it('SNAP-2: a network without input features (input layer of 0) round-trips', () => {
+    const input: SnapshotInput = {
+      clock: 1, epoch: 1, trainLoss: 1, testLoss: 1, trainAccuracy: null, testAccuracy: null,
+      learningRate: 0.5, playing: false, diverged: false, layerSizes: [0, 2, 1], gradientNorms: [0, 0.5], params: [0.5, -0.5, 1, 2, 3],
+    };
+    const decoded = decodeSnapshot(encodeSnapshot(input));
+    expect(decoded.layerSizes).toEqual([0, 2, 1]);
+    expect(Array.from(decoded.params)).toEqual([0.5, -0.5, 1, 2, 3]);
+  });
+
   it('refuses to encode parameters that do not fit the layer sizes', () => {
     const base: SnapshotInput = {
       clock: 0, epoch: 0, trainLoss: 0, testLoss: 0, trainAccuracy: null, testAccuracy: null,

@@ -87,7 +87,8 @@ function checkLayerSizes(layerSizes: ArrayLike<number>): void {
   }
   for (let l = 0; l < layerSizes.length; l++) {
     const size = layerSizes[l]!;
-    if (!Number.isInteger(size) || size < 1 || size > PROTOCOL_LIMITS.maxLayerSize) {
+    // a config may select no input features: the input layer alone may be empty
+    if (!Number.isInteger(size) || size < (l === 0 ? 0 : 1) || size > PROTOCOL_LIMITS.maxLayerSize) {
       throw new RangeError(`layer ${l} has ${size} neurons`);
     }
   }
@@ -151,7 +152,7 @@ export function decodeSnapshot(bytes: ArrayBuffer | ArrayBufferView): Snapshot {
   const layerSizes: number[] = [];
   for (let l = 0; l < layers; l++) {
     const size = view.getUint8(HEADER_BYTES + l);
-    if (size < 1) throw new SnapshotDecodeError(`layer ${l} is empty`);
+    if (size < 1 && l > 0) throw new SnapshotDecodeError(`layer ${l} is empty`);
     layerSizes.push(size);
   }
   const expected = snapshotByteLength(layerSizes);

@@ -1,4 +1,4 @@
-import { encodeSnapshot } from '@playroom/protocol';
+import { encodeSnapshot, type SnapshotMessage } from '@playroom/protocol';
 import type { Classroom } from '../classroom/classroom';
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
 import type { ServerMetrics } from '../metrics/server-metrics';
@@ -65,7 +65,13 @@ export class SnapshotPump {
       this.sentClock.set(session.id, session.clock);
       const members = adapterRooms.get(rooms.watching(session.id));
       if (!members || members.size === 0) continue;
-      const message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.snapshotInput())) };
+      let message: SnapshotMessage & { bytes: Buffer };
+      try {
+        message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.snapshotInput())) };
+      } catch (error) {
+        this.options.onError(error);
+        continue;
+      }
       let recipients = 0;
       for (const socketId of members) {
         const socket = sockets.get(socketId);
