@@ -8,6 +8,8 @@ export * from './regularizers';
 export * from './optimizers';
 export * from './schedules';
 export * from './network';
+export * from './block-kernels';
+export * from './exp-math';
 export * from './network-shape';
 export * from './metrics';
 export * from './divergence';
