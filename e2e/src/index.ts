@@ -1,0 +1,6 @@
+export { launchChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+export { freePort } from './free-port';
+export { ServerProcess } from './server-process';
+export { ensureWebBuild } from './web-build';
+export { REPO_ROOT, RESULTS_DIR, WEB_DIST } from './repo-paths';
+export { epochOf, heatmapStats, pollUntil, screenshot, selectedLabel } from './page-probes';
