@@ -14,6 +14,9 @@ import { NeuronNode, type ParamTarget } from './NeuronNode';
 import { ParamEditor } from './ParamEditor';
 
 const HEADER_HEIGHT = 52;
+/** Narrow columns (a phone, six layers) stack + over − and show the neuron count as a bare number. */
+const COMPACT_HEADER_HEIGHT = 72;
+const COMPACT_BELOW_STEP = 76;
 const LABEL_WIDTH = 58;
 
 interface NetworkPanelProps {
@@ -37,16 +40,16 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
   const hidden = config.hiddenLayers;
   const outputs = shape ? shape.layerSizes[shape.layerSizes.length - 1]! : 1;
   const layerSizes = useMemo(() => [config.features.length, ...hidden, outputs], [config.features, hidden, outputs]);
-  const layout = useMemo(
-    () =>
-      layoutNetwork({
-        width,
-        columnSizes: [FEATURE_IDS.length, ...hidden, outputs],
-        labelWidth: LABEL_WIDTH,
-        headerHeight: HEADER_HEIGHT,
-      }),
-    [width, hidden, outputs],
-  );
+  const { layout, compact } = useMemo(() => {
+    const input = { width, columnSizes: [FEATURE_IDS.length, ...hidden, outputs], labelWidth: LABEL_WIDTH };
+    // The column step does not depend on the header height: measure it first, then pick the header.
+    const probe = layoutNetwork({ ...input, headerHeight: HEADER_HEIGHT });
+    const narrow = probe.columnX.length > 1 && probe.columnX[1]! - probe.columnX[0]! < COMPACT_BELOW_STEP;
+    return {
+      layout: narrow ? layoutNetwork({ ...input, headerHeight: COMPACT_HEADER_HEIGHT }) : probe,
+      compact: narrow,
+    };
+  }, [width, hidden, outputs]);
   const index = useMemo(() => parameterIndex(layerSizes), [layerSizes]);
   const links = useMemo(() => {
     if (!shape) return [];
@@ -154,7 +157,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
           {hidden.map((size, i) => (
             <div
               key={`header-${i}`}
-              className="pg-layer-header"
+              className={`pg-layer-header${compact ? ' is-compact' : ''}`}
               style={{ left: layout.columnX[i + 1]! + layout.nodeSize / 2 }}
             >
               <div className="pg-layer-buttons">
@@ -178,7 +181,9 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
                   −
                 </button>
               </div>
-              <span className="pg-layer-size">{size === 1 ? t('pg.neurons.one') : t('pg.neurons', { count: size })}</span>
+              <span className="pg-layer-size" title={size === 1 ? t('pg.neurons.one') : t('pg.neurons', { count: size })}>
+                {compact ? size : size === 1 ? t('pg.neurons.one') : t('pg.neurons', { count: size })}
+              </span>
             </div>
           ))}
           {FEATURE_IDS.map((feature, row) => (
