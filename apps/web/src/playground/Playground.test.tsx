@@ -159,8 +159,9 @@ describe('network shape', () => {
     expect(actions.setWeight).toHaveBeenCalledWith(2, 1, 3, -1.5);
     fireEvent.click(screen.getAllByRole('button', { name: /^Bias / })[0]!);
     fireEvent.change(screen.getByRole('textbox'), { target: { value: '0.25' } });
+    fireEvent.click(screen.getByRole('button', { name: '±' }));
     fireEvent.submit(screen.getByRole('textbox').closest('form')!);
-    expect(actions.setBias).toHaveBeenCalledWith(1, 0, 0.25);
+    expect(actions.setBias).toHaveBeenCalledWith(1, 0, -0.25);
   });
 });
 

@@ -11,7 +11,7 @@ import { FeatureNode } from './FeatureNode';
 import { LinkHits, LinkStrokes, type LinkGeometry } from './LinkLayer';
 import { layoutNetwork, linkPath, parameterIndex } from './networkLayout';
 import { NeuronNode, type ParamTarget } from './NeuronNode';
-import { ParamEditor } from './ParamEditor';
+import { clampToWidth, ParamEditor } from './ParamEditor';
 
 const HEADER_HEIGHT = 52;
 /** Narrow columns (a phone, six layers) stack + over − and show the neuron count as a bare number. */
@@ -220,12 +220,18 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
             }),
           )}
           {hovered && !editing && (
-            <div className="pg-param-tip" role="tooltip" style={{ left: hovered.x, top: hovered.y }}>
+            <div
+              className="pg-param-tip"
+              role="tooltip"
+              style={{ left: clampToWidth(hovered.x, layout.width, 90), top: hovered.y }}
+            >
               {t(hovered.kind === 'weight' ? 'pg.weight.value' : 'pg.bias.value', { value: formatParam(hovered.value) })}
               {!readOnly && <> {t('pg.param.edit')}</>}
             </div>
           )}
-          {editing && <ParamEditor target={editing} onApply={apply} onCancel={() => setEditing(null)} />}
+          {editing && (
+            <ParamEditor target={editing} bounds={layout} onApply={apply} onCancel={() => setEditing(null)} />
+          )}
         </div>
       </div>
       <p className="pg-caption">{t('pg.links.tip')}</p>
