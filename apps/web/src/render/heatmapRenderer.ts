@@ -72,6 +72,9 @@ export class HeatmapRenderer {
   private readonly listeners = new Set<(timing: RenderTiming) => void>();
   private readonly view: GridView = { data: this.grids, offset: 0, size: OUTPUT_GRID_SIZE };
   private readonly classViews: GridView[] = [];
+  /** the config and parameter count the current network was shaped for (a new shape only when they change) */
+  private shapeConfig: TrainerConfig | null = null;
+  private shapeParamCount = -1;
 
   /** New parameters or config: recompute on the next frame (same objects: nothing to do). */
   setSource(config: TrainerConfig, params: Params): void {
@@ -172,11 +175,16 @@ export class HeatmapRenderer {
     if (!config || !params) return;
     // Between a shape change and the first snapshot of the new network the
     // parameters do not fit the config: keep showing the last picture.
-    const shape = shapeForParams(config, params.length);
-    if (!shape) return;
-    if (!this.network || !sameShape(this.network, shape)) this.network = new Network(shape);
+    if (config !== this.shapeConfig || params.length !== this.shapeParamCount) {
+      const shape = shapeForParams(config, params.length);
+      if (!shape) return;
+      if (!this.network || !sameShape(this.network, shape)) this.network = new Network(shape);
+      this.shapeConfig = config;
+      this.shapeParamCount = params.length;
+    }
+    if (!this.network) return;
     this.network.params.set(params);
-    const neurons = shape.layerSizes.reduce((sum, size) => sum + size, 0);
+    const neurons = this.network.outputs.length;
     const length = neurons * OUTPUT_GRID_SIZE * OUTPUT_GRID_SIZE;
     if (this.grids.length < length) {
       this.grids = new Float32Array(length);
@@ -206,9 +214,11 @@ export class HeatmapRenderer {
       this.paintNeuron(this.focus, pixels, OUTPUT_GRID_SIZE, this.discretize && this.focus.layer === last);
     } else if (network.outputLoss === 'softmax-xent') {
       const classes = network.outputCount;
-      this.classViews.length = classes;
+      this.classViews.length = Math.min(this.classViews.length, classes);
       for (let c = 0; c < classes; c++) {
-        this.classViews[c] = { data: this.grids, offset: this.offsetOf({ layer: last, neuron: c }), size: OUTPUT_GRID_SIZE };
+        const view = (this.classViews[c] ??= { data: this.grids, offset: 0, size: OUTPUT_GRID_SIZE });
+        view.data = this.grids;
+        view.offset = (network.neuronOffsets[last]! + c) * OUTPUT_GRID_SIZE * OUTPUT_GRID_SIZE;
       }
       paintClassGrid(this.classViews, pixels, OUTPUT_GRID_SIZE, { discretize: this.discretize, probabilities: true });
     } else {
