@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ForkSummary } from '@playroom/protocol';
 import { useT } from '../i18n';
 import { useAppStore } from '../store/app-store';
-import { sortedForkSummaries } from '../store/forks-slice';
+import { forkOrdinals, sortedForkSummaries } from '../store/forks-slice';
 
 const formatLoss = (loss: number | null) => (loss === null ? '—' : loss.toFixed(3));
 
@@ -10,7 +10,11 @@ const formatLoss = (loss: number | null) => (loss === null ? '—' : loss.toFixe
 export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string): void; viewingId: string | null }) {
   const t = useT();
   const forks = useAppStore(useShallow((s) => sortedForkSummaries(s.forkSummaries)));
+  const ordinals = useAppStore(useShallow((s) => forkOrdinals(s.forkSummaries)));
   const students = useAppStore(useShallow((s) => s.roster.filter((r) => r.role === 'student')));
+  const spotlightId = useAppStore((s) => s.classStatus.spotlightId);
+  const owners = new Map<string, number>();
+  for (const f of forks) owners.set(f.ownerId, (owners.get(f.ownerId) ?? 0) + 1);
 
   return (
     <aside className="dashboard" data-testid="dashboard">
@@ -21,24 +25,33 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
           {t('app.dashboard.noForks')}
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="fork-table" data-testid="fork-list">
-            <thead>
-              <tr>
-                <th>{t('app.dashboard.col.student')}</th>
-                <th className="num">{t('app.dashboard.col.epoch')}</th>
-                <th className="num">{t('app.dashboard.col.trainLoss')}</th>
-                <th className="num">{t('app.dashboard.col.testLoss')}</th>
-                <th>{t('app.dashboard.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {forks.map((fork) => (
-                <ForkRow key={fork.sessionId} fork={fork} selected={fork.sessionId === viewingId} onOpen={onOpenFork} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <p className="muted small">{t('app.dashboard.openHint')}</p>
+          <div className="table-scroll">
+            <table className="fork-table" data-testid="fork-list">
+              <thead>
+                <tr>
+                  <th>{t('app.dashboard.col.student')}</th>
+                  <th className="num">{t('app.dashboard.col.epoch')}</th>
+                  <th className="num">{t('app.dashboard.col.trainLoss')}</th>
+                  <th className="num">{t('app.dashboard.col.testLoss')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {forks.map((fork) => (
+                  <ForkRow
+                    key={fork.sessionId}
+                    fork={fork}
+                    label={(owners.get(fork.ownerId) ?? 0) > 1 ? `${fork.ownerName} ${ordinals[fork.sessionId] ?? ''}` : fork.ownerName}
+                    selected={fork.sessionId === viewingId}
+                    spotlighted={fork.sessionId === spotlightId}
+                    onOpen={onOpenFork}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       <h3>
         {t('app.dashboard.students')} <span className="muted">({students.length})</span>
@@ -60,7 +73,15 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
   );
 }
 
-function ForkRow({ fork, selected, onOpen }: { fork: ForkSummary; selected: boolean; onOpen(id: string): void }) {
+interface ForkRowProps {
+  fork: ForkSummary;
+  label: string;
+  selected: boolean;
+  spotlighted: boolean;
+  onOpen(id: string): void;
+}
+
+function ForkRow({ fork, label, selected, spotlighted, onOpen }: ForkRowProps) {
   const t = useT();
   const status = fork.frozen ? 'frozen' : fork.playing ? 'playing' : 'paused';
   return (
@@ -74,7 +95,15 @@ function ForkRow({ fork, selected, onOpen }: { fork: ForkSummary; selected: bool
         if (e.key === 'Enter' || e.key === ' ') onOpen(fork.sessionId);
       }}
     >
-      <td>{fork.ownerName}</td>
+      <td>
+        <span className={`status-dot ${status}`} title={t(`app.dashboard.status.${status}`)} aria-label={t(`app.dashboard.status.${status}`)} />
+        {label}
+        {spotlighted && (
+          <span className="spotlight-tag" data-testid="spotlight-tag">
+            {t('app.dashboard.spotlighted')}
+          </span>
+        )}
+      </td>
       <td className="num" data-testid="fork-epoch">
         {fork.epoch}
       </td>
@@ -82,9 +111,6 @@ function ForkRow({ fork, selected, onOpen }: { fork: ForkSummary; selected: bool
         {formatLoss(fork.trainLoss)}
       </td>
       <td className="num">{formatLoss(fork.testLoss)}</td>
-      <td>
-        <span className={`status-pill ${status}`}>{t(`app.dashboard.status.${status}`)}</span>
-      </td>
     </tr>
   );
 }

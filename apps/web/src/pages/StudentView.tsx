@@ -4,8 +4,20 @@ import { useT } from '../i18n';
 import { classConnection, forkAndOpen, openClass, openFork } from '../net';
 import { useAppStore } from '../store/app-store';
 import { myForks } from '../store/forks-slice';
-
 import { SessionPlayground } from './SessionPlayground';
+
+/** The fork the teacher shows to the class, unless it is one of mine; its owner's name once we know it. */
+function useOthersSpotlight(): { id: string; ownerName: string | null } | null {
+  return useAppStore(
+    useShallow((s) => {
+      const id = s.classStatus.spotlightId;
+      if (!id) return null;
+      const known = s.forkSummaries[id] ?? s.sessions[id];
+      if (known && known.ownerId === s.participantId) return null;
+      return { id, ownerName: known?.ownerName ?? null };
+    }),
+  );
+}
 
 /**
  * A student: the teacher's session live and read-only, a prominent "Fork and
@@ -19,19 +31,20 @@ export function StudentView() {
   const classSessionId = useAppStore((s) => s.classSessionId);
   const activeView = useAppStore((s) => s.activeView);
   const forks = useAppStore(useShallow((s) => myForks(s.forkSummaries, s.participantId)));
-  const spotlight = useAppStore((s) => (s.classStatus.spotlightId ? (s.forkSummaries[s.classStatus.spotlightId] ?? null) : null));
-  const spotlightId = useAppStore((s) => s.classStatus.spotlightId);
-  const participantId = useAppStore((s) => s.participantId);
   const forksFrozen = useAppStore((s) => s.classStatus.forksFrozen);
+  const spotlight = useOthersSpotlight();
   const [forking, setForking] = useState(false);
   // "My forks" can be chosen before there is any fork to show
   const [forksTab, setForksTab] = useState(false);
 
-  const viewingFork = activeView.kind === 'fork';
-  const viewingSpotlight = viewingFork && activeView.id === spotlightId && !forks.some((f) => f.sessionId === spotlightId);
-  const tab = viewingFork && !viewingSpotlight ? 'forks' : forksTab ? 'forks' : 'class';
-  const shownId = viewingFork ? activeView.id : tab === 'class' ? classSessionId : null;
-  const sourceId = viewingFork && !viewingSpotlight ? activeView.id : classSessionId;
+  const viewingId = activeView.kind === 'fork' ? activeView.id : null;
+  const viewingSpotlight = viewingId !== null && viewingId === spotlight?.id;
+  const tab = (viewingId !== null && !viewingSpotlight) || forksTab ? 'forks' : 'class';
+  const shownId = viewingId ?? (tab === 'class' ? classSessionId : null);
+  // fork what is on screen: the class session, one of my forks, or the spotlighted fork (PERM-3)
+  const sourceId = viewingId ?? classSessionId;
+  const spotlightText = (ownerName: string | null) =>
+    ownerName ? t('app.class.spotlight', { name: ownerName }) : t('app.class.spotlightAnon');
 
   async function fork() {
     if (!sourceId) return;
@@ -49,7 +62,12 @@ export function StudentView() {
   function showForks() {
     setForksTab(true);
     const latest = forks[forks.length - 1];
-    if (!viewingFork && latest) void openFork(classConnection, useAppStore, latest.sessionId);
+    if ((viewingId === null || viewingSpotlight) && latest) void openFork(classConnection, useAppStore, latest.sessionId);
+  }
+
+  function showSpotlight(id: string) {
+    setForksTab(false);
+    void openFork(classConnection, useAppStore, id);
   }
 
   return (
@@ -82,10 +100,10 @@ export function StudentView() {
         </button>
       </div>
 
-      {spotlight && !viewingSpotlight && spotlight.ownerId !== participantId && (
+      {spotlight && !viewingSpotlight && (
         <div className="view-banner spotlight-banner" data-testid="spotlight-banner">
-          <span>{t('app.class.spotlight', { name: spotlight.ownerName })}</span>
-          <button type="button" className="button small" onClick={() => void openFork(classConnection, useAppStore, spotlight.sessionId)}>
+          <span>{spotlightText(spotlight.ownerName)}</span>
+          <button type="button" className="button small" data-testid="watch-spotlight" onClick={() => showSpotlight(spotlight.id)}>
             {t('app.class.watchSpotlight')}
           </button>
         </div>
@@ -98,7 +116,7 @@ export function StudentView() {
               key={f.sessionId}
               type="button"
               role="tab"
-              aria-selected={viewingFork && activeView.id === f.sessionId}
+              aria-selected={viewingId === f.sessionId}
               data-testid="fork-chip"
               onClick={() => void openFork(classConnection, useAppStore, f.sessionId)}
             >
@@ -108,17 +126,21 @@ export function StudentView() {
         </div>
       )}
 
-      <div className={`view-banner ${tab === 'forks' ? 'fork-banner' : 'watch-banner'}`} data-testid="view-banner">
-        {viewingSpotlight && spotlight
-          ? t('app.class.spotlight', { name: spotlight.ownerName })
-          : tab === 'class'
-            ? t('app.class.watching')
-            : forks.length === 0 && !viewingFork
+      {/* on the class tab the playground itself says it is read-only */}
+      {viewingSpotlight && (
+        <div className="view-banner spotlight-banner" data-testid="view-banner">
+          {spotlightText(spotlight.ownerName)}
+        </div>
+      )}
+      {tab === 'forks' && (
+        <div className="view-banner fork-banner" data-testid="view-banner">
+          {viewingId === null
+            ? forks.length === 0
               ? t('app.class.noForks')
-              : forksFrozen
-                ? t('app.class.frozen')
-                : t('app.class.inFork')}
-      </div>
+              : t('app.class.waitingForState')
+            : forksFrozen ? t('app.class.frozen') : t('app.class.inFork')}
+        </div>
+      )}
 
       {shownId && <SessionPlayground key={shownId} sessionId={shownId} />}
     </div>

@@ -6,7 +6,7 @@ import { loadIdentity } from './identity-storage';
 import { selectActiveReadOnly, selectActiveSession } from './selectors';
 import { commandStatusOf } from './commands-slice';
 import { selectOnlineStudentCount, selectStudentCount } from './roster-slice';
-import { myForks, sortedForkSummaries } from './forks-slice';
+import { forkOrdinals, myForks, sortedForkSummaries } from './forks-slice';
 import type { SessionView } from './sessions-slice';
 
 // [2, 2, 1]: 4 + 2 + 2 + 1 parameters
@@ -178,6 +178,11 @@ describe('forks slice', () => {
     expect(Object.keys(store.getState().forkSummaries).sort()).toEqual(['1', '2']);
     expect(myForks(store.getState().forkSummaries, 'p-Ann').map((x) => x.sessionId)).toEqual(['1']);
     expect(myForks(store.getState().forkSummaries, null)).toEqual([]);
+  });
+
+  it("numbers each owner's forks in the order they appeared", () => {
+    store.getState().mergeForkSummaries([f('x', 'Ann', 1), f('y', 'Bo', 1), f('z', 'Ann', 1)]);
+    expect(forkOrdinals(store.getState().forkSummaries)).toEqual({ x: 1, y: 1, z: 2 });
   });
 });
 

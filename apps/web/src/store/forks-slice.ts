@@ -37,13 +37,27 @@ export const createForksSlice: StateCreator<AppState, [], [], ForksSlice> = (set
 });
 
 /**
- * The fork list in a stable order for display: by owner name, then id, so
- * rows do not jump around while losses change.
+ * The fork list in a stable order for display: by owner name, then in the
+ * order the forks appeared (the sort is stable), so rows do not jump around
+ * while losses change and "Ann 1" comes before "Ann 2".
  */
 export function sortedForkSummaries(summaries: Record<string, ForkSummary>): ForkSummary[] {
-  return Object.values(summaries).sort(
-    (a, b) => a.ownerName.localeCompare(b.ownerName) || a.sessionId.localeCompare(b.sessionId),
-  );
+  return Object.values(summaries).sort((a, b) => a.ownerName.localeCompare(b.ownerName));
+}
+
+/**
+ * Each fork's number among its owner's forks (1, 2, …), in the order the
+ * server first reported them: "Ann 2" tells two forks of Ann apart.
+ */
+export function forkOrdinals(summaries: Record<string, ForkSummary>): Record<string, number> {
+  const perOwner = new Map<string, number>();
+  const ordinals: Record<string, number> = {};
+  for (const f of Object.values(summaries)) {
+    const n = (perOwner.get(f.ownerId) ?? 0) + 1;
+    perOwner.set(f.ownerId, n);
+    ordinals[f.sessionId] = n;
+  }
+  return ordinals;
 }
 
 /** My own forks, in the order the server first reported them. */
