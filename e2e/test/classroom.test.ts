@@ -215,6 +215,21 @@ describe('a class in the browser', () => {
     await pollUntil(() => epochOf(bo), (e) => e > before + 5, 10_000, 'training resumes on a student page');
     await screenshot(teacher, SHOTS, '16-teacher-after-restart');
     await screenshot(bo, SHOTS, '17-student-phone-after-restart');
+  });
+
+  it('the teacher ends the class: everyone is told, and the code stops working', async () => {
+    teacher.once('dialog', (dialog) => void dialog.accept());
+    await teacher.getByTestId('end-class').click();
+    for (const page of [teacher, ann, bo]) {
+      await pollUntil(() => page.getByTestId('class-error').getAttribute('data-code'), (c) => c === 'classEnded', 5000, 'the class has ended');
+    }
+    expect(await ann.getByTestId('class-error').textContent()).toContain('This class has ended.');
+    await screenshot(ann, SHOTS, '18-student-class-ended');
+    await ann.goto(`${server.url}/join/${code}`);
+    await ann.getByTestId('join-name').fill('Ann');
+    await ann.getByTestId('join-class').click();
+    await ann.getByTestId('join-error').waitFor();
+    expect(await ann.getByTestId('join-error').textContent()).toContain(code);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { ForkSummary } from '@playroom/protocol';
 import { useT } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { forkOrdinals, sortedForkSummaries } from '../store/forks-slice';
+import { ClassControls } from './ClassControls';
 
 const formatLoss = (loss: number | null) => (loss === null ? '—' : loss.toFixed(3));
 
@@ -19,6 +20,7 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
   return (
     <aside className="dashboard" data-testid="dashboard">
       <h2>{t('app.dashboard.title')}</h2>
+      <ClassControls />
       <h3>{t('app.dashboard.forks')}</h3>
       {forks.length === 0 ? (
         <p className="muted" data-testid="no-forks">
