@@ -30,6 +30,10 @@ export interface ServerOptions {
   createRate: { perMinute: number; burst: number };
   /** per-socket budget of events (rule LIM-1) */
   commandRate: { perSecond: number; burst: number };
+  /** 'fair' (the time-sliced TrainingScheduler) or 'naive' (the benchmark's peer) */
+  scheduler: 'fair' | 'naive';
+  /** window of the rates and event-loop percentiles in /metrics */
+  metricsWindowMs: number;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -52,6 +56,8 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   joinRate: { ...PROTOCOL_LIMITS.joinRate },
   createRate: { ...PROTOCOL_LIMITS.createRate },
   commandRate: { ...PROTOCOL_LIMITS.commandRate },
+  scheduler: 'fair',
+  metricsWindowMs: 5000,
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -96,5 +102,7 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
       perSecond: intFromEnv(env, 'COMMAND_RATE_PER_SECOND', d.commandRate.perSecond, 1, 1e6),
       burst: intFromEnv(env, 'COMMAND_BURST', d.commandRate.burst, 1, 1e6),
     },
+    scheduler: env.SCHEDULER === 'naive' ? 'naive' : 'fair',
+    metricsWindowMs: intFromEnv(env, 'METRICS_WINDOW_MS', d.metricsWindowMs, 100, 3_600_000),
   };
 }

@@ -4,7 +4,8 @@ import { ClassroomRegistry } from '../classroom/classroom-registry';
 import { CommandExecutor } from '../classroom/command-executor';
 import type { ServerOptions } from '../config';
 import { ServerMetrics } from '../metrics/server-metrics';
-import { TrainingScheduler } from '../scheduler/training-scheduler';
+import { NaiveScheduler } from '../scheduler/naive-scheduler';
+import { TrainingScheduler, type SchedulerOptions } from '../scheduler/training-scheduler';
 import { KeyedRateLimiter } from '../security/token-bucket';
 import type { TrainingSession } from '../classroom/training-session';
 import { Checkpointer } from '../storage/checkpointer';
@@ -18,7 +19,7 @@ export interface Playroom {
   registry: ClassroomRegistry;
   hub: ClassroomEventHub;
   executor: CommandExecutor;
-  scheduler: TrainingScheduler;
+  scheduler: TrainingScheduler | NaiveScheduler;
   checkpointer: Checkpointer;
   metrics: ServerMetrics;
   limiters: { join: KeyedRateLimiter; create: KeyedRateLimiter };
@@ -42,7 +43,7 @@ const IDLE_SWEEP_MS = 60_000;
 export default fp<{ server: ServerOptions }>(
   async (app, { server: options }) => {
     const storage = SqliteStorage.open(options.dataDir);
-    const metrics = new ServerMetrics();
+    const metrics = new ServerMetrics(options.metricsWindowMs);
     const hub = new ClassroomEventHub((error) => app.log.error({ err: error }, 'classroom listener failed'));
     let checkpointer: Checkpointer | null = null;
     const registry = new ClassroomRegistry(
@@ -65,7 +66,7 @@ export default fp<{ server: ServerOptions }>(
     const executor = new CommandExecutor(registry, hub);
 
     const classOf = (session: TrainingSession) => registry.byId(session.identity.classId);
-    const scheduler = new TrainingScheduler(() => registry.allSessions(), {
+    const schedulerOptions: SchedulerOptions = {
       sliceBudgetMs: options.sliceBudgetMs,
       onTrained: (_session, epochs) => metrics.recordEpochs(epochs),
       onStopped: (session) => {
@@ -78,7 +79,12 @@ export default fp<{ server: ServerOptions }>(
         (session as TrainingSession).pause();
         if (classroom) hub.sessionChanged(classroom, session as TrainingSession, 'diverged', null);
       },
-    });
+    };
+    // SCHEDULER=naive: the load benchmark's peer, never the default
+    const scheduler =
+      options.scheduler === 'naive'
+        ? new NaiveScheduler(() => registry.allSessions(), schedulerOptions)
+        : new TrainingScheduler(() => registry.allSessions(), schedulerOptions);
 
     for (const stored of await storage.loadLiveClasses()) {
       try {

@@ -24,6 +24,8 @@ const MAX_BACKLOG_SECONDS = 0.25;
 /** A stalled event loop does not turn into a burst of catch-up training. */
 const MAX_TICK_GAP_MS = 250;
 const IDLE_POLL_MS = 20;
+/** Waking for every single due epoch costs more than it buys; a few ms of batching keeps timers calm. */
+const MIN_WAIT_MS = 4;
 
 /**
  * Trains every playing session at its target speed on the main thread, in
@@ -152,7 +154,7 @@ export class TrainingScheduler {
       if (missing <= 0) return 0;
       wait = Math.min(wait, (missing / (session.speed as number)) * 1000);
     }
-    return Math.max(1, wait);
+    return Math.max(MIN_WAIT_MS, wait);
   }
 
   private forgetStopped(playing: Trainable[]): void {

@@ -54,12 +54,15 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     this.flushing = true;
     try {
       const due = [...this.registry.allSessions()].filter((s) => this.savedClock.get(s.id) !== s.clock);
-      while (due.length > 0) {
-        const started = this.now();
-        const batch: TrainingSession[] = [];
-        while (due.length > 0 && (!withBudget || this.now() - started < this.options.budgetMs)) batch.push(due.shift()!);
-        await this.write(batch);
-        if (due.length > 0 && withBudget) await new Promise((resolve) => setImmediate(resolve));
+      if (!withBudget) return await this.write(due);
+      // one session at a time (serializing is the cost), yielding to sockets whenever the budget is spent
+      let started = this.now();
+      for (const session of due) {
+        if (this.now() - started >= this.options.budgetMs) {
+          await new Promise((resolve) => setImmediate(resolve));
+          started = this.now();
+        }
+        if (this.registry.byId(session.identity.classId)?.session(session.id) === session) await this.write([session]);
       }
     } catch (error) {
       this.options.onError(error);

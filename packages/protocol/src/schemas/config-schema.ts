@@ -87,6 +87,9 @@ const configProperties = {
 /** A whole TrainerConfig. */
 export const TrainerConfigSchema = Type.Object(configProperties, { additionalProperties: false });
 
+/** Any subset of a TrainerConfig's fields, possibly none (a new class's changes from the default). */
+export const ConfigFieldsSchema = Type.Partial(Type.Object(configProperties), { additionalProperties: false });
+
 /** Some fields of a TrainerConfig: what `setConfig` sends (at least one field). */
 export const ConfigPatchSchema = Type.Partial(Type.Object(configProperties), {
   additionalProperties: false,

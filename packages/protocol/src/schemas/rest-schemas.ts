@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { ErrorSchema, IdSchema, NameSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
-import { ConfigPatchSchema } from './config-schema';
+import { ConfigFieldsSchema } from './config-schema';
 import { ClassStatusSchema, RosterEntrySchema, SessionStateSchema } from './state-schemas';
 
 /** POST /api/sessions (rule REST-1). */
@@ -8,7 +8,7 @@ export const CreateSessionBodySchema = Type.Object(
   {
     teacherName: NameSchema,
     /** fields to change from the engine's DEFAULT_CONFIG */
-    config: Type.Optional(ConfigPatchSchema),
+    config: Type.Optional(ConfigFieldsSchema),
   },
   { additionalProperties: false },
 );

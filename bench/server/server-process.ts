@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const serverDir = path.resolve(import.meta.dirname, '../../apps/server');
+
+/** The Playroom server as a child process, so its event loop is measured alone. */
+export interface SpawnedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Start apps/server on a free port with these extra environment variables. */
+export function startServerProcess(env: Record<string, string>): Promise<SpawnedServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Playroom is running: open (http:\/\/[^/\s"]+)\//.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      output = '';
+      resolve({
+        url: match[1]!.replace('localhost', '127.0.0.1'),
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+    void exited.then(() => reject(new Error(`server exited before starting:\n${output}`)));
+  });
+}
