@@ -13,8 +13,9 @@ import { ensureWebBuild } from '../src/web-build';
  * A whole class in a real browser against the real server: a teacher starts
  * a class, two students join (one on a phone-sized screen), the teacher's
  * changes reach both within a second, training shows on their screens, a
- * student forks without touching the class, the language switches, and the
- * pages recover by themselves after the server restarts.
+ * student forks without touching the class, the language switches, the
+ * pages recover by themselves after a lost network and a server restart, and
+ * ending the class tells everyone.
  *
  * The steps share one class, so they run in order; each saves a screenshot
  * under e2e/test-results/classroom/.
@@ -189,6 +190,19 @@ describe('a class in the browser', () => {
     await teacher.getByTestId('teacher-view').waitFor();
     expect(await teacher.locator('.room-code-label').first().textContent()).toBe('课堂码');
     await teacher.getByTestId('language-toggle').click();
+  });
+
+  it("a student's phone loses its network and comes back by itself", async () => {
+    const phone = bo.context();
+    const badge = () => bo.getByTestId('connection-badge').getAttribute('data-status');
+    await phone.setOffline(true);
+    await pollUntil(badge, (s) => s === 'offline' || s === 'reconnecting', 10_000, 'the badge notices the lost network');
+    await screenshot(bo, SHOTS, '15a-student-phone-offline');
+    await phone.setOffline(false);
+    await pollUntil(badge, (s) => s === 'connected', 15_000, 'the badge recovers');
+    const before = await epochOf(bo);
+    await pollUntil(() => epochOf(bo), (e) => e > before, 10_000, 'the class keeps training on the phone');
+    expect(await bo.getByTestId('student-view').isVisible()).toBe(true);
   });
 
   it('after the server restarts, every page recovers by itself in the same role', async () => {
