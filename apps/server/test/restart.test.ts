@@ -82,10 +82,14 @@ describe('restart', () => {
   it('PERSIST-1/PERSIST-2: SIGTERM flushes; a new process restores every session, paused, and clients reconnect into their roles', async () => {
     const dataDir = tempDataDir();
     const first = await spawnServer(dataDir);
-    const before = await runClass(first.url);
-    const seenEpoch = before.latest.get(before.created.sessionId)!.epoch;
-    expect(seenEpoch).toBeGreaterThan(SPEED);
-    first.child.kill('SIGTERM');
+    let before: Awaited<ReturnType<typeof runClass>>;
+    try {
+      before = await runClass(first.url);
+      const seenEpoch = before.latest.get(before.created.sessionId)!.epoch;
+      expect(seenEpoch).toBeGreaterThan(SPEED);
+    } finally {
+      first.child.kill('SIGTERM');
+    }
     expect(await first.exited).toBe(0);
     closeAll([before.teacher, ...before.students]);
 
@@ -105,8 +109,12 @@ describe('restart', () => {
   it('PERSIST-1: after SIGKILL at most 2 s of training is lost', async () => {
     const dataDir = tempDataDir();
     const first = await spawnServer(dataDir);
-    const before = await runClass(first.url);
-    first.child.kill('SIGKILL');
+    let before: Awaited<ReturnType<typeof runClass>>;
+    try {
+      before = await runClass(first.url);
+    } finally {
+      first.child.kill('SIGKILL');
+    }
     await first.exited;
     closeAll([before.teacher, ...before.students]);
 
