@@ -72,4 +72,26 @@ describe('reconnect', () => {
     expect((await server.app.playroom.storage.loadLiveClasses()).some((c) => c.record.id === created.sessionId)).toBe(false);
     closeAll([teacher, ana]);
   });
+
+  it('JOIN-2: a dropped connection is recovered by socket.io with the same identity and a fresh welcome', async () => {
+    const created = await createClass(server.url);
+    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' }, { reconnection: true });
+    try {
+      const forked = await command<CommandAck<'fork'>>(ana.socket, { type: 'fork', sessionId: created.sessionId });
+      if (!forked.ok) throw new Error('fork refused');
+      const welcomeAgain = nextEvent<{ participantId: string; forks: { sessionId: string }[] }>(ana.socket, 'welcome');
+      const recovered = new Promise<boolean>((resolve) => ana.socket.once('connect', () => resolve(ana.socket.recovered)));
+      // drop the transport as a flaky Wi-Fi would; the client reconnects by itself
+      ana.socket.io.engine.close();
+      expect(await recovered).toBe(true);
+      const welcome = await welcomeAgain;
+      expect(welcome.participantId).toBe(ana.welcome.participantId);
+      expect(welcome.forks.map((f) => f.sessionId)).toEqual([forked.session.sessionId]);
+      // the recovered socket still watches its fork
+      await command(ana.socket, { type: 'play', sessionId: forked.session.sessionId });
+      await nextEvent<SnapshotMessage>(ana.socket, 'snapshot', (s) => s.sessionId === forked.session.sessionId);
+    } finally {
+      ana.socket.close();
+    }
+  });
 });

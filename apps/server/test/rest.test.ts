@@ -108,4 +108,42 @@ describe('REST', () => {
       await strict.close();
     }
   });
+
+  it('HS-6: socket handshakes share the per-address join budget', async () => {
+    const strict = await startServer({ joinRate: { perMinute: 1, burst: 3 } });
+    try {
+      const room = await createClass(strict.url);
+      const codes: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        try {
+          const client = await connect(strict.url, { role: 'student', code: room.code, name: `S${i}` });
+          codes.push('ok');
+          client.socket.close();
+        } catch (error) {
+          codes.push((error as { data: { code: string } }).data.code);
+        }
+      }
+      expect(codes).toEqual(['ok', 'ok', 'ok', ErrorCode.rateLimited]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('PERSIST-3: a class nobody uses is archived after the idle time, kept in storage', async () => {
+    const idle = await startServer({ idleArchiveMs: 300 });
+    try {
+      const room = await createClass(idle.url);
+      const deadline = Date.now() + 5000;
+      while (idle.app.playroom.registry.byId(room.sessionId) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const lookup = (await (await fetch(`${idle.url}/api/rooms/${room.code}`)).json()) as RoomLookupReply;
+      expect(lookup.exists).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await idle.app.playroom.storage.loadClass(room.sessionId))?.record.code).toBe(room.code);
+      expect(await idle.app.playroom.storage.loadLiveClasses()).toEqual([]);
+    } finally {
+      await idle.close();
+    }
+  });
 });
