@@ -35,7 +35,7 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 function table(results: LoadResult[]): string {
-  const headers = ['scenario', 'scheduler', 'loop p50 ms', 'p99 (median 1s)', 'p99 (worst 1s)', 'max ms', 'epochs/s', 'target', 'slowest/fastest', 'snapshots/s', 'KiB/s', 'idle p99 (median/worst)', `p99 < ${GOAL_P99_MS} ms`];
+  const headers = ['scenario', 'scheduler', 'loop p50 ms', 'p99 (median 1s)', 'p99 (worst 1s)', 'max ms', 'epochs/s', 'target', 'slowest/fastest', 'snapshots/s', 'KiB/s', 'dropped/s', 'idle p99 (median/worst)', `p99 < ${GOAL_P99_MS} ms`];
   const rows = results.map((r) => [
     r.scenario,
     r.scheduler,
@@ -48,6 +48,7 @@ function table(results: LoadResult[]): string {
     `${r.slowestSession.toFixed(0)}/${r.fastestSession.toFixed(0)}`,
     r.snapshotsPerSecond.toFixed(0),
     r.snapshotKilobytesPerSecond.toFixed(0),
+    r.droppedFramesPerSecond.toFixed(0),
     `${r.noiseFloor.p99Median.toFixed(1)}/${r.noiseFloor.p99Worst.toFixed(1)}`,
     r.eventLoop.p99Worst < GOAL_P99_MS ? 'MET' : 'NOT MET',
   ]);

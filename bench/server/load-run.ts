@@ -44,6 +44,8 @@ export interface LoadResult {
   fastestSession: number;
   snapshotsPerSecond: number;
   snapshotKilobytesPerSecond: number;
+  /** frames the server skipped because a client socket was still writing (slow client) */
+  droppedFramesPerSecond: number;
   /** an idle Node process's event-loop p99 over the same seconds (machine noise) */
   noiseFloor: NoiseFloor;
 }
@@ -127,6 +129,8 @@ export async function runLoad(scenario: Scenario, scheduler: 'fair' | 'naive', s
     const startSnapshots = snapshots;
     const startBytes = snapshotBytes;
     const started = performance.now();
+    const dropped = async () => metric(await (await fetch(`${server.url}/metrics`)).text(), 'playroom_snapshot_frames_dropped_total').get('') ?? 0;
+    const droppedAtStart = await dropped();
     const windows: { p50: number; p99: number; max: number }[] = [];
     const noise = measureNoiseFloor(seconds);
     for (let s = 0; s < seconds; s++) {
@@ -140,6 +144,7 @@ export async function runLoad(scenario: Scenario, scheduler: 'fair' | 'naive', s
       });
     }
     const elapsed = (performance.now() - started) / 1000;
+    const droppedFramesPerSecond = ((await dropped()) - droppedAtStart) / elapsed;
     const rates = [...latestEpoch.entries()].map(([id, epoch]) => (epoch - (startEpochs.get(id) ?? epoch)) / elapsed);
     const sessions = students + 1;
     return {
@@ -160,6 +165,7 @@ export async function runLoad(scenario: Scenario, scheduler: 'fair' | 'naive', s
       fastestSession: Math.max(...rates),
       snapshotsPerSecond: (snapshots - startSnapshots) / elapsed,
       snapshotKilobytesPerSecond: (snapshotBytes - startBytes) / 1024 / elapsed,
+      droppedFramesPerSecond,
       noiseFloor: await noise,
     };
   } finally {

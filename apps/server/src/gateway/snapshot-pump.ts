@@ -21,8 +21,6 @@ export class SnapshotPump {
   private readonly summarySignature = new Map<string, string>();
   private readonly dirtyForkLists = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
-  /** frames skipped because a socket was still busy writing (rule SNAP-5) */
-  droppedFrames = 0;
 
   constructor(
     private readonly io: PlayroomServer,
@@ -82,7 +80,7 @@ export class SnapshotPump {
           ready.set(socketId, writable);
         }
         if (!writable) {
-          this.droppedFrames++;
+          this.metrics.framesDroppedTotal++;
           continue;
         }
         socket.emit('snapshot', message);

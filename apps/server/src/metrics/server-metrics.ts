@@ -25,6 +25,8 @@ export class ServerMetrics {
   snapshotsTotal = 0;
   snapshotBytesTotal = 0;
   commandsTotal = 0;
+  /** snapshot frames skipped because the socket was still writing (slow client) */
+  framesDroppedTotal = 0;
   refusedTotal = 0;
   /** sampled every 1 ms; values include that 1 ms interval (an idle loop reads ~1.1 ms) */
   private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 1 });
@@ -106,6 +108,9 @@ export class ServerMetrics {
     ]);
     metric('playroom_snapshots_total', 'counter', 'Snapshots sent (one per recipient).', [['', this.snapshotsTotal]]);
     metric('playroom_snapshot_bytes_total', 'counter', 'Snapshot bytes sent (all recipients).', [['', this.snapshotBytesTotal]]);
+    metric('playroom_snapshot_frames_dropped_total', 'counter', 'Snapshot frames skipped for sockets still writing.', [
+      ['', this.framesDroppedTotal],
+    ]);
     metric('playroom_commands_total', 'counter', 'Commands received.', [['', this.commandsTotal]]);
     metric('playroom_refused_total', 'counter', 'Commands and events refused.', [['', this.refusedTotal]]);
     return `${lines.join('\n')}\n`;

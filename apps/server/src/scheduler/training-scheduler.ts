@@ -99,12 +99,16 @@ export class TrainingScheduler {
     for (const session of paced) if (!this.virtualTime.has(session.id)) this.virtualTime.set(session.id, floor === Infinity ? 0 : floor);
     const served = (s: Trainable) => this.virtualTime.get(s.id)!;
     paced.sort((a, b) => served(a) - served(b));
+    // each due session gets an equal share of the slice, so under load many sessions move a little
+    // every slice (smooth snapshots) instead of one session moving a lot every few hundred ms
+    const dueCount = paced.filter((s) => this.credit.get(s.id)! >= 1).length;
+    const share = this.options.sliceBudgetMs / Math.max(1, dueCount);
     for (const session of paced) {
       const credit = this.credit.get(session.id)!;
       if (credit < 1) continue;
       const remaining = deadline - this.now();
       if (remaining <= 0) break;
-      const affordable = Math.max(1, Math.floor(remaining / this.costOf(session) + 1e-6));
+      const affordable = Math.max(1, Math.floor(Math.min(remaining, share) / this.costOf(session) + 1e-6));
       const ran = this.run(session, Math.min(Math.floor(credit), affordable));
       this.credit.set(session.id, credit - ran);
     }
