@@ -4,11 +4,8 @@ import react from '@vitejs/plugin-react';
 /** The server (apps/server) listens on 3000 in development; the dev server forwards REST and sockets to it. */
 const SERVER = process.env.PLAYROOM_SERVER ?? 'http://localhost:3000';
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig({
   plugins: [react()],
-  // Without this, a `vite build` run from a shell without NODE_ENV bundled React's development
-  // build (twice the size, and slow): dependencies pick their build from process.env.NODE_ENV.
-  define: { 'process.env.NODE_ENV': JSON.stringify(mode === 'production' ? 'production' : 'development') },
   server: {
     port: 5173,
     proxy: {
@@ -21,4 +18,4 @@ export default defineConfig(({ mode }) => ({
     sourcemap: true,
     target: 'es2022',
   },
-}));
+});

@@ -24,5 +24,6 @@ export function ensureWebBuild(): void {
   const sources = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'index.html'), path.join(REPO_ROOT, 'packages/engine/src'), path.join(REPO_ROOT, 'packages/protocol/src')];
   const newestSource = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
   if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+  // vitest runs us with NODE_ENV=test, which would make a development build of React (slow, 600 KB)
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -176,6 +176,13 @@ describe('a class in the browser', () => {
     await pollUntil(() => selectedLabel(ann, 'learning-rate'), (v) => v === '0.3', 2000, 'back to the class session');
     await ann.getByTestId('view-forks').click();
     await pollUntil(() => selectedLabel(ann, 'learning-rate'), (v) => v === '0.01', 2000, 'back to the fork');
+
+    // a refresh comes back as the same student, in the same fork
+    await ann.reload();
+    await ann.getByTestId('student-view').waitFor();
+    await pollUntil(() => ann.getByTestId('student-view').getAttribute('data-tab'), (tab) => tab === 'forks', 5000, 'the fork after a refresh');
+    await pollUntil(() => selectedLabel(ann, 'learning-rate'), (v) => v === '0.01', 5000, "the fork's settings after a refresh");
+    expect(await ann.getByTestId('view-forks').textContent()).toContain('1');
   });
 
   it('switching the language changes the labels, and it is remembered', async () => {

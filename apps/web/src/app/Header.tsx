@@ -19,7 +19,7 @@ export function Header() {
         }}
       >
         <span className="brand-mark" aria-hidden="true" />
-        {t('app.title')}
+        <span className="brand-name">{t('app.title')}</span>
       </a>
       <div className="header-tools">
         <ConnectionBadge />

@@ -22,6 +22,7 @@ import {
 import { CommandRunner, type CommandChannel } from './command-runner';
 import { handshakeFor, isTransientRefusal } from './handshake';
 import { sessionFromState } from './session-from-state';
+import { rememberShownFork, shownForkBefore } from './view-memory';
 
 type ClassSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -84,6 +85,8 @@ export class ClassConnection {
     const s = this.store.getState();
     s.resetClassState();
     s.setIdentity(identity);
+    const shownFork = shownForkBefore(identity.code);
+    if (shownFork) s.setActiveView({ kind: 'fork', id: shownFork });
     s.setConnection('connecting');
     const promise = new Promise<void>((resolve, reject) => this.joinWaiters.push({ resolve, reject }));
     this.open();
@@ -236,15 +239,17 @@ export class ClassConnection {
     s.setConnection('idle');
   }
 
+  /** After a (re)connection the server watches only the class session for us (JOIN-2): ask again for the fork on screen. */
   private rewatchActiveFork(): void {
-    const { activeView, sessions } = this.store.getState();
+    const { activeView, sessions, forkSummaries } = this.store.getState();
     if (activeView.kind !== 'fork') return;
-    if (!(activeView.id in sessions) && !(activeView.id in this.store.getState().forkSummaries)) {
+    const backToClass = () => {
       this.store.getState().setActiveView({ kind: 'class' });
-      return;
-    }
+      if (this.identity) rememberShownFork(this.identity.code, null);
+    };
+    if (!(activeView.id in sessions) && !(activeView.id in forkSummaries)) return backToClass();
     void this.watch(activeView.id).then((ok) => {
-      if (!ok) this.store.getState().setActiveView({ kind: 'class' });
+      if (!ok) backToClass();
     });
   }
 

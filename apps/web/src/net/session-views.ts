@@ -1,6 +1,7 @@
 import type { StoreAccess } from './apply-server-events';
 import type { ClassConnection } from './class-connection';
 import { sessionFromState } from './session-from-state';
+import { rememberShownFork } from './view-memory';
 
 /** Shows a fork (mine, or any for the teacher): watch it, then switch the view once its state is here. */
 export async function openFork(connection: ClassConnection, store: StoreAccess, forkId: string): Promise<boolean> {
@@ -9,6 +10,8 @@ export async function openFork(connection: ClassConnection, store: StoreAccess, 
   const ok = await connection.watch(forkId);
   if (!ok) return false;
   store.getState().setActiveView({ kind: 'fork', id: forkId });
+  const code = connection.currentIdentity?.code;
+  if (code) rememberShownFork(code, forkId);
   if (previous.kind === 'fork') void connection.send<'unwatch'>({ type: 'unwatch', sessionId: previous.id });
   return true;
 }
@@ -17,6 +20,8 @@ export async function openFork(connection: ClassConnection, store: StoreAccess, 
 export function openClass(connection: ClassConnection, store: StoreAccess): void {
   const previous = store.getState().activeView;
   store.getState().setActiveView({ kind: 'class' });
+  const code = connection.currentIdentity?.code;
+  if (code) rememberShownFork(code, null);
   if (previous.kind === 'fork') void connection.send<'unwatch'>({ type: 'unwatch', sessionId: previous.id });
 }
 
