@@ -8,7 +8,8 @@ import { StartClassCard } from './StartClassCard';
 /** The front page: start a class, join one, or practise alone; plus the classes this browser was in. */
 export function HomePage({ joinCode }: { joinCode: string | null }) {
   const t = useT();
-  const join = <JoinClassCard key="join" initialCode={joinCode} />;
+  // keyed by the code, so following another /join/CODE link refills the form
+  const join = <JoinClassCard key={`join-${joinCode ?? ''}`} initialCode={joinCode} />;
   const start = <StartClassCard key="start" />;
   return (
     <div className="home">
