@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../src/chromium';
+import { freePort } from '../src/free-port';
+import { epochOf, heatmapStats, pollUntil, screenshot, selectedLabel } from '../src/page-probes';
+import { ServerProcess } from '../src/server-process';
+import { ensureWebBuild } from '../src/web-build';
+
+/* "Practice on my own": the playground trains in the browser, with no class and no socket. */
+
+let dataDir: string;
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'playroom-e2e-local-'));
+  server = new ServerProcess(await freePort(), dataDir, 'server-local.log');
+  await server.start();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('practice on my own', () => {
+  it('opens from the home page and trains in the browser', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.url);
+    await page.getByTestId('practice').click();
+    await page.getByTestId('local-view').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/local');
+    expect(await page.getByTestId('connection-badge').count()).toBe(0);
+
+    await page.getByTestId('learning-rate').selectOption({ label: '0.1' });
+    expect(await selectedLabel(page, 'learning-rate')).toBe('0.1');
+    await page.getByTestId('play-pause').click();
+    await pollUntil(() => epochOf(page), (e) => e > 30, 15_000, 'local epochs');
+    const stats = await heatmapStats(page);
+    expect(stats.colors).toBeGreaterThan(20);
+    await screenshot(page, 'local', 'phone-training');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
