@@ -215,10 +215,12 @@ export class ClassConnection {
 
   private scheduleRetry(delayMs: number): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    // jitter: a class behind one school address must not come back in lockstep (joins share a budget, HS-6)
+    const jittered = delayMs * (0.75 + Math.random() * 0.5);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.socket && !this.socket.connected) this.socket.connect();
-    }, delayMs);
+    }, jittered);
   }
 
   /** Stops for good with an error the page shows. */
