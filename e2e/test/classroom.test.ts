@@ -238,6 +238,14 @@ describe('a class in the browser', () => {
     await screenshot(bo, SHOTS, '17-student-phone-after-restart');
   });
 
+  it('a student deletes her fork: it leaves her list and the teacher’s', async () => {
+    ann.once('dialog', (dialog) => void dialog.accept());
+    await ann.getByTestId('delete-fork').click();
+    await pollUntil(() => ann.getByTestId('student-view').getAttribute('data-tab'), (tab) => tab === 'class', 5000, 'back on the class tab');
+    expect(await ann.getByTestId('view-forks').textContent()).not.toMatch(/\d/);
+    await pollUntil(() => teacher.getByTestId('fork-row').count(), (n) => n === 0, 5000, "the fork leaves the teacher's list");
+  });
+
   it('the teacher ends the class: everyone is told, and the code stops working', async () => {
     teacher.once('dialog', (dialog) => void dialog.accept());
     await teacher.getByTestId('end-class').click();

@@ -6,4 +6,4 @@ export const classConnection = new ClassConnection(useAppStore);
 
 export { createClass } from './api';
 export { sessionActions } from './session-actions';
-export { forkAndOpen, openClass, openFork } from './session-views';
+export { deleteFork, forkAndOpen, openClass, openFork } from './session-views';

@@ -37,3 +37,14 @@ export async function forkAndOpen(connection: ClassConnection, store: StoreAcces
   const opened = await openFork(connection, store, fork.id);
   return opened ? fork.id : null;
 }
+
+/** Deletes one of my forks (a student has a limit, FORK-2) and goes back to the class session. */
+export async function deleteFork(connection: ClassConnection, store: StoreAccess, forkId: string): Promise<boolean> {
+  const ack = await connection.send<'deleteFork'>({ type: 'deleteFork', sessionId: forkId });
+  if (!ack.ok) return false;
+  const code = connection.currentIdentity?.code;
+  if (code) rememberShownFork(code, null);
+  store.getState().removeForkSummary(forkId);
+  store.getState().removeSession(forkId);
+  return true;
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
-import { classConnection, forkAndOpen, openClass, openFork } from '../net';
+import { classConnection, deleteFork, forkAndOpen, openClass, openFork } from '../net';
 import { useAppStore } from '../store/app-store';
 import { myForks } from '../store/forks-slice';
 import { SessionPlayground } from './SessionPlayground';
@@ -134,11 +134,28 @@ export function StudentView() {
       )}
       {tab === 'forks' && (
         <div className="view-banner fork-banner" data-testid="view-banner">
-          {viewingId === null
-            ? forks.length === 0
-              ? t('app.class.noForks')
-              : t('app.class.waitingForState')
-            : forksFrozen ? t('app.class.frozen') : t('app.class.inFork')}
+          <span>
+            {viewingId === null
+              ? forks.length === 0
+                ? t('app.class.noForks')
+                : t('app.class.waitingForState')
+              : forksFrozen
+                ? t('app.class.frozen')
+                : t('app.class.inFork')}
+          </span>
+          {viewingId !== null && (
+            <button
+              type="button"
+              className="button small quiet"
+              data-testid="delete-fork"
+              onClick={() => {
+                if (!window.confirm(t('app.class.deleteConfirm'))) return;
+                void deleteFork(classConnection, useAppStore, viewingId).then((deleted) => deleted && setForksTab(false));
+              }}
+            >
+              {t('app.class.deleteFork')}
+            </button>
+          )}
         </div>
       )}
 

@@ -74,6 +74,8 @@ export const app = {
   'app.class.view.forks': 'My forks',
   'app.class.inFork': 'This is your fork: every control works. The class session is not affected.',
   'app.class.forkLabel': 'Fork {n}',
+  'app.class.deleteFork': 'Delete this fork',
+  'app.class.deleteConfirm': 'Delete this fork? This cannot be undone.',
   'app.class.noForks': 'No forks yet. Press “Fork and experiment” to make one.',
   'app.class.waitingForState': 'Waiting for the session…',
   'app.class.spotlight': 'On the class screen: {name}’s fork',

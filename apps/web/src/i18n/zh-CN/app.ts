@@ -75,6 +75,8 @@ export const app: MessagesOf<typeof en> = {
   'app.class.view.forks': '我的分支',
   'app.class.inFork': '这是你的分支：所有控件都可以使用，不会影响课堂实验。',
   'app.class.forkLabel': '分支 {n}',
+  'app.class.deleteFork': '删除这个分支',
+  'app.class.deleteConfirm': '要删除这个分支吗？此操作无法撤销。',
   'app.class.noForks': '还没有分支。点击“复制实验（分支）”创建一个。',
   'app.class.waitingForState': '正在等待实验数据…',
   'app.class.spotlight': '投屏展示：{name} 的分支',
