@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Reads `npm test` output (turbo + vitest) on stdin, echoes it, and ends with one
+// plain closing line, "tests: N passed, N failed", summed over every package's
+// vitest summary, so a reader of CI logs sees the whole suite's count at once.
+import { createInterface } from 'node:readline';
+
+const ansi = /\x1b\[[0-9;]*m/g;
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let summaries = 0;
+
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  process.stdout.write(line + '\n');
+  const plain = line.replace(ansi, '');
+  const match = /^\s*(?:[@\w/.-]+:test:\s*)?Tests\s+(.*)\((\d+)\)\s*$/.exec(plain);
+  if (!match) return;
+  summaries += 1;
+  const counts = match[1] ?? '';
+  passed += Number(/(\d+) passed/.exec(counts)?.[1] ?? 0);
+  failed += Number(/(\d+) failed/.exec(counts)?.[1] ?? 0);
+  skipped += Number(/(\d+) skipped/.exec(counts)?.[1] ?? 0) + Number(/(\d+) todo/.exec(counts)?.[1] ?? 0);
+});
+lines.on('close', () => {
+  if (summaries === 0) {
+    process.stdout.write('tests: no vitest summary found in the output\n');
+    return;
+  }
+  process.stdout.write(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+});
