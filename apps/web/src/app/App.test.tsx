@@ -22,6 +22,7 @@ describe('App routes', () => {
     render(<App />);
     expect(window.location.pathname).toBe('/join/XY7Z9Q');
     expect(screen.getByTestId<HTMLInputElement>('join-code').value).toBe('XY7Z9Q');
+    expect(document.title).toBe('Playroom');
   });
 
   it('follows navigate() and the home link without reloading', () => {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useLanguageStore } from '../i18n';
+import { useLanguageStore, useT } from '../i18n';
 import { ClassPage } from '../pages/ClassPage';
 import { HomePage } from '../pages/HomePage';
 import { LocalPage } from '../pages/LocalPage';
@@ -11,9 +11,12 @@ import { useRoute } from './navigation';
 export function App() {
   const route = useRoute();
   const language = useLanguageStore((s) => s.language);
+  const t = useT();
+  const title = route.page === 'class' ? `${route.code} · ${t('app.title')}` : t('app.title');
   useEffect(() => {
     document.documentElement.lang = language;
-  }, [language]);
+    document.title = title;
+  }, [language, title]);
 
   return (
     <div className="app">
