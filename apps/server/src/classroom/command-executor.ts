@@ -10,13 +10,17 @@ import {
 import type { Classroom } from './classroom';
 import type { ClassroomEvents } from './classroom-events';
 import type { ClassroomRegistry } from './classroom-registry';
-import { authorizeCommand, type Actor } from './permissions';
+import { authorizeCommand, watchesThroughSpotlight, type Actor } from './permissions';
 import { Refusal } from './refusal';
 import { SessionChangeError, type TrainingSession } from './training-session';
 
 /** The sender's subscriptions, as far as commands change them (the gateway adapts a socket to this). */
 export interface Subscriptions {
+  /** receive a session's updates and snapshots for as long as the socket lives */
   watch(sessionId: string): void;
+  /** receive a fork's updates and snapshots while (and only while) the teacher spotlights it */
+  watchSpotlighted(forkId: string): void;
+  /** stop both kinds of watching */
   unwatch(sessionId: string): void;
 }
 
@@ -97,14 +101,18 @@ export class CommandExecutor {
       }
       case 'deleteFork': {
         const fork = session();
+        const wasSpotlighted = classroom.status.spotlightId === fork.id;
         classroom.removeFork(fork.id);
         classroom.touch();
         subscriptions.unwatch(fork.id);
         this.events.forkRemoved(classroom, fork);
+        // the spotlight went with it: the class hears so and storage keeps it
+        if (wasSpotlighted) this.events.classStatusChanged(classroom);
         return { ok: true };
       }
       case 'watch':
-        subscriptions.watch(session().id);
+        if (watchesThroughSpotlight(actor, session())) subscriptions.watchSpotlighted(session().id);
+        else subscriptions.watch(session().id);
         return { ok: true, session: session().toState() };
       case 'unwatch':
         subscriptions.unwatch(command.sessionId);

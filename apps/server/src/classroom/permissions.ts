@@ -28,6 +28,11 @@ export function mayWatch(actor: Actor, classroom: Classroom, session: TrainingSe
   return session.ownerId === actor.participantId || classroom.status.spotlightId === session.id;
 }
 
+/** Whether the actor may see this session only because the teacher spotlights it (a student, someone else's fork). */
+export function watchesThroughSpotlight(actor: Actor, session: TrainingSession): boolean {
+  return session.kind === 'fork' && actor.role !== 'teacher' && session.ownerId !== actor.participantId;
+}
+
 const forbidden = (message: string) => protocolError(ErrorCode.forbidden, message);
 const notFound = () => protocolError(ErrorCode.sessionNotFound, 'no such session in this class', '/sessionId');
 

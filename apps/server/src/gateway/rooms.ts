@@ -8,4 +8,16 @@ export const rooms = {
   participant: (participantId: string) => `participant:${participantId}`,
   /** sockets watching a session: its updates and snapshots */
   watching: (sessionId: string) => `watch:${sessionId}`,
+  /**
+   * students watching someone else's fork because the teacher spotlights it:
+   * its updates go here only while it is spotlighted, so a socket that stays
+   * in this room (or comes back into it through connection state recovery)
+   * receives nothing once the fork is private again (rule PERM-2)
+   */
+  spotlightViewers: (forkId: string) => `spotlight:${forkId}`,
 };
+
+/** The rooms that hear a session's updates and snapshots right now: its watchers, and its spotlight viewers while spotlighted. */
+export function watcherRooms(sessionId: string, spotlightId: string | null): string[] {
+  return sessionId === spotlightId ? [rooms.watching(sessionId), rooms.spotlightViewers(sessionId)] : [rooms.watching(sessionId)];
+}

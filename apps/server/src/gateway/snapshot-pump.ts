@@ -2,7 +2,8 @@ import { encodeSnapshot, type SnapshotMessage } from '@playroom/protocol';
 import type { Classroom } from '../classroom/classroom';
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
 import type { ServerMetrics } from '../metrics/server-metrics';
-import { rooms } from './rooms';
+import type { TrainingSession } from '../classroom/training-session';
+import { rooms, watcherRooms } from './rooms';
 import type { PlayroomServer } from './types';
 
 export interface SnapshotPumpOptions {
@@ -53,42 +54,54 @@ export class SnapshotPump {
    * (a slow client drops frames), any other gets all its frames.
    */
   sendSnapshots(): void {
-    const adapterRooms = this.io.sockets.adapter.rooms;
-    const sockets = this.io.sockets.sockets;
     const live = new Set<string>();
     const ready = new Map<string, boolean>();
-    for (const session of this.registry.allSessions()) {
-      live.add(session.id);
-      if (this.sentClock.get(session.id) === session.clock) continue;
-      this.sentClock.set(session.id, session.clock);
-      const members = adapterRooms.get(rooms.watching(session.id));
-      if (!members || members.size === 0) continue;
-      let message: SnapshotMessage & { bytes: Buffer };
-      try {
-        message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.snapshotInput())) };
-      } catch (error) {
-        this.options.onError(error);
-        continue;
+    for (const classroom of this.registry.classrooms()) {
+      for (const session of classroom.sessions()) {
+        live.add(session.id);
+        if (this.sentClock.get(session.id) === session.clock) continue;
+        this.sentClock.set(session.id, session.clock);
+        const members = this.watchersOf(session.id, classroom.status.spotlightId);
+        if (members.size > 0) this.sendSnapshot(session, members, ready);
       }
-      let recipients = 0;
-      for (const socketId of members) {
-        const socket = sockets.get(socketId);
-        if (!socket) continue;
-        let writable = ready.get(socketId);
-        if (writable === undefined) {
-          writable = socket.conn.transport.writable;
-          ready.set(socketId, writable);
-        }
-        if (!writable) {
-          this.metrics.framesDroppedTotal++;
-          continue;
-        }
-        socket.emit('snapshot', message);
-        recipients++;
-      }
-      this.metrics.recordSnapshot(message.bytes.byteLength, recipients);
     }
     if (this.sentClock.size > live.size) for (const id of this.sentClock.keys()) if (!live.has(id)) this.sentClock.delete(id);
+  }
+
+  /** Socket ids in the session's watcher rooms (a socket in both counts once). */
+  private watchersOf(sessionId: string, spotlightId: string | null): Set<string> {
+    const adapterRooms = this.io.sockets.adapter.rooms;
+    const [first, ...others] = watcherRooms(sessionId, spotlightId).map((room) => adapterRooms.get(room));
+    if (others.every((room) => !room || room.size === 0)) return first ?? new Set();
+    return new Set([...(first ?? []), ...others.flatMap((room) => [...(room ?? [])])]);
+  }
+
+  private sendSnapshot(session: TrainingSession, members: Set<string>, ready: Map<string, boolean>): void {
+    const sockets = this.io.sockets.sockets;
+    let message: SnapshotMessage & { bytes: Buffer };
+    try {
+      message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.snapshotInput())) };
+    } catch (error) {
+      this.options.onError(error);
+      return;
+    }
+    let recipients = 0;
+    for (const socketId of members) {
+      const socket = sockets.get(socketId);
+      if (!socket) continue;
+      let writable = ready.get(socketId);
+      if (writable === undefined) {
+        writable = socket.conn.transport.writable;
+        ready.set(socketId, writable);
+      }
+      if (!writable) {
+        this.metrics.framesDroppedTotal++;
+        continue;
+      }
+      socket.emit('snapshot', message);
+      recipients++;
+    }
+    this.metrics.recordSnapshot(message.bytes.byteLength, recipients);
   }
 
   /** One round of fork summaries to teachers whose class's forks moved. */

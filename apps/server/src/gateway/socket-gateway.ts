@@ -170,7 +170,11 @@ export class SocketGateway {
 
     const subscriptions: Subscriptions = {
       watch: (sessionId) => socket.join(rooms.watching(sessionId)),
-      unwatch: (sessionId) => socket.leave(rooms.watching(sessionId)),
+      watchSpotlighted: (forkId) => socket.join(rooms.spotlightViewers(forkId)),
+      unwatch: (sessionId) => {
+        socket.leave(rooms.watching(sessionId));
+        socket.leave(rooms.spotlightViewers(sessionId));
+      },
     };
     socket.on(ClientEvent.command, (payload: unknown, ack: unknown) => {
       metrics.commandsTotal++;
