@@ -115,6 +115,22 @@ describe('fuzz', () => {
     expect(session.playing).toBe(false);
   });
 
+  it('ACK-1: a command with its ack in any place, or without a payload, still gets exactly one ack', async () => {
+    const session = server.app.playroom.registry.byId(created.sessionId)!.classSession;
+    const clock = session.clock;
+    const ackOf = (...args: unknown[]) =>
+      new Promise<CommandAck>((resolve, reject) => teacher.socket.timeout(5000).emit('command', ...args, (error: Error | null, ack: CommandAck) => (error ? reject(error) : resolve(ack))));
+    const codes = async (...args: unknown[]) => {
+      const ack = await ackOf(...args);
+      return ack.ok ? 'ok' : ack.error.code;
+    };
+    expect(await codes()).toBe(ErrorCode.badRequest);
+    expect(await codes({ type: 'play', sessionId: created.sessionId }, 'extra')).toBe(ErrorCode.badRequest);
+    expect(await codes(null, { type: 'play', sessionId: created.sessionId })).toBe(ErrorCode.badRequest);
+    expect(session.clock).toBe(clock);
+    expect(session.playing).toBe(false);
+  });
+
   it('LIM-2/LIM-4: an oversized message and raw garbage frames close only that connection', async () => {
     const victim = await connect(server.url, { role: 'student', code: created.code, name: 'Big' });
     const closed = new Promise<string>((resolve) => victim.socket.on('disconnect', (reason) => resolve(reason)));

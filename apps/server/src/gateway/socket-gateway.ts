@@ -176,12 +176,17 @@ export class SocketGateway {
         socket.leave(rooms.spotlightViewers(sessionId));
       },
     };
-    socket.on(ClientEvent.command, (payload: unknown, ack: unknown) => {
+    // socket.io passes the ack as the last argument, wherever the client put it (rule ACK-1)
+    socket.on(ClientEvent.command, (...args: unknown[]) => {
       metrics.commandsTotal++;
+      const ack = args[args.length - 1];
       if (typeof ack !== 'function') {
         return refuse(protocolError(ErrorCode.ackRequired, 'send every command with an ack callback'), 'command', undefined);
       }
-      const checked = validateCommand(payload);
+      if (args.length !== 2) {
+        return refuse(protocolError(ErrorCode.badRequest, 'a command is one payload and an ack'), 'command', ack);
+      }
+      const checked = validateCommand(args[0]);
       if (!checked.ok) return refuse(checked.error, 'command', ack);
       let result: CommandAck;
       try {
