@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { errorText } from '../app/error-text';
 import { classConnection, sessionActions } from '../net';
 import { Playground } from '../playground/Playground';
@@ -7,12 +7,26 @@ import type { CommandStatus } from '../playground/model';
 import { useAppStore } from '../store/app-store';
 import { commandStatusOf } from '../store/commands-slice';
 import { toPlaygroundModel } from '../store/playground-model';
+import { sessionAccess, type ReadOnlyReason } from '../store/session-access';
 
-/** The playground for one server session; read-only unless the viewer owns it (the server enforces the same, PERM-1). */
+const READ_ONLY_NOTES: Record<ReadOnlyReason, MessageKey> = {
+  watchingClass: 'app.readOnly.watchingClass',
+  spotlight: 'app.readOnly.spotlight',
+  teacherWatchingFork: 'app.readOnly.teacherWatchingFork',
+  frozen: 'app.readOnly.frozen',
+  frozenByMe: 'app.readOnly.frozenByMe',
+};
+
+/** The playground for one server session; read-only unless the viewer may drive it (the server enforces the same, PERM-1). */
 export function SessionPlayground({ sessionId }: { sessionId: string }) {
   const t = useT();
   const session = useAppStore((s) => s.sessions[sessionId] ?? null);
-  const readOnly = useAppStore((s) => s.participantId === null || s.sessions[sessionId]?.ownerId !== s.participantId);
+  const reason = useAppStore((s) => {
+    const shown = s.sessions[sessionId];
+    if (!shown) return 'watchingClass';
+    return sessionAccess(shown, { participantId: s.participantId, role: s.identity?.role ?? null }, s.classStatus.forksFrozen);
+  });
+  const readOnly = reason !== null;
   const commands = useAppStore((s) => s.commands);
   const actions = useMemo(() => sessionActions(classConnection, sessionId), [sessionId]);
   const model = useMemo(() => (session ? toPlaygroundModel(session, readOnly) : null), [session, readOnly]);
@@ -22,10 +36,21 @@ export function SessionPlayground({ sessionId }: { sessionId: string }) {
     raw.state === 'failed'
       ? { state: 'failed', message: errorText(t, { code: commands[raw.id]?.errorCode ?? 'internal', message: raw.message }) }
       : raw;
+  const readOnlyNote = reason && t(READ_ONLY_NOTES[reason], { name: session?.ownerName ?? '' });
 
   return (
-    <div className="session-playground" data-testid="session-playground" data-session-id={sessionId} data-readonly={readOnly}>
-      {model ? <Playground model={model} actions={actions} status={status} /> : <p className="muted">{t('app.class.waitingForState')}</p>}
+    <div
+      className="session-playground"
+      data-testid="session-playground"
+      data-session-id={sessionId}
+      data-readonly={readOnly}
+      data-readonly-reason={reason ?? undefined}
+    >
+      {model ? (
+        <Playground model={model} actions={actions} status={status} readOnlyNote={readOnlyNote ?? undefined} />
+      ) : (
+        <p className="muted">{t('app.class.waitingForState')}</p>
+      )}
     </div>
   );
 }

@@ -17,12 +17,14 @@ export interface PlaygroundProps {
   status?: CommandStatus;
   /** the app shell's own buttons in the controls bar (e.g. "Fork and experiment") */
   toolbarExtra?: ReactNode;
+  /** why the controls are read-only, in the reader's language (the shell knows whose session this is) */
+  readOnlyNote?: string;
   /** a renderer made outside (the web benchmark times it); one is created otherwise */
   renderer?: HeatmapRenderer;
 }
 
 /** The playground view: controls on top, then data | features + network | output, as TensorFlow Playground. */
-export function Playground({ model, actions, status, toolbarExtra, renderer: given }: PlaygroundProps) {
+export function Playground({ model, actions, status, toolbarExtra, readOnlyNote, renderer: given }: PlaygroundProps) {
   const [own] = useState(() => (given ? null : new HeatmapRenderer()));
   const renderer = given ?? own!;
   const [focus, setFocus] = useState<NeuronRef | null>(null);
@@ -39,7 +41,7 @@ export function Playground({ model, actions, status, toolbarExtra, renderer: giv
   return (
     <HeatmapContext.Provider value={renderer}>
       <div className={`pg-root${model.readOnly ? ' is-readonly' : ''}`}>
-        <ControlsBar model={model} actions={actions} status={status} toolbarExtra={toolbarExtra} />
+        <ControlsBar model={model} actions={actions} status={status} toolbarExtra={toolbarExtra} readOnlyNote={readOnlyNote} />
         <div className="pg-columns">
           <DataPanel model={model} actions={actions} />
           <div className="pg-middle">

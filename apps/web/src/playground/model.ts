@@ -24,7 +24,7 @@ export interface PlaygroundModel {
   lossHistory: { epoch: number; trainLoss: number; testLoss: number }[];
   /** `kind` (the engine's DivergenceKind) lets the view explain it in the reader's language */
   diverged: null | { reason: string; epoch: number; kind?: 'not-finite' | 'exploded' | 'saturated' };
-  /** controls are shown but disabled (a student watching the class session) */
+  /** controls are shown but disabled (watching someone else's session, or a fork the teacher paused) */
   readOnly: boolean;
 }
 

@@ -101,13 +101,19 @@ export const app = {
   'app.dashboard.status.frozen': 'Frozen',
   'app.dashboard.offline': 'offline',
 
-  'app.dashboard.viewingFork': '{name}’s fork (you are watching; only its owner can change it)',
+  'app.dashboard.viewingFork': '{name}’s fork',
   'app.dashboard.backToClass': 'Back to the class session',
   'app.dashboard.spotlight': 'Show to the class',
   'app.dashboard.stopSpotlight': 'Stop showing',
   'app.dashboard.spotlighted': 'On the class screen',
   'app.class.watchSpotlight': 'Watch it',
   'app.class.spotlightAnon': 'The teacher is showing a student’s fork to the class.',
+
+  'app.readOnly.watchingClass': 'You are watching the teacher’s network. Fork it to experiment on your own.',
+  'app.readOnly.spotlight': 'The teacher is showing {name}’s fork: only {name} can change it. Fork it to try your own ideas.',
+  'app.readOnly.teacherWatchingFork': 'Only {name} can change this fork.',
+  'app.readOnly.frozen': 'The teacher paused the class. You can change your fork again when the class resumes.',
+  'app.readOnly.frozenByMe': 'You paused the class: every fork, yours too, waits until you resume it.',
 
   'app.command.pending': 'Sending…',
   'app.command.failed': 'Not applied: {message}',

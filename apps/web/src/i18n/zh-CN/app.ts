@@ -102,13 +102,19 @@ export const app: MessagesOf<typeof en> = {
   'app.dashboard.status.frozen': '已冻结',
   'app.dashboard.offline': '离线',
 
-  'app.dashboard.viewingFork': '{name} 的分支（你在观看，只有它的主人可以修改）',
+  'app.dashboard.viewingFork': '{name} 的分支',
   'app.dashboard.backToClass': '返回课堂实验',
   'app.dashboard.spotlight': '投屏展示',
   'app.dashboard.stopSpotlight': '停止投屏',
   'app.dashboard.spotlighted': '正在投屏展示',
   'app.class.watchSpotlight': '观看',
   'app.class.spotlightAnon': '老师正在投屏展示一位学生的分支。',
+
+  'app.readOnly.watchingClass': '你正在观看老师的实验。复制实验后就可以自己动手。',
+  'app.readOnly.spotlight': '老师正在投屏展示 {name} 的分支，只有 {name} 可以修改。复制实验后就可以试试自己的想法。',
+  'app.readOnly.teacherWatchingFork': '只有 {name} 可以修改这个分支。',
+  'app.readOnly.frozen': '老师已让全班暂停。恢复上课后你就可以继续修改自己的分支。',
+  'app.readOnly.frozenByMe': '你已让全班暂停：所有分支（包括你的）都会等到你恢复上课。',
 
   'app.command.pending': '发送中…',
   'app.command.failed': '未生效：{message}',

@@ -23,10 +23,12 @@ interface ControlsBarProps {
   actions: PlaygroundActions;
   status?: CommandStatus;
   toolbarExtra?: ReactNode;
+  /** replaces the generic "you are watching" note */
+  readOnlyNote?: string;
 }
 
 /** The bar on top: run controls, the epoch counter and the hyper-parameters, as in the playground. */
-export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBarProps) {
+export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote }: ControlsBarProps) {
   const t = useT();
   const { config, readOnly } = model;
   const disabled = readOnly;
@@ -151,7 +153,11 @@ export function ControlsBar({ model, actions, status, toolbarExtra }: ControlsBa
             {t('pg.command.failed', { message: status.message })}
           </span>
         )}
-        {readOnly && <span className="pg-readonly-note">{t('pg.readOnly')}</span>}
+        {readOnly && (
+          <span className="pg-readonly-note" data-testid="readonly-note">
+            {readOnlyNote ?? t('pg.readOnly')}
+          </span>
+        )}
         {toolbarExtra}
       </div>
     </section>

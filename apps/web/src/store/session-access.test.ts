@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { sessionAccess } from './session-access';
+
+const classSession = { kind: 'class' as const, ownerId: 't1', frozen: false };
+const annsFork = { kind: 'fork' as const, ownerId: 'ann', frozen: false };
+const teachersFork = { kind: 'fork' as const, ownerId: 't1', frozen: false };
+const teacher = { participantId: 't1', role: 'teacher' as const };
+const ann = { participantId: 'ann', role: 'student' as const };
+const bo = { participantId: 'bo', role: 'student' as const };
+
+describe('sessionAccess', () => {
+  it('the teacher drives the class session; a student watches it', () => {
+    expect(sessionAccess(classSession, teacher, false)).toBeNull();
+    expect(sessionAccess(classSession, ann, false)).toBe('watchingClass');
+  });
+
+  it('a fork is driven by its owner only: the teacher and a spotlight audience watch it', () => {
+    expect(sessionAccess(annsFork, ann, false)).toBeNull();
+    expect(sessionAccess(annsFork, teacher, false)).toBe('teacherWatchingFork');
+    expect(sessionAccess(annsFork, bo, false)).toBe('spotlight');
+    expect(sessionAccess(teachersFork, teacher, false)).toBeNull();
+    expect(sessionAccess(teachersFork, bo, false)).toBe('spotlight');
+  });
+
+  it('while the class is paused an owner cannot change a fork (FORK-4), the class session goes on', () => {
+    expect(sessionAccess(annsFork, ann, true)).toBe('frozen');
+    expect(sessionAccess({ ...annsFork, frozen: true }, ann, false)).toBe('frozen');
+    expect(sessionAccess(teachersFork, teacher, true)).toBe('frozenByMe');
+    expect(sessionAccess(classSession, teacher, true)).toBeNull();
+    expect(sessionAccess(annsFork, teacher, true)).toBe('teacherWatchingFork');
+  });
+
+  it('nobody owns anything before the welcome', () => {
+    expect(sessionAccess(classSession, { participantId: null, role: null }, false)).toBe('watchingClass');
+  });
+});
