@@ -107,7 +107,9 @@ export class SnapshotPump {
   /** One round of fork summaries to teachers whose class's forks moved. */
   sendForkSummaries(): void {
     const adapterRooms = this.io.sockets.adapter.rooms;
-    for (const classroom of this.registry.classrooms()) {
+    const classrooms = this.registry.classrooms();
+    this.forgetEndedClasses(classrooms);
+    for (const classroom of classrooms) {
       const forks = classroom.allForks();
       const signature = forks.map((fork) => `${fork.id}:${fork.clock}`).join(',');
       const dirty = this.dirtyForkLists.delete(classroom.id);
@@ -117,6 +119,18 @@ export class SnapshotPump {
       if ((adapterRooms.get(room)?.size ?? 0) === 0) continue;
       this.io.to(room).emit('forks', { forks: classroom.forkSummaries() });
     }
+  }
+
+  /** Classes whose summary bookkeeping the pump keeps (for tests: ended classes must not stay). */
+  trackedClasses(): number {
+    return new Set([...this.summarySignature.keys(), ...this.dirtyForkLists]).size;
+  }
+
+  private forgetEndedClasses(classrooms: Classroom[]): void {
+    if (this.summarySignature.size <= classrooms.length && this.dirtyForkLists.size === 0) return;
+    const live = new Set(classrooms.map((classroom) => classroom.id));
+    for (const id of this.summarySignature.keys()) if (!live.has(id)) this.summarySignature.delete(id);
+    for (const id of this.dirtyForkLists) if (!live.has(id)) this.dirtyForkLists.delete(id);
   }
 
   private guard(work: () => void): void {
