@@ -33,6 +33,20 @@ describe('ForkDashboard', () => {
   });
 });
 
+describe('ForkDashboard with forks of the teacher', () => {
+  it("calls the teacher's own forks “You”, numbered when there are several", () => {
+    useAppStore.getState().setParticipantId('p-teacher');
+    render(<ForkDashboard onOpenFork={() => {}} viewingId={null} />);
+    act(() => {
+      useAppStore.getState().mergeForkSummaries([forkSummary('f1', 'p-teacher'), forkSummary('f2', 'p-ann'), forkSummary('f3', 'p-teacher')]);
+    });
+    const labels = screen.getAllByTestId('fork-row').map((r) => within(r).getAllByRole('cell')[0]?.textContent);
+    expect(labels).toEqual(['ann', 'You 1', 'You 2']);
+    act(() => useLanguageStore.getState().setLanguage('zh-CN'));
+    expect(within(screen.getAllByTestId('fork-row')[1]!).getAllByRole('cell')[0]?.textContent).toBe('你 1');
+  });
+});
+
 describe('RoomCodePanel', () => {
   it('shows the code, the join link and the head count', () => {
     render(<RoomCodePanel code="ABC234" />);

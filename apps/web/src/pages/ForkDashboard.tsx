@@ -6,6 +6,9 @@ import { forkOrdinals, sortedForkSummaries } from '../store/forks-slice';
 import { ClassControls } from './ClassControls';
 
 const formatLoss = (loss: number | null) => (loss === null ? '—' : loss.toFixed(3));
+/** "Ann", or "Ann 2" when Ann has several forks. */
+const forkLabel = (owner: string, ownerForks: number, ordinal: number | undefined) =>
+  ownerForks > 1 ? `${owner} ${ordinal ?? ''}` : owner;
 
 /** The teacher's list of every fork with its losses (from the fork summary stream), and who is in the class. */
 export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string): void; viewingId: string | null }) {
@@ -14,6 +17,7 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
   const ordinals = useAppStore(useShallow((s) => forkOrdinals(s.forkSummaries)));
   const students = useAppStore(useShallow((s) => s.roster.filter((r) => r.role === 'student')));
   const spotlightId = useAppStore((s) => s.classStatus.spotlightId);
+  const me = useAppStore((s) => s.participantId);
   const owners = new Map<string, number>();
   for (const f of forks) owners.set(f.ownerId, (owners.get(f.ownerId) ?? 0) + 1);
 
@@ -44,7 +48,7 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
                   <ForkRow
                     key={fork.sessionId}
                     fork={fork}
-                    label={(owners.get(fork.ownerId) ?? 0) > 1 ? `${fork.ownerName} ${ordinals[fork.sessionId] ?? ''}` : fork.ownerName}
+                    label={forkLabel(fork.ownerId === me ? t('app.dashboard.you') : fork.ownerName, owners.get(fork.ownerId) ?? 0, ordinals[fork.sessionId])}
                     selected={fork.sessionId === viewingId}
                     spotlighted={fork.sessionId === spotlightId}
                     onOpen={onOpenFork}

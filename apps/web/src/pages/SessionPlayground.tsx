@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { errorText } from '../app/error-text';
 import { classConnection, sessionActions } from '../net';
@@ -17,8 +17,12 @@ const READ_ONLY_NOTES: Record<ReadOnlyReason, MessageKey> = {
   frozenByMe: 'app.readOnly.frozenByMe',
 };
 
-/** The playground for one server session; read-only unless the viewer may drive it (the server enforces the same, PERM-1). */
-export function SessionPlayground({ sessionId }: { sessionId: string }) {
+/**
+ * The playground for one server session; read-only unless the viewer may
+ * drive it (the server enforces the same, PERM-1). `toolbarExtra`: the
+ * shell's own buttons in the controls bar.
+ */
+export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: string; toolbarExtra?: ReactNode }) {
   const t = useT();
   const session = useAppStore((s) => s.sessions[sessionId] ?? null);
   const reason = useAppStore((s) => {
@@ -47,7 +51,7 @@ export function SessionPlayground({ sessionId }: { sessionId: string }) {
       data-readonly-reason={reason ?? undefined}
     >
       {model ? (
-        <Playground model={model} actions={actions} status={status} readOnlyNote={readOnlyNote ?? undefined} />
+        <Playground model={model} actions={actions} status={status} readOnlyNote={readOnlyNote ?? undefined} toolbarExtra={toolbarExtra} />
       ) : (
         <p className="muted">{t('app.class.waitingForState')}</p>
       )}

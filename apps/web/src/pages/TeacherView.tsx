@@ -1,21 +1,48 @@
+import { useState } from 'react';
 import { useT } from '../i18n';
-import { classConnection, openClass, openFork } from '../net';
+import { classConnection, deleteFork, forkAndOpen, openClass, openFork } from '../net';
 import { useAppStore } from '../store/app-store';
 import { ForkDashboard } from './ForkDashboard';
 import { RoomCodePanel } from './RoomCodePanel';
 import { SessionPlayground } from './SessionPlayground';
 
-/** The teacher: room code and head count, the class session (or a fork being looked at), the dashboard. */
+/**
+ * The teacher: room code and head count, the class session (or a fork being
+ * looked at), the dashboard. The teacher may fork too (PERM-3): to try an
+ * idea aside, or to take a student's fork further, and show it to the class.
+ */
 export function TeacherView() {
   const t = useT();
   const code = useAppStore((s) => s.identity?.code ?? '');
   const classSessionId = useAppStore((s) => s.classSessionId);
   const activeView = useAppStore((s) => s.activeView);
   const viewedFork = useAppStore((s) => (s.activeView.kind === 'fork' ? (s.sessions[s.activeView.id] ?? null) : null));
+  const mine = useAppStore((s) => viewedFork !== null && viewedFork.ownerId === s.participantId);
   const spotlightId = useAppStore((s) => s.classStatus.spotlightId);
+  const [forking, setForking] = useState(false);
 
   const shownId = activeView.kind === 'fork' ? activeView.id : classSessionId;
   const spotlighted = viewedFork !== null && spotlightId === viewedFork.id;
+
+  async function fork() {
+    if (!shownId) return;
+    setForking(true);
+    await forkAndOpen(classConnection, useAppStore, shownId);
+    setForking(false);
+  }
+
+  const forkButton = (
+    <button
+      type="button"
+      className="button small"
+      data-testid="teacher-fork"
+      disabled={forking || !shownId}
+      title={t('app.teacher.forkHint')}
+      onClick={() => void fork()}
+    >
+      {forking ? t('app.teacher.forking') : t('app.teacher.fork')}
+    </button>
+  );
 
   return (
     <div className="class-view teacher-view" data-testid="teacher-view">
@@ -23,8 +50,8 @@ export function TeacherView() {
       <div className="class-layout">
         <div className="class-main">
           {viewedFork && (
-            <div className="view-banner fork-banner" data-testid="viewing-fork">
-              <span>{t('app.dashboard.viewingFork', { name: viewedFork.ownerName })}</span>
+            <div className="view-banner fork-banner" data-testid="viewing-fork" data-mine={mine}>
+              <span>{mine ? t('app.dashboard.yourFork') : t('app.dashboard.viewingFork', { name: viewedFork.ownerName })}</span>
               <span className="banner-actions">
                 <button
                   type="button"
@@ -36,13 +63,25 @@ export function TeacherView() {
                 >
                   {spotlighted ? t('app.dashboard.stopSpotlight') : t('app.dashboard.spotlight')}
                 </button>
+                {mine && (
+                  <button
+                    type="button"
+                    className="button small quiet"
+                    data-testid="delete-fork"
+                    onClick={() => {
+                      if (window.confirm(t('app.class.deleteConfirm'))) void deleteFork(classConnection, useAppStore, viewedFork.id);
+                    }}
+                  >
+                    {t('app.class.deleteFork')}
+                  </button>
+                )}
                 <button type="button" className="button small" data-testid="back-to-class" onClick={() => openClass(classConnection, useAppStore)}>
                   {t('app.dashboard.backToClass')}
                 </button>
               </span>
             </div>
           )}
-          {shownId && <SessionPlayground key={shownId} sessionId={shownId} />}
+          {shownId && <SessionPlayground key={shownId} sessionId={shownId} toolbarExtra={forkButton} />}
         </div>
         <ForkDashboard
           viewingId={activeView.kind === 'fork' ? activeView.id : null}

@@ -82,7 +82,7 @@ export const app = {
   'app.class.frozen': 'The teacher has paused all forks.',
 
   'app.dashboard.title': 'Dashboard',
-  'app.dashboard.forks': 'Student forks',
+  'app.dashboard.forks': 'Forks',
   'app.dashboard.noForks': 'No forks yet. Students press “Fork and experiment” to make one.',
   'app.dashboard.students': 'Students',
   'app.dashboard.noStudents': 'Nobody has joined yet. Share the room code.',
@@ -102,6 +102,11 @@ export const app = {
   'app.dashboard.offline': 'offline',
 
   'app.dashboard.viewingFork': '{name}’s fork',
+  'app.dashboard.yourFork': 'Your fork: every control works. Students see it only if you show it to the class.',
+  'app.dashboard.you': 'You',
+  'app.teacher.fork': 'Fork',
+  'app.teacher.forkHint': 'Make your own copy to try an idea. The class session stays as it is.',
+  'app.teacher.forking': 'Forking…',
   'app.dashboard.backToClass': 'Back to the class session',
   'app.dashboard.spotlight': 'Show to the class',
   'app.dashboard.stopSpotlight': 'Stop showing',
@@ -111,7 +116,7 @@ export const app = {
 
   'app.readOnly.watchingClass': 'You are watching the teacher’s network. Fork it to experiment on your own.',
   'app.readOnly.spotlight': 'The teacher is showing {name}’s fork: only {name} can change it. Fork it to try your own ideas.',
-  'app.readOnly.teacherWatchingFork': 'Only {name} can change this fork.',
+  'app.readOnly.teacherWatchingFork': 'Only {name} can change this fork. Fork it to try changes of your own.',
   'app.readOnly.frozen': 'The teacher paused the class. You can change your fork again when the class resumes.',
   'app.readOnly.frozenByMe': 'You paused the class: every fork, yours too, waits until you resume it.',
 

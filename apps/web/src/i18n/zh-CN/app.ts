@@ -83,7 +83,7 @@ export const app: MessagesOf<typeof en> = {
   'app.class.frozen': '老师已暂停所有分支。',
 
   'app.dashboard.title': '教师面板',
-  'app.dashboard.forks': '学生分支',
+  'app.dashboard.forks': '分支',
   'app.dashboard.noForks': '还没有分支。学生点击“复制实验（分支）”即可创建。',
   'app.dashboard.students': '学生',
   'app.dashboard.noStudents': '还没有人加入，请分享课堂码。',
@@ -103,6 +103,11 @@ export const app: MessagesOf<typeof en> = {
   'app.dashboard.offline': '离线',
 
   'app.dashboard.viewingFork': '{name} 的分支',
+  'app.dashboard.yourFork': '这是你的分支：所有控件都可以使用。只有投屏展示时学生才能看到。',
+  'app.dashboard.you': '你',
+  'app.teacher.fork': '复制实验（分支）',
+  'app.teacher.forkHint': '复制一份自己的实验来尝试想法，课堂实验保持不变。',
+  'app.teacher.forking': '正在复制…',
   'app.dashboard.backToClass': '返回课堂实验',
   'app.dashboard.spotlight': '投屏展示',
   'app.dashboard.stopSpotlight': '停止投屏',
@@ -112,7 +117,7 @@ export const app: MessagesOf<typeof en> = {
 
   'app.readOnly.watchingClass': '你正在观看老师的实验。复制实验后就可以自己动手。',
   'app.readOnly.spotlight': '老师正在投屏展示 {name} 的分支，只有 {name} 可以修改。复制实验后就可以试试自己的想法。',
-  'app.readOnly.teacherWatchingFork': '只有 {name} 可以修改这个分支。',
+  'app.readOnly.teacherWatchingFork': '只有 {name} 可以修改这个分支。复制实验后你可以自己尝试修改。',
   'app.readOnly.frozen': '老师已让全班暂停。恢复上课后你就可以继续修改自己的分支。',
   'app.readOnly.frozenByMe': '你已让全班暂停：所有分支（包括你的）都会等到你恢复上课。',
 
