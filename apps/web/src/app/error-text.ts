@@ -1,10 +1,9 @@
 import type { MessageKey, Translate } from '../i18n';
+import { configErrorText } from '../playground/configErrorText';
+import type { CommandFailure } from '../playground/model';
 
-/** An error as the server (or the net module) reports it. */
-export interface ErrorLike {
-  code: string;
-  message: string;
-}
+/** An error as the server (or the net module, or a local trainer) reports it; `field` names a refused config field. */
+export type ErrorLike = CommandFailure;
 
 const KEYS: Record<string, MessageKey> = {
   roomNotFound: 'app.error.roomNotFound',
@@ -22,14 +21,22 @@ const KEYS: Record<string, MessageKey> = {
   forksFrozen: 'app.error.forksFrozen',
   sessionLimit: 'app.error.sessionLimit',
   invalidConfig: 'app.error.invalidConfig',
+  invalidParameter: 'app.error.invalidParameter',
   unavailable: 'app.error.unavailable',
   network: 'app.error.network',
   timeout: 'app.error.timeout',
   offline: 'app.error.offline',
 };
 
-/** The reader's text for an error code; unknown codes show the server's English message. */
+/**
+ * The reader's text for an error code; a refused config is explained from
+ * its field. Only unknown codes and fields show the server's English message.
+ */
 export function errorText(t: Translate, error: ErrorLike, roomCode = ''): string {
+  if (error.code === 'invalidConfig' || error.code === 'badRequest') {
+    const text = configErrorText(t, error.field);
+    if (text !== null) return text;
+  }
   const key = KEYS[error.code];
   if (!key) return t('app.error.unknown', { message: error.message || error.code });
   return t(key, { code: roomCode, message: error.message });

@@ -51,7 +51,7 @@ export class CommandRunner {
           state.commandSucceeded(id);
           resolve(ack as CommandAck<T>);
         } else {
-          state.commandFailed(id, ack.error.code, ack.error.message);
+          state.commandFailed(id, ack.error.code, ack.error.message, ack.error.field);
           resolve(ack);
         }
       });

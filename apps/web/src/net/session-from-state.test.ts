@@ -23,4 +23,13 @@ describe('sessionFromState', () => {
     // layer 1: weights 0..7 → mean of 0.00..0.07
     expect(view.metrics.weightNorms[0]).toBeCloseTo(0.035, 10);
   });
+
+  it('keeps a divergence kind the server sends along, and ignores one it does not know', () => {
+    const metrics = sessionState().metrics;
+    const saturated = { reason: 'stuck', epoch: 40, kind: 'saturated' } as typeof metrics.diverged;
+    expect(sessionFromState(sessionState({ metrics: { ...metrics, diverged: saturated } })).diverged).toEqual({ reason: 'stuck', epoch: 40, kind: 'saturated' });
+    const odd = { reason: 'odd', epoch: 3, kind: 'wormhole' } as typeof metrics.diverged;
+    expect(sessionFromState(sessionState({ metrics: { ...metrics, diverged: odd } })).diverged).toEqual({ reason: 'odd', epoch: 3 });
+    expect(sessionFromState(sessionState()).diverged).toBeNull();
+  });
 });

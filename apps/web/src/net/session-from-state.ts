@@ -1,7 +1,22 @@
+import type { DivergenceKind } from '@playroom/engine';
 import type { SessionState } from '@playroom/protocol';
 import type { LossPoint } from '../store/loss-history';
 import type { SessionView } from '../store/sessions-slice';
 import { weightNormsOf } from '../store/weight-norms';
+
+const DIVERGENCE_KINDS: readonly string[] = ['not-finite', 'exploded', 'saturated'] satisfies DivergenceKind[];
+
+/**
+ * The divergence as the view needs it. The protocol's schema carries only
+ * `{reason, epoch}` (English); a `kind` sent along is kept, so the view can
+ * say which way training failed in the reader's language.
+ */
+function divergenceOf(diverged: SessionState['metrics']['diverged']): SessionView['diverged'] {
+  if (!diverged) return null;
+  const kind: unknown = (diverged as { kind?: unknown }).kind;
+  const base = { reason: diverged.reason, epoch: diverged.epoch };
+  return typeof kind === 'string' && DIVERGENCE_KINDS.includes(kind) ? { ...base, kind: kind as DivergenceKind } : base;
+}
 
 /** JSON has no NaN: the server sends null for a loss it could not compute. */
 const lossOrNaN = (loss: number | null): number => (loss === null ? Number.NaN : loss);
@@ -37,6 +52,6 @@ export function sessionFromState(state: SessionState): SessionView {
       weightNorms: weightNormsOf(params, state.layerSizes),
     },
     lossHistory,
-    diverged: state.metrics.diverged,
+    diverged: divergenceOf(state.metrics.diverged),
   };
 }

@@ -36,9 +36,10 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
   const model = useMemo(() => (session ? toPlaygroundModel(session, readOnly) : null), [session, readOnly]);
 
   const raw = commandStatusOf(commands, sessionId);
+  const failed = raw.state === 'failed' ? commands[raw.id] : undefined;
   const status: CommandStatus =
     raw.state === 'failed'
-      ? { state: 'failed', message: errorText(t, { code: commands[raw.id]?.errorCode ?? 'internal', message: raw.message }) }
+      ? { state: 'failed', message: errorText(t, { code: failed?.errorCode ?? 'internal', message: raw.message, field: failed?.field }) }
       : raw;
   const readOnlyNote = reason && t(READ_ONLY_NOTES[reason], { name: session?.ownerName ?? '' });
 

@@ -28,7 +28,14 @@ export interface PlaygroundModel {
   readOnly: boolean;
 }
 
-/** A command's life as the controls show it. */
+/** Why a command was refused: the protocol's error code, English detail, and the config field when one was refused. */
+export interface CommandFailure {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** A command's life as the controls show it (`message` in the reader's language). */
 export type CommandStatus = { state: 'idle' } | { state: 'pending' } | { state: 'failed'; message: string };
 
 /** Everything a playground control can ask for; the app shell sends them to the server (or a local trainer). */

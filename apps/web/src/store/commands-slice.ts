@@ -10,6 +10,8 @@ export interface TrackedCommand {
   /** why it failed (the server's error code or 'timeout' / 'offline'), for failed commands */
   errorCode?: string;
   message?: string;
+  /** the refused config field, when the server named one */
+  field?: string;
 }
 
 export interface CommandsSlice {
@@ -17,7 +19,7 @@ export interface CommandsSlice {
   commands: Record<number, TrackedCommand>;
   commandStarted(command: { id: number; sessionId: string | null; type: string }): void;
   commandSucceeded(id: number): void;
-  commandFailed(id: number, errorCode: string, message: string): void;
+  commandFailed(id: number, errorCode: string, message: string, field?: string): void;
   dismissCommand(id: number): void;
 }
 
@@ -39,11 +41,11 @@ export const createCommandsSlice: StateCreator<AppState, [], [], CommandsSlice> 
       }
       return { commands };
     }),
-  commandFailed: (id, errorCode, message) =>
+  commandFailed: (id, errorCode, message, field) =>
     set((s) => {
       const command = s.commands[id];
       if (!command) return {};
-      const next: Record<number, TrackedCommand> = { ...s.commands, [id]: { ...command, state: 'failed', errorCode, message } };
+      const next: Record<number, TrackedCommand> = { ...s.commands, [id]: { ...command, state: 'failed', errorCode, message, ...(field === undefined ? {} : { field }) } };
       const failedIds = Object.values(next)
         .filter((c) => c.state === 'failed')
         .map((c) => c.id)

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { TrainerConfig } from '@playroom/engine';
+import type { DivergenceKind, TrainerConfig } from '@playroom/engine';
 import type { Snapshot, Speed } from '@playroom/protocol';
 import type { AppState } from './app-store';
 import { appendLossPoint, type LossPoint } from './loss-history';
@@ -36,7 +36,8 @@ export interface SessionView {
   frozen: boolean;
   metrics: SessionMetrics;
   lossHistory: LossPoint[];
-  diverged: null | { reason: string; epoch: number };
+  /** `reason` is the engine's English; the view words it by `kind` when the server sends one */
+  diverged: null | { reason: string; epoch: number; kind?: DivergenceKind };
 }
 
 /** What the playground shows: the class session or one of my forks. */

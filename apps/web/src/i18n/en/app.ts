@@ -50,6 +50,7 @@ export const app = {
   'app.error.forksFrozen': 'The teacher has paused all forks.',
   'app.error.sessionLimit': 'The server is busy with too many sessions. Try again later.',
   'app.error.invalidConfig': 'That setting is not allowed: {message}',
+  'app.error.invalidParameter': 'That weight or bias cannot be set (the network may have just changed).',
   'app.error.unavailable': 'The server is restarting. Try again in a moment.',
   'app.error.network': 'Cannot reach the server. Check your connection and try again.',
   'app.error.timeout': 'The server did not answer in time.',

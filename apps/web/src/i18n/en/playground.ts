@@ -131,6 +131,32 @@ export const playground = {
   'pg.diverged.saturated': 'Training got stuck at epoch {epoch}: the neurons saturated and stopped learning.',
   'pg.diverged.hint': 'Lower the learning rate (or regularization rate), then press Reset.',
 
+  // names of config fields, and why a value was refused (by field, see configErrorText.ts)
+  'pg.field.noise': 'Noise',
+  'pg.field.trainRatio': 'Ratio of training to test data (%)',
+  'pg.field.batchSize': 'Batch size',
+  'pg.field.decayRate': 'Decay rate',
+  'pg.field.decayEpochs': 'Decay period (epochs)',
+  'pg.field.plateauFactor': 'Reduce by',
+  'pg.field.patience': 'Patience (epochs)',
+  'pg.field.minLearningRate': 'Lowest learning rate',
+  'pg.field.momentum': 'Momentum',
+  'pg.field.beta1': 'Adam β1',
+  'pg.field.beta2': 'Adam β2',
+  'pg.field.epsilon': 'Adam ε',
+  'pg.field.initialization': 'Initialization',
+  'pg.configError.range': '{field} must be from {min} to {max}.',
+  'pg.configError.integer': '{field} must be a whole number from {min} to {max}.',
+  'pg.configError.aboveMin': '{field} must be above {min} and at most {max}.',
+  'pg.configError.belowMax': '{field} must be at least {min} and below {max}.',
+  'pg.configError.choice': '{field}: that choice is not available.',
+  'pg.configError.seed': 'A seed must be a number.',
+  'pg.configError.dataset': 'That dataset does not fit the problem type.',
+  'pg.configError.outputLoss': 'That output and loss do not fit the problem type.',
+  'pg.configError.features': 'Feed in at least one feature, each only once.',
+  'pg.configError.hiddenLayers': 'A network has at most {layers} hidden layers of {min} to {max} neurons.',
+  'pg.configError.customPoints': 'Your points: at most {max}, inside the plane, each with a valid label.',
+
   // gradients
   'pg.gradients': 'Gradients per layer',
   'pg.gradients.tip':

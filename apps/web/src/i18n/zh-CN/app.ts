@@ -51,6 +51,7 @@ export const app: MessagesOf<typeof en> = {
   'app.error.forksFrozen': '老师已暂停所有分支。',
   'app.error.sessionLimit': '服务器上的实验过多，请稍后再试。',
   'app.error.invalidConfig': '这个设置不被允许：{message}',
+  'app.error.invalidParameter': '无法设置这个权重或偏置（网络可能刚刚改变了）。',
   'app.error.unavailable': '服务器正在重启，请稍后再试。',
   'app.error.network': '无法连接服务器，请检查网络后重试。',
   'app.error.timeout': '服务器没有及时响应。',

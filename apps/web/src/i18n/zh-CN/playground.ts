@@ -133,6 +133,32 @@ export const playground: MessagesOf<typeof en> = {
   'pg.diverged.saturated': '训练在第 {epoch} 次迭代时卡住了：神经元饱和，不再学习。',
   'pg.diverged.hint': '请调低学习率（或正则化率），然后点击重置。',
 
+  // names of config fields, and why a value was refused (by field, see configErrorText.ts)
+  'pg.field.noise': '噪声',
+  'pg.field.trainRatio': '训练数据与测试数据的比例（%）',
+  'pg.field.batchSize': '批大小',
+  'pg.field.decayRate': '衰减率',
+  'pg.field.decayEpochs': '衰减周期（迭代）',
+  'pg.field.plateauFactor': '衰减倍数',
+  'pg.field.patience': '耐心（迭代）',
+  'pg.field.minLearningRate': '最低学习率',
+  'pg.field.momentum': '动量',
+  'pg.field.beta1': 'Adam β1',
+  'pg.field.beta2': 'Adam β2',
+  'pg.field.epsilon': 'Adam ε',
+  'pg.field.initialization': '初始化方式',
+  'pg.configError.range': '{field}必须在 {min} 到 {max} 之间。',
+  'pg.configError.integer': '{field}必须是 {min} 到 {max} 之间的整数。',
+  'pg.configError.aboveMin': '{field}必须大于 {min}，且不超过 {max}。',
+  'pg.configError.belowMax': '{field}必须不小于 {min}，且小于 {max}。',
+  'pg.configError.choice': '{field}：不支持这个选项。',
+  'pg.configError.seed': '随机种子必须是数字。',
+  'pg.configError.dataset': '这个数据集与问题类型不匹配。',
+  'pg.configError.outputLoss': '这种输出和损失函数与问题类型不匹配。',
+  'pg.configError.features': '至少选择一个特征，且每个特征只能选一次。',
+  'pg.configError.hiddenLayers': '网络最多有 {layers} 个隐藏层，每层 {min} 到 {max} 个神经元。',
+  'pg.configError.customPoints': '自定义数据点：最多 {max} 个，必须在平面内，并且标签有效。',
+
   // gradients
   'pg.gradients': '各层梯度',
   'pg.gradients.tip':

@@ -61,8 +61,12 @@ describe('LocalSession', () => {
     const session = new LocalSession(DEFAULT_CONFIG);
     const before = session.model.config;
     session.setConfig({ hiddenLayers: [99] });
-    expect(session.commandStatus.state).toBe('failed');
+    expect(session.commandFailure).toMatchObject({ code: 'invalidConfig', field: 'hiddenLayers[0]' });
     expect(session.model.config).toBe(before);
+    session.setWeight(1, 0, 0, Number.NaN);
+    expect(session.commandFailure).toMatchObject({ code: 'invalidParameter' });
+    session.setConfig({ learningRate: 0.1 });
+    expect(session.commandFailure).toBeNull();
   });
 
   it('edits a weight and a bias in place', () => {

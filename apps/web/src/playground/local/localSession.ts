@@ -6,12 +6,19 @@
  */
 import { createTrainer, validateConfig, type Trainer, type TrainerConfig } from '@playroom/engine';
 import { appendLossPoint, type LossPoint } from '../../store/loss-history';
-import type { CommandStatus, PlaygroundModel } from '../model';
+import type { CommandFailure, PlaygroundModel } from '../model';
 
 /** Training per frame stops after this long, so a high speed slows training, not the page. */
 const FRAME_BUDGET_MS = 10;
 /** The speed a local session starts at (epochs per second), as the server's default. */
 export const DEFAULT_LOCAL_SPEED = 60;
+
+/** An engine error as the server would report it: a ConfigError names its field (invalidConfig), anything else is a bad parameter. */
+function refusal(error: unknown): CommandFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  const field = (error as { field?: unknown } | null)?.field;
+  return typeof field === 'string' ? { code: 'invalidConfig', message, field } : { code: 'invalidParameter', message };
+}
 
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -22,7 +29,7 @@ export class LocalSession {
   private history: LossPoint[] = [];
   /** fraction of an epoch owed by the frame clock, carried to the next frame */
   private owed = 0;
-  private status: CommandStatus = { state: 'idle' };
+  private failure: CommandFailure | null = null;
   private cached: PlaygroundModel | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -65,9 +72,9 @@ export class LocalSession {
     return () => this.listeners.delete(listener);
   };
 
-  /** The last command's outcome (a refused config says why). */
-  get commandStatus(): CommandStatus {
-    return this.status;
+  /** Why the last command was refused, as a server would say it (the shell translates it); null when it was applied. */
+  get commandFailure(): CommandFailure | null {
+    return this.failure;
   }
 
   get isPlaying(): boolean {
@@ -136,10 +143,10 @@ export class LocalSession {
   setConfig(patch: Partial<TrainerConfig>): void {
     try {
       const next = this.trainer.withConfig({ ...this.trainer.config, ...patch });
+      this.failure = null;
       this.replace(next);
-      this.status = { state: 'idle' };
     } catch (error) {
-      this.status = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      this.failure = refusal(error);
       this.changed();
     }
   }
@@ -160,10 +167,10 @@ export class LocalSession {
   private editParam(edit: () => void): void {
     try {
       edit();
-      this.status = { state: 'idle' };
+      this.failure = null;
       this.record();
     } catch (error) {
-      this.status = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      this.failure = refusal(error);
     }
     this.changed();
   }

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
-import type { CommandStatus, PlaygroundActions, PlaygroundModel } from '../model';
+import type { CommandFailure, PlaygroundActions, PlaygroundModel } from '../model';
 import { LocalSession } from './localSession';
 
 export interface LocalTrainer {
   model: PlaygroundModel;
   actions: PlaygroundActions;
-  status: CommandStatus;
+  /** why the last command was refused (the shell says it in the reader's language), or null */
+  failure: CommandFailure | null;
 }
 
 /**
@@ -17,7 +18,7 @@ export interface LocalTrainer {
 export function useLocalTrainer(initialConfig: TrainerConfig = DEFAULT_CONFIG): LocalTrainer {
   const [session] = useState(() => new LocalSession(initialConfig));
   const model = useSyncExternalStore(session.subscribe, () => session.model);
-  const status = useSyncExternalStore(session.subscribe, () => session.commandStatus);
+  const failure = useSyncExternalStore(session.subscribe, () => session.commandFailure);
 
   useEffect(() => {
     if (!model.playing) return;
@@ -44,5 +45,5 @@ export function useLocalTrainer(initialConfig: TrainerConfig = DEFAULT_CONFIG): 
     }),
     [session],
   );
-  return { model, actions, status };
+  return { model, actions, failure };
 }
