@@ -6,7 +6,7 @@ import {
   type SnapshotMessage,
 } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, type Client, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, type Client, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -83,8 +83,7 @@ describe('a class of 30', () => {
       await Promise.all(paused);
       const session = server.app.playroom.registry.byId(classId)!.classSession;
       const expected = Array.from(session.params, Math.fround);
-      const step = await command(teacher.socket, { type: 'step', sessionId: classId });
-      expect(step.ok).toBe(true);
+      await stepAndWait(teacher.socket, classId);
       const stepped = Array.from(session.params, Math.fround);
       expect(stepped).not.toEqual(expected);
       const snapshots: Snapshot[] = (
@@ -108,7 +107,7 @@ describe('a class of 30', () => {
     const created = await createClass(server.url);
     const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
     try {
-      await command(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 25 });
+      await stepAndWait(teacher.socket, created.sessionId, 25);
       await command(teacher.socket, { type: 'setBias', sessionId: created.sessionId, layer: 1, to: 0, value: 0.75 });
       const late = await connect(server.url, { role: 'student', code: created.code, name: 'Late' });
       const session = server.app.playroom.registry.byId(created.sessionId)!.classSession;

@@ -1,6 +1,6 @@
 import type { CommandAck } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, connect, createClass, nextEvent, startServer, type TestServer } from './harness';
+import { command, connect, createClass, nextEvent, startServer, stepAndWait, type TestServer } from './harness';
 
 /*
  * A server holds classes for hours; what it keeps per class and per socket
@@ -26,7 +26,7 @@ describe('footprint', () => {
       const student = await connect(server.url, { role: 'student', code: created.code, name: `S${i}` });
       const forked = await command<CommandAck<'fork'>>(student.socket, { type: 'fork', sessionId: created.sessionId });
       if (!forked.ok) throw new Error('fork refused');
-      await command(student.socket, { type: 'step', sessionId: forked.session.sessionId });
+      await stepAndWait(student.socket, forked.session.sessionId);
       gateway.pump.sendForkSummaries();
       gateway.pump.sendSnapshots();
       // a fork change the pump has not sent yet when the class ends

@@ -7,7 +7,7 @@ import {
   type SnapshotMessage,
 } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('forks', () => {
     try {
       const registry = server.app.playroom.registry;
       const classroom = registry.byId(created.sessionId)!;
-      await command(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 10 });
+      await stepAndWait(teacher.socket, created.sessionId, 10);
       const anaFork = await fork(ana.socket, created.sessionId);
       expect(anaFork.params).toEqual(Array.from(classroom.classSession.params));
       expect(anaFork).toMatchObject({ kind: 'fork', parentId: created.sessionId, forkedAtEpoch: 10, epoch: 10, playing: false });
@@ -49,7 +49,7 @@ describe('forks', () => {
         }));
       const before = frozen();
       expect((await command(ana.socket, { type: 'setConfig', sessionId: anaFork.sessionId, patch: { hiddenLayers: [6], learningRate: 0.3 } })).ok).toBe(true);
-      expect((await command(ana.socket, { type: 'step', sessionId: anaFork.sessionId, epochs: 20 })).ok).toBe(true);
+      await stepAndWait(ana.socket, anaFork.sessionId, 20);
       expect((await command(ana.socket, { type: 'play', sessionId: anaFork.sessionId })).ok).toBe(true);
       await nextEvent<SnapshotMessage>(ana.socket, 'snapshot', (s) => s.sessionId === anaFork.sessionId && decodeSnapshot(s.bytes).epoch > 25);
       expect((await command(ana.socket, { type: 'pause', sessionId: anaFork.sessionId })).ok).toBe(true);
@@ -58,7 +58,7 @@ describe('forks', () => {
       // the teacher's class changes do not reach the forks either
       const anaForkParams = Array.from(classroom.session(anaFork.sessionId)!.params);
       await command(teacher.socket, { type: 'setConfig', sessionId: created.sessionId, patch: { activation: 'relu' } });
-      await command(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 5 });
+      await stepAndWait(teacher.socket, created.sessionId, 5);
       expect(Array.from(classroom.session(anaFork.sessionId)!.params)).toEqual(anaForkParams);
       expect(classroom.session(anaFork.sessionId)!.config.activation).toBe('tanh');
     } finally {

@@ -6,6 +6,7 @@ import {
   type CommandAck,
   type CreateSessionReply,
   type ProtocolError,
+  type SessionUpdate,
   type Welcome,
 } from '@playroom/protocol';
 import type { FastifyInstance } from 'fastify';
@@ -94,6 +95,18 @@ export function command<T extends CommandAck = CommandAck>(socket: Socket, paylo
   return new Promise((resolve, reject) => {
     socket.timeout(timeoutMs).emit('command', payload, (error: Error | null, ack: T) => (error ? reject(error) : resolve(ack)));
   });
+}
+
+/**
+ * `step` and wait until it is trained: the ack only says it is queued
+ * (rule CMD-8); the sender, who watches the session it drives, gets the
+ * `session` update with cause 'step' (or 'diverged') when it is done.
+ */
+export async function stepAndWait(socket: Socket, sessionId: string, epochs = 1): Promise<SessionUpdate> {
+  const done = nextEvent<SessionUpdate>(socket, 'session', (u) => u.state.sessionId === sessionId && (u.cause === 'step' || u.cause === 'diverged'));
+  const ack = await command<CommandAck<'step'>>(socket, { type: 'step', sessionId, epochs });
+  if (!ack.ok) throw new Error(`step refused: ${ack.error.code}`);
+  return done;
 }
 
 /** Wait for the next `event` whose payload satisfies `accept`. */

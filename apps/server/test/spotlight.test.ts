@@ -1,6 +1,6 @@
 import type { CommandAck, RosterUpdate, SessionUpdate, SnapshotMessage } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, type Client, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, type Client, type TestServer } from './harness';
 
 /*
  * A spotlighted fork is visible to every student only while it is spotlighted
@@ -108,7 +108,7 @@ describe('spotlight', () => {
       expect((await viewerSees).state.config.learningRate).toBe(0.3);
       // snapshots too (SNAP-5 sends to the spotlight viewers while it is spotlighted)
       const snapshot = nextEvent<SnapshotMessage>(viewer.socket, 'snapshot', (s) => s.sessionId === forkId);
-      await command(owner.socket, { type: 'step', sessionId: forkId });
+      await stepAndWait(owner.socket, forkId);
       await snapshot;
     } finally {
       closeAll([teacher, owner, viewer]);

@@ -10,7 +10,8 @@ export interface CommandResults {
   setConfig: { clock: number; effect: ConfigEffect };
   play: { clock: number };
   pause: { clock: number };
-  step: { clock: number; epoch: number };
+  /** the step is queued, not done: `epoch` is the epoch now, `pending` the epochs queued in all (rule CMD-8) */
+  step: { clock: number; epoch: number; pending: number };
   reset: { clock: number };
   regenerateData: { clock: number; dataSeed: number };
   setWeight: { clock: number };

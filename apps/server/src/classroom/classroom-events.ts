@@ -9,6 +9,8 @@ import type { TrainingSession } from './training-session';
 export interface ClassroomEvents {
   /** an accepted change or a server-side one (divergence, freeze) */
   sessionChanged(classroom: Classroom, session: TrainingSession, cause: SessionUpdateCause, by: string | null): void;
+  /** a `step` queued epochs for the scheduler (the session changes when they are trained) */
+  stepsQueued(classroom: Classroom, session: TrainingSession): void;
   forkCreated(classroom: Classroom, fork: TrainingSession): void;
   forkRemoved(classroom: Classroom, fork: TrainingSession): void;
   /** someone joined (new participant), connected or left */
@@ -46,6 +48,9 @@ export class ClassroomEventHub implements ClassroomEvents {
 
   sessionChanged(...args: Parameters<ClassroomEvents['sessionChanged']>): void {
     this.emit('sessionChanged', ...args);
+  }
+  stepsQueued(...args: Parameters<ClassroomEvents['stepsQueued']>): void {
+    this.emit('stepsQueued', ...args);
   }
   forkCreated(...args: Parameters<ClassroomEvents['forkCreated']>): void {
     this.emit('forkCreated', ...args);

@@ -72,9 +72,13 @@ export class CommandExecutor {
       case 'pause':
         session().pause();
         return { ok: true, clock: changed('pause') };
-      case 'step':
-        session().train(command.epochs ?? 1);
-        return { ok: true, clock: changed('step'), epoch: session().epoch };
+      case 'step': {
+        // trained by the scheduler in slices, never here (rule CMD-8); `session` cause 'step' says when it is done
+        const pending = session().queueSteps(command.epochs ?? 1, actor.participantId);
+        classroom.touch();
+        this.events.stepsQueued(classroom, session());
+        return { ok: true, clock: session().clock, epoch: session().epoch, pending };
+      }
       case 'reset':
         session().reset();
         return { ok: true, clock: changed('reset') };

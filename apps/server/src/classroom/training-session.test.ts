@@ -74,4 +74,30 @@ describe('TrainingSession', () => {
     expect(session.playing).toBe(false);
     expect(session.toState().metrics.diverged).not.toBeNull();
   });
+
+  it('CMD-8: queued steps train only when asked, are capped, and go with pause, reset or a new network', () => {
+    const session = TrainingSession.create(identity('s'), DEFAULT_CONFIG);
+    const clock = session.clock;
+    expect(session.queueSteps(3, 'p_a')).toBe(3);
+    expect(session.epoch).toBe(0);
+    expect(session.clock).toBe(clock); // queuing changes nothing a client sees
+    expect(session.queueSteps(5000, 'p_b')).toBe(1000);
+    expect(session.stepRequestedBy).toBe('p_b');
+    expect(session.trainSteps(10)).toBe(10);
+    expect(session.pendingSteps).toBe(990);
+    expect(session.epoch).toBe(10);
+
+    session.applyConfig({ learningRate: 0.1 }); // keeps the network: the step goes on
+    expect(session.pendingSteps).toBe(990);
+    session.pause();
+    expect(session.pendingSteps).toBe(0);
+    session.queueSteps(4, 'p_a');
+    session.reset();
+    expect(session.pendingSteps).toBe(0);
+    session.queueSteps(4, 'p_a');
+    session.applyConfig({ hiddenLayers: [2] });
+    expect(session.pendingSteps).toBe(0);
+    expect(session.trainSteps(10)).toBe(0);
+    expect(session.epoch).toBe(0);
+  });
 });

@@ -65,6 +65,9 @@ export class TrainingSession {
   /** set by the classroom while the teacher freezes forks */
   frozen = false;
   private trainerValue: Trainer;
+  /** epochs a `step` asked for that the scheduler has not trained yet, and who asked */
+  private stepsQueued = 0;
+  private stepsBy: string | null = null;
   private clockValue: number;
   private readonly history: LossHistory;
 
@@ -134,6 +137,15 @@ export class TrainingSession {
     return this.trainerValue.diverged !== null;
   }
 
+  /** Epochs of `step` commands still to train (the scheduler trains them in slices). */
+  get pendingSteps(): number {
+    return this.stepsQueued;
+  }
+  /** Who queued the last steps (the `by` of the update when they are done). */
+  get stepRequestedBy(): string | null {
+    return this.stepsBy;
+  }
+
   private tick(): number {
     this.clockValue = (this.clockValue + 1) >>> 0 || 1;
     return this.clockValue;
@@ -145,7 +157,11 @@ export class TrainingSession {
     const before = this.trainerValue;
     const effect = configChangeEffect(before.config, next);
     this.trainerValue = before.withConfig(next);
-    if (effect !== 'keep') this.history.clear();
+    if (effect !== 'keep') {
+      // a new network at epoch 0: steps asked of the old one do not carry over
+      this.history.clear();
+      this.cancelSteps();
+    }
     this.tick();
     return effect;
   }
@@ -155,8 +171,10 @@ export class TrainingSession {
     this.tick();
   }
 
+  /** Stop training, queued steps included. */
   pause(): void {
     this.playing = false;
+    this.cancelSteps();
     this.tick();
   }
 
@@ -170,6 +188,7 @@ export class TrainingSession {
     this.trainerValue = buildTrainer(this.config);
     this.history.clear();
     this.playing = false;
+    this.cancelSteps();
     this.tick();
   }
 
@@ -199,6 +218,32 @@ export class TrainingSession {
   }
 
   /**
+   * Queue `epochs` more epochs of stepping (rule CMD-8); the total waiting is
+   * capped at `maxStepEpochs`. Returns the epochs now pending.
+   */
+  queueSteps(epochs: number, by: string): number {
+    this.stepsQueued = Math.min(PROTOCOL_LIMITS.maxStepEpochs, this.stepsQueued + Math.max(0, Math.floor(epochs)));
+    if (this.stepsQueued > 0) this.stepsBy = by;
+    return this.stepsQueued;
+  }
+
+  /**
+   * Train up to `epochs` of the queued steps now; returns how many ran.
+   * Training that stops by itself (divergence) drops the rest.
+   */
+  trainSteps(epochs: number): number {
+    const asked = Math.min(epochs, this.stepsQueued);
+    const ran = this.train(asked);
+    this.stepsQueued = ran < asked ? 0 : this.stepsQueued - ran;
+    return ran;
+  }
+
+  private cancelSteps(): void {
+    this.stepsQueued = 0;
+    this.stepsBy = null;
+  }
+
+  /**
    * Train up to `epochs` whole epochs now. Returns how many ran; stops and
    * pauses when training diverges (rule TRAIN-3).
    */
@@ -215,9 +260,13 @@ export class TrainingSession {
       }
     }
     if (done > 0) this.tick();
-    if (trainer.diverged && this.playing) {
-      this.playing = false;
-      this.tick();
+    if (trainer.diverged) {
+      // nothing more will train: queued steps go, and a playing session pauses (rule TRAIN-3)
+      this.cancelSteps();
+      if (this.playing) {
+        this.playing = false;
+        this.tick();
+      }
     }
     return done;
   }

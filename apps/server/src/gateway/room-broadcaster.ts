@@ -10,7 +10,7 @@ import type { PlayroomServer } from './types';
  * (rules CMD-3, FORK-3): a session's watchers, a class, a teacher, a
  * participant's own sockets.
  */
-export class RoomBroadcaster implements ClassroomEvents {
+export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued'> {
   constructor(
     private readonly io: PlayroomServer,
     private readonly onForksChanged: (classroom: Classroom) => void,

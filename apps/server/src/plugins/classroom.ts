@@ -73,6 +73,13 @@ export default fp<{ server: ServerOptions }>(
         const classroom = classOf(session as TrainingSession);
         if (classroom) hub.sessionChanged(classroom, session as TrainingSession, 'diverged', null);
       },
+      onStepsDone: (trainable) => {
+        const session = trainable as TrainingSession;
+        const classroom = classOf(session);
+        if (!classroom) return;
+        if (session.diverged) hub.sessionChanged(classroom, session, 'diverged', null);
+        else hub.sessionChanged(classroom, session, 'step', session.stepRequestedBy);
+      },
       onError: (session, error) => {
         app.log.error({ err: error, sessionId: session.id }, 'training failed; session paused');
         const classroom = classOf(session as TrainingSession);
@@ -85,6 +92,8 @@ export default fp<{ server: ServerOptions }>(
       options.scheduler === 'naive'
         ? new NaiveScheduler(() => registry.allSessions(), schedulerOptions)
         : new TrainingScheduler(() => registry.allSessions(), schedulerOptions);
+    // a queued step should not wait out the scheduler's idle poll
+    hub.subscribe({ stepsQueued: () => scheduler.wake() });
 
     for (const stored of await storage.loadLiveClasses()) {
       try {

@@ -1,4 +1,4 @@
-import type { Trainable } from './training-scheduler';
+import type { SchedulerOptions, Trainable } from './training-scheduler';
 
 const TICK_MS = 10;
 
@@ -15,7 +15,7 @@ export class NaiveScheduler {
 
   constructor(
     private readonly source: () => Iterable<Trainable>,
-    private readonly options: { onTrained?: (session: Trainable, epochs: number) => void; onStopped?: (session: Trainable) => void },
+    private readonly options: Pick<SchedulerOptions, 'onTrained' | 'onStopped' | 'onStepsDone'>,
   ) {}
 
   start(): void {
@@ -27,8 +27,18 @@ export class NaiveScheduler {
     this.timer = null;
   }
 
+  /** Nothing to do: this loop runs every 10 ms whatever happens. */
+  wake(): void {}
+
   private tick(): void {
     for (const session of this.source()) {
+      if (session.pendingSteps > 0) {
+        // a whole step at once, however long it takes: what the time-sliced scheduler avoids
+        const ran = session.trainSteps(session.pendingSteps);
+        this.epochsTrained += ran;
+        if (ran > 0) this.options.onTrained?.(session, ran);
+        this.options.onStepsDone?.(session);
+      }
       if (!session.playing) continue;
       const speed = session.speed === 'max' ? 1000 : session.speed;
       const due = (this.carry.get(session.id) ?? 0) + (speed * TICK_MS) / 1000;

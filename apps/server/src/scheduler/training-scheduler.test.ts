@@ -5,6 +5,7 @@ import { TrainingScheduler, type Trainable } from './training-scheduler';
 /** A session whose epochs cost `costMs` of the fake clock each. */
 class FakeSession implements Trainable {
   epochs = 0;
+  pendingSteps = 0;
   constructor(
     readonly id: string,
     public speed: Speed,
@@ -21,6 +22,12 @@ class FakeSession implements Trainable {
       this.clock.t += this.costMs;
     }
     if (this.epochs >= this.stopAt) this.playing = false;
+    return ran;
+  }
+  trainSteps(epochs: number): number {
+    const asked = Math.min(epochs, this.pendingSteps);
+    const ran = this.train(asked);
+    this.pendingSteps = ran < asked ? 0 : this.pendingSteps - ran;
     return ran;
   }
 }
@@ -89,5 +96,48 @@ describe('TrainingScheduler', () => {
     expect(paused.epochs).toBe(0);
     expect(diverging.epochs).toBe(10);
     expect(stopped).toEqual(['diverging']);
+  });
+
+  it('CMD-8: a 1,000-epoch step runs across many slices, each within the budget, while the playing sessions keep their pace', () => {
+    const clock = { t: 0 };
+    // the largest network: ~0.8 ms an epoch, so the whole step is ~800 ms of work
+    const stepped = new FakeSession('stepped', 60, clock, 0.8, false);
+    const players = Array.from({ length: 3 }, (_, i) => new FakeSession(`p${i}`, 60, clock, 0.1));
+    const done: string[] = [];
+    const scheduler = new TrainingScheduler(
+      () => [stepped, ...players],
+      { sliceBudgetMs: 6, onStepsDone: (s) => done.push(`${s.id}@${(s as FakeSession).epochs}`) },
+      () => clock.t,
+    );
+    stepped.pendingSteps = 1000;
+    scheduler.wake(); // not started: nothing to cut short, and no throw
+    let slices = 0;
+    let longestSlice = 0;
+    const end = clock.t + 5000;
+    while (clock.t < end) {
+      const before = clock.t;
+      const wait = scheduler.tick();
+      if (clock.t > before) slices++;
+      longestSlice = Math.max(longestSlice, clock.t - before);
+      clock.t += Math.max(wait, 0.5);
+    }
+    expect(stepped.epochs).toBe(1000);
+    expect(stepped.pendingSteps).toBe(0);
+    expect(done).toEqual(['stepped@1000']);
+    expect(slices).toBeGreaterThan(100);
+    expect(longestSlice).toBeLessThanOrEqual(6 + 0.8);
+    for (const player of players) expect(player.epochs).toBeGreaterThanOrEqual(295);
+  });
+
+  it('CMD-8: a step that diverges drops the rest and is reported done once', () => {
+    const clock = { t: 0 };
+    const diverging = new FakeSession('d', 60, clock, 0.5, false, 30);
+    const done: string[] = [];
+    const scheduler = new TrainingScheduler(() => [diverging], { sliceBudgetMs: 6, onStepsDone: (s) => done.push(s.id) }, () => clock.t);
+    diverging.pendingSteps = 500;
+    simulate(scheduler, clock, 2);
+    expect(diverging.epochs).toBe(30);
+    expect(diverging.pendingSteps).toBe(0);
+    expect(done).toEqual(['d']);
   });
 });

@@ -5,8 +5,12 @@ export interface Trainable {
   readonly id: string;
   readonly playing: boolean;
   readonly speed: Speed;
+  /** epochs of `step` commands waiting to be trained, playing or not */
+  readonly pendingSteps: number;
   /** train up to `epochs` epochs now; returns how many ran (fewer when training stopped) */
   train(epochs: number): number;
+  /** train up to `epochs` of the pending steps now; returns how many ran */
+  trainSteps(epochs: number): number;
 }
 
 export interface SchedulerOptions {
@@ -16,6 +20,8 @@ export interface SchedulerOptions {
   onTrained?: (session: Trainable, epochs: number) => void;
   /** called when a playing session stopped by itself (divergence) */
   onStopped?: (session: Trainable) => void;
+  /** called when a session's queued steps are all trained (or were dropped because training diverged) */
+  onStepsDone?: (session: Trainable) => void;
   onError?: (session: Trainable, error: unknown) => void;
 }
 
@@ -34,7 +40,10 @@ const MIN_WAIT_MS = 4;
  * epochs of credit and spend it in round-robin order starting one further
  * each tick, so under overload all slow down evenly; sessions at 'max' share
  * whatever budget is left. Credit carries over (capped), so 60 epochs per
- * second come out as 60 whatever the tick rate.
+ * second come out as 60 whatever the tick rate. Epochs queued by `step`
+ * commands are trained first, each stepping session with the same share of
+ * a slice as a due paced one, so a 1,000-epoch step on the largest network
+ * takes many slices and never holds the event loop (rule CMD-8).
  */
 export class TrainingScheduler {
   private readonly credit = new Map<string, number>();
@@ -45,6 +54,8 @@ export class TrainingScheduler {
   private lastTick = 0;
   private rotation = 0;
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  /** whether `timer` is a timeout (an idle or pacing wait that `wake` may cut short) */
+  private sleeping = false;
   private running = false;
   epochsTrained = 0;
 
@@ -68,6 +79,14 @@ export class TrainingScheduler {
       clearImmediate(this.timer as NodeJS.Immediate);
     }
     this.timer = null;
+    this.sleeping = false;
+  }
+
+  /** Work was queued (a step): run a slice right after the current I/O instead of at the end of an idle wait. */
+  wake(): void {
+    if (!this.running || !this.sleeping) return;
+    clearTimeout(this.timer as NodeJS.Timeout);
+    this.schedule(0);
   }
 
   /**
@@ -80,12 +99,20 @@ export class TrainingScheduler {
     this.lastTick = start;
     const deadline = start + this.options.sliceBudgetMs;
     const playing: Trainable[] = [];
-    for (const session of this.source()) if (session.playing) playing.push(session);
-    this.forgetStopped(playing);
-    if (playing.length === 0) return IDLE_POLL_MS;
+    const stepping: Trainable[] = [];
+    for (const session of this.source()) {
+      if (session.playing) playing.push(session);
+      if (session.pendingSteps > 0) stepping.push(session);
+    }
+    this.forgetStopped(playing, stepping);
+    if (playing.length === 0 && stepping.length === 0) return IDLE_POLL_MS;
 
-    const offset = this.rotation++ % playing.length;
-    const ordered = [...playing.slice(offset), ...playing.slice(0, offset)];
+    const rotation = this.rotation++;
+    const rotate = (list: Trainable[]) => {
+      const offset = rotation % Math.max(1, list.length);
+      return [...list.slice(offset), ...list.slice(0, offset)];
+    };
+    const ordered = rotate(playing);
     const paced = ordered.filter((s) => s.speed !== 'max');
     const unlimited = ordered.filter((s) => s.speed === 'max');
 
@@ -101,8 +128,15 @@ export class TrainingScheduler {
     paced.sort((a, b) => served(a) - served(b));
     // each due session gets an equal share of the slice, so under load many sessions move a little
     // every slice (smooth snapshots) instead of one session moving a lot every few hundred ms
-    const dueCount = paced.filter((s) => this.credit.get(s.id)! >= 1).length;
+    const dueCount = paced.filter((s) => this.credit.get(s.id)! >= 1).length + stepping.length;
     const share = this.options.sliceBudgetMs / Math.max(1, dueCount);
+    // queued steps first: someone pressed a button and is waiting; a big step takes many slices (rule CMD-8)
+    for (const session of rotate(stepping)) {
+      const remaining = deadline - this.now();
+      if (remaining <= 0) break;
+      const affordable = Math.max(1, Math.floor(Math.min(remaining, share) / this.costOf(session) + 1e-6));
+      this.runSteps(session, Math.min(session.pendingSteps, affordable));
+    }
     for (const session of paced) {
       const credit = this.credit.get(session.id)!;
       if (credit < 1) continue;
@@ -119,7 +153,7 @@ export class TrainingScheduler {
       const session = unlimited[i]!;
       this.run(session, Math.max(1, Math.floor(share / this.costOf(session))));
     }
-    return this.nextWait(paced, unlimited.length > 0);
+    return this.nextWait(paced, unlimited.length > 0 || stepping.some((s) => s.pendingSteps > 0));
   }
 
   private run(session: Trainable, epochs: number): number {
@@ -131,17 +165,34 @@ export class TrainingScheduler {
       this.options.onError?.(session, error);
     }
     if (ran > 0) {
-      const perEpoch = (this.now() - started) / ran;
-      const previous = this.costMs.get(session.id);
-      this.costMs.set(session.id, previous === undefined ? perEpoch : previous * 0.8 + perEpoch * 0.2);
-      this.epochsTrained += ran;
+      this.account(session, ran, this.now() - started);
       if (typeof session.speed === 'number') {
         this.virtualTime.set(session.id, (this.virtualTime.get(session.id) ?? 0) + ran / session.speed);
       }
-      this.options.onTrained?.(session, ran);
     }
     if (!session.playing) this.options.onStopped?.(session);
     return ran;
+  }
+
+  private runSteps(session: Trainable, epochs: number): void {
+    const started = this.now();
+    let ran = 0;
+    try {
+      ran = session.trainSteps(epochs);
+    } catch (error) {
+      this.options.onError?.(session, error);
+      return;
+    }
+    if (ran > 0) this.account(session, ran, this.now() - started);
+    if (session.pendingSteps === 0) this.options.onStepsDone?.(session);
+  }
+
+  private account(session: Trainable, ran: number, elapsedMs: number): void {
+    const perEpoch = elapsedMs / ran;
+    const previous = this.costMs.get(session.id);
+    this.costMs.set(session.id, previous === undefined ? perEpoch : previous * 0.8 + perEpoch * 0.2);
+    this.epochsTrained += ran;
+    this.options.onTrained?.(session, ran);
   }
 
   /** Estimated ms per epoch; an unmeasured session runs one epoch first. */
@@ -149,8 +200,8 @@ export class TrainingScheduler {
     return this.costMs.get(session.id) ?? this.options.sliceBudgetMs;
   }
 
-  private nextWait(paced: Trainable[], hasUnlimited: boolean): number {
-    if (hasUnlimited) return 0;
+  private nextWait(paced: Trainable[], workLeftNow: boolean): number {
+    if (workLeftNow) return 0;
     let wait = IDLE_POLL_MS;
     for (const session of paced) {
       if (!session.playing) continue;
@@ -161,12 +212,13 @@ export class TrainingScheduler {
     return Math.max(MIN_WAIT_MS, wait);
   }
 
-  private forgetStopped(playing: Trainable[]): void {
-    if (this.credit.size <= playing.length) return;
-    const live = new Set(playing.map((s) => s.id));
-    for (const id of this.credit.keys()) if (!live.has(id)) this.credit.delete(id);
-    for (const id of this.costMs.keys()) if (!live.has(id)) this.costMs.delete(id);
-    for (const id of this.virtualTime.keys()) if (!live.has(id)) this.virtualTime.delete(id);
+  private forgetStopped(playing: Trainable[], stepping: Trainable[]): void {
+    if (this.credit.size <= playing.length && this.costMs.size <= playing.length + stepping.length) return;
+    const isPlaying = new Set(playing.map((s) => s.id));
+    const isActive = new Set([...isPlaying, ...stepping.map((s) => s.id)]);
+    for (const id of this.credit.keys()) if (!isPlaying.has(id)) this.credit.delete(id);
+    for (const id of this.costMs.keys()) if (!isActive.has(id)) this.costMs.delete(id);
+    for (const id of this.virtualTime.keys()) if (!isPlaying.has(id)) this.virtualTime.delete(id);
   }
 
   private schedule(waitMs: number): void {
@@ -175,6 +227,7 @@ export class TrainingScheduler {
       if (!this.running) return;
       this.schedule(this.tick());
     };
+    this.sleeping = waitMs > 0;
     this.timer = waitMs <= 0 ? setImmediate(next) : setTimeout(next, waitMs);
   }
 }
