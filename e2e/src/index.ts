@@ -3,4 +3,4 @@ export { freePort } from './free-port';
 export { ServerProcess } from './server-process';
 export { ensureWebBuild } from './web-build';
 export { REPO_ROOT, RESULTS_DIR, WEB_DIST } from './repo-paths';
-export { epochOf, heatmapStats, pollUntil, screenshot, selectedLabel } from './page-probes';
+export { epochOf, heatmapStats, pollUntil, screenshot, selectedLabel, shotPath } from './page-probes';

@@ -57,11 +57,16 @@ export async function pollUntil<T>(
   }
 }
 
-/** Saves a full-page screenshot as e2e/test-results/<folder>/<name>.png. */
-export async function screenshot(page: Page, folder: string, name: string): Promise<string> {
+/** The file e2e/test-results/<folder>/<name>.png (its folder made). */
+export async function shotPath(folder: string, name: string): Promise<string> {
   const dir = path.join(RESULTS_DIR, folder);
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.png`);
+  return path.join(dir, `${name}.png`);
+}
+
+/** Saves a full-page screenshot as e2e/test-results/<folder>/<name>.png. */
+export async function screenshot(page: Page, folder: string, name: string): Promise<string> {
+  const file = await shotPath(folder, name);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

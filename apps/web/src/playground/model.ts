@@ -15,6 +15,8 @@ export interface PlaygroundModel {
   speed: number;
   trainLoss: number;
   testLoss: number;
+  /** the learning rate training uses now (a schedule lowers it from config.learningRate) */
+  learningRateNow?: number;
   trainAccuracy?: number;
   testAccuracy?: number;
   /** per-layer mean |gradient| and |weight| (index 0 = first hidden layer) */

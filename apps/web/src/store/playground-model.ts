@@ -14,6 +14,7 @@ export function toPlaygroundModel(session: SessionView, readOnly: boolean): Play
     speed: session.speed === 'max' ? PROTOCOL_LIMITS.speed.max : session.speed,
     trainLoss: metrics.trainLoss,
     testLoss: metrics.testLoss,
+    learningRateNow: metrics.learningRate,
     trainAccuracy: metrics.trainAccuracy ?? undefined,
     testAccuracy: metrics.testAccuracy ?? undefined,
     gradientNorms: metrics.gradientNorms,

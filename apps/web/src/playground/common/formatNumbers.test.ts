@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEpoch, formatLoss, formatParam, formatPercent, formatRate } from './formatNumbers';
+import { formatEpoch, formatLoss, formatParam, formatPercent, formatRate, formatRateNow } from './formatNumbers';
 
 describe('formatEpoch', () => {
   it('pads to six digits with a thousands comma like the playground', () => {
@@ -47,5 +47,14 @@ describe('formatRate', () => {
     expect(formatRate(0.003)).toBe('0.003');
     expect(formatRate(10)).toBe('10');
     expect(formatRate(0)).toBe('0');
+  });
+});
+
+describe('formatRateNow', () => {
+  it('keeps a decaying rate short: two significant digits', () => {
+    expect(formatRateNow(0.3)).toBe('0.3');
+    expect(formatRateNow(0.0075342)).toBe('0.0075');
+    expect(formatRateNow(0.000012345)).toBe('0.000012');
+    expect(formatRateNow(Number.NaN)).toBe('—');
   });
 });

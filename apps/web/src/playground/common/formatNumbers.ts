@@ -28,3 +28,9 @@ export function formatParam(value: number): string {
 export function formatRate(rate: number): string {
   return rate === 0 || Math.abs(rate) >= 1e-6 ? String(rate) : rate.toExponential();
 }
+
+/** A rate a schedule has reached (any number): two significant digits, so it stays short while it shrinks. */
+export function formatRateNow(rate: number): string {
+  if (!Number.isFinite(rate)) return '—';
+  return String(Number(rate.toPrecision(2)));
+}

@@ -4,13 +4,13 @@ import { useT } from '../../i18n';
 import { formatEpoch, formatRate } from '../common/formatNumbers';
 import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from '../common/icons';
 import { SelectField, type SelectOption } from '../common/SelectField';
-import { optimizerPatch, problemPatch, scheduleFor, type ScheduleKind } from '../configEdits';
+import { optimizerPatch, problemPatch } from '../configEdits';
 import type { CommandStatus, PlaygroundActions, PlaygroundModel } from '../model';
+import { OptimizerFields } from './OptimizerFields';
+import { ScheduleFields } from './ScheduleFields';
 
 /** Training speeds offered, in epochs per second (the server accepts 1–1000). */
 export const SPEEDS = [1, 3, 10, 30, 60, 120, 300, 1000] as const;
-
-const SCHEDULE_KINDS: readonly ScheduleKind[] = ['constant', 'exponential', 'plateau'];
 
 /** A menu of numbers that always contains the current value (a preset may use one off the menu). */
 function numberOptions(values: readonly number[], current: number, label: (v: number) => string): SelectOption<number>[] {
@@ -120,22 +120,19 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
           disabled={disabled}
           onChange={(problem) => actions.setConfig(problemPatch(config, problem))}
         />
-        <SelectField
-          label={t('pg.optimizer')}
-          tip={t('pg.optimizer.tip')}
-          value={config.optimizer.kind}
-          options={OPTIMIZER_IDS.map((id) => ({ value: id, label: t(`pg.optimizer.${id}`) }))}
-          disabled={disabled}
-          onChange={(kind) => actions.setConfig(optimizerPatch(config, kind))}
-        />
-        <SelectField
-          label={t('pg.schedule')}
-          tip={t('pg.schedule.tip')}
-          value={config.schedule.kind}
-          options={SCHEDULE_KINDS.map((kind) => ({ value: kind, label: t(`pg.schedule.${kind}`) }))}
-          disabled={disabled}
-          onChange={(kind) => actions.setConfig({ schedule: scheduleFor(kind) })}
-        />
+        <div className="pg-param-group">
+          <SelectField
+            label={t('pg.optimizer')}
+            testId="optimizer"
+            tip={t('pg.optimizer.tip')}
+            value={config.optimizer.kind}
+            options={OPTIMIZER_IDS.map((id) => ({ value: id, label: t(`pg.optimizer.${id}`) }))}
+            disabled={disabled}
+            onChange={(kind) => actions.setConfig(optimizerPatch(config, kind))}
+          />
+          <OptimizerFields config={config} actions={actions} disabled={disabled} />
+        </div>
+        <ScheduleFields config={config} actions={actions} disabled={disabled} learningRateNow={model.learningRateNow} />
         <SelectField
           label={t('pg.speed')}
           testId="speed"

@@ -54,6 +54,7 @@ export class LocalSession {
         speed: this.speed,
         trainLoss: metrics.trainLoss,
         testLoss: metrics.testLoss,
+        learningRateNow: metrics.learningRate,
         trainAccuracy: metrics.trainAccuracy,
         testAccuracy: metrics.testAccuracy,
         gradientNorms: metrics.gradientNorms,
