@@ -77,6 +77,20 @@ describe('practice on my own', () => {
     await page.getByTestId('optimizer').selectOption({ label: '动量' });
     await page.getByTestId('momentum').waitFor();
     await page.locator('.pg-controls').screenshot({ path: await shotPath('local', 'desktop-controls-zh') });
+
+    // the keyboard path to a weight: one tab stop for the links, arrows along them, Enter to edit, focus comes back
+    await page.getByTestId('language-toggle').click();
+    await page.locator('.pg-link-hits path[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-link') ?? null);
+    expect(await focused()).toBe('1:0:1');
+    await page.locator('.pg-network').screenshot({ path: await shotPath('local', 'desktop-link-focused') });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('1.5');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('1:0:1');
+    expect(await page.getByRole('tooltip').textContent()).toContain('1.500');
     await context.close();
   });
 });

@@ -110,7 +110,6 @@ export const playground = {
   'pg.addNeuron': 'Add a neuron to layer {layer}',
   'pg.removeNeuron': 'Remove a neuron from layer {layer}',
   'pg.neuron.tip': 'This is what one neuron outputs over the plane. Hover to see it larger.',
-  'pg.output.neuron': 'Output neuron',
   'pg.weight': 'Weight',
   'pg.bias': 'Bias',
   'pg.weight.value': 'Weight is {value}.',
@@ -119,6 +118,12 @@ export const playground = {
   'pg.param.apply': 'Set',
   'pg.param.cancel': 'Cancel',
   'pg.param.invalid': 'Enter a number.',
+  'pg.neuron.name': 'neuron {neuron} of layer {layer}',
+  'pg.output.name': 'the output',
+  'pg.output.nameN': 'output {n}',
+  'pg.link.label': 'Weight from {from} to {to}',
+  'pg.links.group': 'Weights: the arrow keys move between links, Enter shows or edits one.',
+  'pg.bias.label': 'Bias of {neuron}',
   'pg.links.tip': 'Line thickness shows how much each output is weighted: blue positive, orange negative.',
 
   // output

@@ -112,7 +112,6 @@ export const playground: MessagesOf<typeof en> = {
   'pg.addNeuron': '给第 {layer} 层增加一个神经元',
   'pg.removeNeuron': '从第 {layer} 层删除一个神经元',
   'pg.neuron.tip': '这是一个神经元在整个平面上的输出。悬停可放大查看。',
-  'pg.output.neuron': '输出神经元',
   'pg.weight': '权重',
   'pg.bias': '偏置',
   'pg.weight.value': '权重为 {value}。',
@@ -121,6 +120,12 @@ export const playground: MessagesOf<typeof en> = {
   'pg.param.apply': '确定',
   'pg.param.cancel': '取消',
   'pg.param.invalid': '请输入一个数字。',
+  'pg.neuron.name': '第 {layer} 层第 {neuron} 个神经元',
+  'pg.output.name': '输出',
+  'pg.output.nameN': '输出 {n}',
+  'pg.link.label': '从 {from} 到 {to} 的权重',
+  'pg.links.group': '权重：用方向键在连线之间移动，按回车键查看或修改。',
+  'pg.bias.label': '{neuron}的偏置',
   'pg.links.tip': '连线越粗，权重越大：蓝色为正，橙色为负。',
 
   // output

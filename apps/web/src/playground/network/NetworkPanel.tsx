@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { FEATURE_IDS, LIMITS, type FeatureId } from '@playroom/engine';
-import { useT } from '../../i18n';
+import { FEATURE_IDS, FEATURES, LIMITS, type FeatureId } from '@playroom/engine';
+import { translate, useLanguageStore, useT } from '../../i18n';
 import { shapeForParams, type NeuronRef } from '../../render/heatmapRenderer';
 import { formatParam } from '../common/formatNumbers';
 import { InfoTip } from '../common/InfoTip';
@@ -80,13 +80,23 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
   // The link handlers read the weights through a ref, so the hit layer never re-renders for new weights.
   const paramsRef = useRef(params);
   paramsRef.current = params;
+  // Where the editor was opened from (a link or a bias, by keyboard or pointer): focus goes back there when it closes.
+  const opener = useRef<HTMLElement | SVGElement | null>(null);
   const edit = useCallback(
     (target: ParamTarget): void => {
       setHovered(readOnly ? target : null);
-      if (!readOnly) setEditing(target);
+      if (readOnly) return;
+      const focused = document.activeElement;
+      opener.current = focused instanceof HTMLElement || focused instanceof SVGElement ? focused : null;
+      setEditing(target);
     },
     [readOnly],
   );
+  const closeEditor = (): void => {
+    setEditing(null);
+    opener.current?.focus();
+    opener.current = null;
+  };
   const linkTarget = (link: LinkGeometry): ParamTarget => ({
     kind: 'weight',
     layer: link.layer,
@@ -96,12 +106,33 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
     x: link.x,
     y: link.y,
   });
+  // Names for screen readers. Built from the language, not from `t` (a new function every render), so the links' hit layer stays memoized.
+  const language = useLanguageStore((s) => s.language);
+  const neuronName = useCallback(
+    (layer: number, neuron: number): string => {
+      if (layer === 0) return FEATURES[config.features[neuron]!]?.label ?? '';
+      if (layer < layerSizes.length - 1) return translate(language, 'pg.neuron.name', { layer, neuron: neuron + 1 });
+      return layerSizes[layer] === 1 ? translate(language, 'pg.output.name') : translate(language, 'pg.output.nameN', { n: neuron + 1 });
+    },
+    [language, config.features, layerSizes],
+  );
+  const linkLabel = useCallback(
+    (link: LinkGeometry) =>
+      translate(language, 'pg.link.label', { from: neuronName(link.layer - 1, link.from), to: neuronName(link.layer, link.to) }),
+    [language, neuronName],
+  );
   const hoverLink = useCallback((link: LinkGeometry | null) => setHovered(link && linkTarget(link)), []);
   const editLink = useCallback((link: LinkGeometry) => edit(linkTarget(link)), [edit]);
   const apply = (target: ParamTarget, value: number): void => {
     if (target.kind === 'weight') actions.setWeight(target.layer, target.to, target.from!, value);
     else actions.setBias(target.layer, target.to, value);
-    setEditing(null);
+    closeEditor();
+  };
+  // The tooltip follows the weights as they train (and shows an edit at once), not the value when it opened.
+  const liveValue = (target: ParamTarget): number => {
+    if (!shape) return target.value;
+    const at = target.kind === 'weight' ? index.weight(target.layer, target.to, target.from!) : index.bias(target.layer, target.to);
+    return params[at] ?? target.value;
   };
   const toggleFeature = (feature: FeatureId): void => {
     const patch = toggleFeaturePatch(config, feature);
@@ -114,7 +145,6 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
   const send = (patch: Partial<typeof config> | null): void => {
     if (patch) actions.setConfig(patch);
   };
-  const last = layerSizes.length - 1;
 
   return (
     <section className="pg-panel pg-network" aria-label={t('pg.network')}>
@@ -153,7 +183,15 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
       <div className="pg-diagram-scroll" ref={container}>
         <div className="pg-diagram" style={{ width: layout.width, height: layout.height }}>
           <LinkStrokes width={layout.width} height={layout.height} links={links} params={params} />
-          <LinkHits width={layout.width} height={layout.height} links={links} onHover={hoverLink} onEdit={editLink} />
+          <LinkHits
+            width={layout.width}
+            height={layout.height}
+            links={links}
+            labelOf={linkLabel}
+            groupLabel={t('pg.links.group')}
+            onHover={hoverLink}
+            onEdit={editLink}
+          />
           {hidden.map((size, i) => (
             <div
               key={`header-${i}`}
@@ -211,7 +249,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
                   nodeSize={layout.nodeSize}
                   bias={shape ? (params[index.bias(layer, neuron)] ?? 0) : null}
                   focused={focus?.layer === layer && focus.neuron === neuron}
-                  label={layer === last ? t('pg.output.neuron') : t('pg.gradients.layer', { layer })}
+                  label={neuronName(layer, neuron)}
                   onFocus={onFocus}
                   onParamHover={setHovered}
                   onParamEdit={edit}
@@ -225,12 +263,12 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
               role="tooltip"
               style={{ left: clampToWidth(hovered.x, layout.width, 90), top: hovered.y }}
             >
-              {t(hovered.kind === 'weight' ? 'pg.weight.value' : 'pg.bias.value', { value: formatParam(hovered.value) })}
+              {t(hovered.kind === 'weight' ? 'pg.weight.value' : 'pg.bias.value', { value: formatParam(liveValue(hovered)) })}
               {!readOnly && <> {t('pg.param.edit')}</>}
             </div>
           )}
           {editing && (
-            <ParamEditor target={editing} bounds={layout} onApply={apply} onCancel={() => setEditing(null)} />
+            <ParamEditor target={editing} bounds={layout} onApply={apply} onCancel={closeEditor} />
           )}
         </div>
       </div>

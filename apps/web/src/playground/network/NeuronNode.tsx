@@ -52,21 +52,21 @@ export function NeuronNode({ layer, neuron, position, nodeSize, bias, focused, l
       className={`pg-node pg-neuron${focused ? ' is-focused' : ''}`}
       style={{ left: position.x, top: position.y, width: nodeSize, height: nodeSize }}
       title={t('pg.neuron.tip')}
-      aria-label={label}
-      role="img"
       onPointerEnter={(event) => event.pointerType === 'mouse' && onFocus({ layer, neuron })}
       onPointerLeave={(event) => event.pointerType === 'mouse' && onFocus(null)}
       onClick={() => onFocus(focused ? null : { layer, neuron })}
     >
-      <canvas ref={attach} className="pg-node-canvas" />
+      <canvas ref={attach} className="pg-node-canvas" role="img" aria-label={label} />
       {bias !== null && (
         <button
           type="button"
           className="pg-bias"
           style={{ width: biasSize, height: biasSize, background: divergingCss(bias) }}
-          aria-label={`${t('pg.bias')} ${label}`}
+          aria-label={t('pg.bias.label', { neuron: label })}
           onPointerEnter={() => onParamHover(biasTarget())}
           onPointerLeave={() => onParamHover(null)}
+          onFocus={() => onParamHover(biasTarget())}
+          onBlur={() => onParamHover(null)}
           onClick={(event) => {
             event.stopPropagation();
             onParamEdit(biasTarget());
