@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server [-- --json] [-- --students N] [-- --seconds S] [-- --scenario default|largest]`:
+ * `npm run bench:server [-- --json] [-- --students N] [-- --seconds S] [-- --scenario default|largest] [-- --scheduler fair|naive]`:
  * the server under a class load (1 class session + N students each playing
  * their own fork, all at 60 epochs/s), run with the time-sliced scheduler
  * and with a naive fixed-step loop as the peer, in one run. The goal:
@@ -14,10 +14,11 @@ interface Args {
   students: number;
   seconds: number;
   scenarios: string[];
+  schedulers: ('fair' | 'naive')[];
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { json: false, students: 30, seconds: 8, scenarios: SCENARIOS.map((s) => s.name) };
+  const args: Args = { json: false, students: 30, seconds: 8, scenarios: SCENARIOS.map((s) => s.name), schedulers: ['fair', 'naive'] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -29,6 +30,11 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--students') args.students = Number(value());
     else if (arg === '--seconds') args.seconds = Number(value());
     else if (arg === '--scenario') args.scenarios = [value()];
+    else if (arg === '--scheduler') {
+      const scheduler = value();
+      if (scheduler !== 'fair' && scheduler !== 'naive') throw new Error('--scheduler is fair or naive');
+      args.schedulers = [scheduler];
+    }
     else throw new Error(`unknown argument ${arg}`);
   }
   return args;
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
   for (const name of args.scenarios) {
     const scenario = SCENARIOS.find((s) => s.name === name);
     if (!scenario) throw new Error(`unknown scenario ${name}`);
-    for (const scheduler of ['fair', 'naive'] as const) {
+    for (const scheduler of args.schedulers) {
       if (!args.json) process.stderr.write(`running ${scenario.name} (${scenario.description}) with the ${scheduler} scheduler…\n`);
       results.push(await runLoad(scenario, scheduler, args.students, args.seconds));
     }

@@ -8,7 +8,7 @@ import type { Storage } from './storage';
 export interface CheckpointerOptions {
   /** how often sessions that changed (training) are written: at most 2 s of training is lost (rule PERSIST-1) */
   intervalMs: number;
-  /** main-thread time one write burst may take before yielding to socket I/O */
+  /** main-thread time one periodic write burst may take before yielding to socket I/O */
   budgetMs: number;
   onError: (error: unknown) => void;
 }
@@ -23,6 +23,8 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
   private readonly savedClock = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing = false;
+  /** main-thread time one session's periodic write takes (serialize + store), moving average */
+  private costPerSessionMs = 0.5;
   /** sessions written, for metrics and tests */
   writes = 0;
 
@@ -48,21 +50,31 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     for (const session of sessions) this.savedClock.set(session.id, session.clock);
   }
 
-  /** Write every session whose clock moved since it was last written, yielding between bursts. */
+  /**
+   * Write every session whose clock moved since it was last written. With a
+   * budget, in bursts: each burst is as many sessions as the measured cost
+   * per session says fit in `budgetMs`, written in one transaction, and the
+   * next burst waits for socket I/O, so 31 training sessions never become
+   * one long synchronous block.
+   */
   async flushChanged(withBudget = true): Promise<void> {
     if (this.flushing) return;
     this.flushing = true;
     try {
       const due = [...this.registry.allSessions()].filter((s) => this.savedClock.get(s.id) !== s.clock);
       if (!withBudget) return await this.write(due);
-      // one session at a time (serializing is the cost), yielding to sockets whenever the budget is spent
-      let started = this.now();
-      for (const session of due) {
-        if (this.now() - started >= this.options.budgetMs) {
-          await new Promise((resolve) => setImmediate(resolve));
-          started = this.now();
+      for (let next = 0; next < due.length; ) {
+        if (next > 0) await new Promise((resolve) => setImmediate(resolve));
+        const size = Math.max(1, Math.floor(this.options.budgetMs / this.costPerSessionMs));
+        // a session removed while we waited (deleted fork, ended class) is not written back
+        const burst = due.slice(next, next + size).filter((s) => this.registry.byId(s.identity.classId)?.session(s.id) === s);
+        next += size;
+        const started = this.now();
+        await this.write(burst);
+        if (burst.length > 0) {
+          const perSession = (this.now() - started) / burst.length;
+          this.costPerSessionMs = this.costPerSessionMs * 0.7 + perSession * 0.3;
         }
-        if (this.registry.byId(session.identity.classId)?.session(session.id) === session) await this.write([session]);
       }
     } catch (error) {
       this.options.onError(error);
