@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../src/chromium';
 import { freePort } from '../src/free-port';
-import { epochOf, heatmapStats, pollUntil, screenshot, selectedLabel } from '../src/page-probes';
+import { epochOf, heatmapStats, pollUntil, screenshot, selectedLabel, shotPath } from '../src/page-probes';
 import { ServerProcess } from '../src/server-process';
 import { ensureWebBuild } from '../src/web-build';
 
@@ -14,8 +14,9 @@ import { ensureWebBuild } from '../src/web-build';
  * a class, two students join (one on a phone-sized screen), the teacher's
  * changes reach both within a second, training shows on their screens, a
  * student forks without touching the class, the language switches, the
- * pages recover by themselves after a lost network and a server restart, and
- * ending the class tells everyone.
+ * teacher pauses every fork, spotlights one and forks one, the pages recover
+ * by themselves after a lost network and a server restart, and ending the
+ * class tells everyone.
  *
  * The steps share one class, so they run in order; each saves a screenshot
  * under e2e/test-results/classroom/.
@@ -197,6 +198,101 @@ describe('a class in the browser', () => {
     await teacher.getByTestId('teacher-view').waitFor();
     expect(await teacher.locator('.room-code-label').first().textContent()).toBe('课堂码');
     await teacher.getByTestId('language-toggle').click();
+  });
+
+  it('the teacher pauses the class (全班暂停): every fork stops, the students see why, and it resumes', async () => {
+    // Bo forks too, on his phone, in Chinese, and plays; Ann's fork has been training all along
+    await bo.getByTestId('fork-button').click();
+    await pollUntil(() => bo.getByTestId('session-playground').getAttribute('data-readonly'), (r) => r === 'false', 5000, "Bo's fork");
+    await bo.getByTestId('play-pause').click();
+    await pollUntil(() => bo.getByTestId('play-pause').getAttribute('data-playing'), (p) => p === 'true', 5000, "Bo's fork plays");
+
+    await teacher.getByTestId('freeze-forks').click();
+    for (const page of students()) {
+      await pollUntil(() => page.getByTestId('session-playground').getAttribute('data-readonly-reason'), (r) => r === 'frozen', 2000, 'the fork is paused by the teacher');
+      await pollUntil(() => page.getByTestId('play-pause').getAttribute('data-playing'), (p) => p === 'false', 2000, 'the fork stops');
+      expect(await page.getByTestId('learning-rate').isDisabled()).toBe(true);
+    }
+    const frozenAt = await epochOf(ann);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await epochOf(ann)).toBe(frozenAt);
+    expect(await ann.getByTestId('view-banner').textContent()).toContain('The teacher has paused all forks.');
+    expect(await ann.getByTestId('readonly-note').textContent()).toContain('The teacher paused the class');
+    expect(await bo.getByTestId('readonly-note').textContent()).toContain('老师已让全班暂停');
+    expect(await teacher.getByTestId('freeze-forks').getAttribute('aria-pressed')).toBe('true');
+    await pollUntil(() => teacher.locator('[data-testid="fork-row"] .status-dot.frozen').count(), (n) => n === 2, 3000, 'both forks frozen on the dashboard');
+    // the class session is not a fork: it goes on
+    const classEpoch = await epochOf(teacher);
+    await pollUntil(() => epochOf(teacher), (e) => e > classEpoch, 5000, 'the class session keeps training');
+    await screenshot(teacher, SHOTS, '19-teacher-class-paused');
+    await screenshot(ann, SHOTS, '20-student-fork-paused');
+    await bo.screenshot({ path: await shotPath(SHOTS, '21-student-phone-paused-zh') });
+
+    await teacher.getByTestId('freeze-forks').click();
+    for (const page of students()) {
+      await pollUntil(() => page.getByTestId('session-playground').getAttribute('data-readonly'), (r) => r === 'false', 2000, 'the fork is editable again');
+    }
+    expect(await ann.getByTestId('learning-rate').isDisabled()).toBe(false);
+  });
+
+  it("spotlight (投屏展示): the teacher looks at Ann's fork and shows it to the class; when it stops, Bo is back in class", async () => {
+    await teacher.getByTestId('fork-row').filter({ hasText: 'Ann' }).click();
+    await teacher.getByTestId('viewing-fork').waitFor();
+    await pollUntil(() => selectedLabel(teacher, 'learning-rate'), (v) => v === '0.01', 3000, "Ann's fork on the teacher's screen");
+    expect(await teacher.getByTestId('session-playground').getAttribute('data-readonly')).toBe('true');
+    expect(await teacher.getByTestId('readonly-note').textContent()).toContain('Only Ann can change this fork');
+
+    await teacher.getByTestId('spotlight').click();
+    await pollUntil(() => teacher.getByTestId('spotlight-tag').count(), (n) => n === 1, 3000, 'the dashboard marks the spotlight');
+    await bo.getByTestId('spotlight-banner').waitFor({ timeout: 3000 });
+    await bo.getByTestId('watch-spotlight').click();
+    await pollUntil(() => bo.getByTestId('session-playground').getAttribute('data-readonly-reason'), (r) => r === 'spotlight', 3000, "Bo watches Ann's fork");
+    await pollUntil(() => selectedLabel(bo, 'learning-rate'), (v) => v === '0.01', 3000, "Ann's settings on Bo's phone");
+    expect(await bo.getByTestId('view-banner').textContent()).toContain('投屏展示：Ann 的分支');
+    expect(await bo.getByTestId('readonly-note').textContent()).toContain('老师正在投屏展示 Ann 的分支');
+    await teacher.getByTestId('language-toggle').click();
+    await screenshot(teacher, SHOTS, '22-teacher-spotlight-zh');
+    // a teacher on a phone (walking around the room): the same view, stacked
+    await teacher.setViewportSize({ width: 390, height: 844 });
+    await teacher.screenshot({ path: await shotPath(SHOTS, '22a-teacher-phone-spotlight-zh') });
+    await teacher.setViewportSize({ width: 1440, height: 900 });
+    await teacher.getByTestId('language-toggle').click();
+    await bo.screenshot({ path: await shotPath(SHOTS, '23-student-phone-spotlight-zh') });
+
+    await teacher.getByTestId('spotlight').click();
+    await pollUntil(() => bo.getByTestId('student-view').getAttribute('data-tab'), (tab) => tab === 'class', 3000, 'Bo back in class');
+    await pollUntil(() => selectedLabel(bo, 'learning-rate'), (v) => v === '0.3', 3000, 'the class session on Bo’s phone');
+    expect(await bo.getByTestId('spotlight-banner').count()).toBe(0);
+  });
+
+  it("the teacher forks Ann's fork, changes it without touching Ann's, shows it, and deletes it", async () => {
+    await teacher.getByTestId('teacher-fork').click();
+    await pollUntil(() => teacher.getByTestId('viewing-fork').getAttribute('data-mine'), (m) => m === 'true', 5000, "the teacher's own fork");
+    expect(await teacher.getByTestId('session-playground').getAttribute('data-readonly')).toBe('false');
+    expect(await selectedLabel(teacher, 'learning-rate')).toBe('0.01');
+    await teacher.getByTestId('learning-rate').selectOption({ label: '1' });
+    await pollUntil(() => selectedLabel(teacher, 'learning-rate'), (v) => v === '1', 2000, "the teacher's fork takes the change");
+    expect(await selectedLabel(ann, 'learning-rate')).toBe('0.01');
+    await pollUntil(() => teacher.getByTestId('fork-row').filter({ hasText: 'You' }).count(), (n) => n === 1, 3000, "the teacher's fork on the dashboard");
+
+    await teacher.getByTestId('spotlight').click();
+    await bo.getByTestId('spotlight-banner').waitFor({ timeout: 3000 });
+    await screenshot(teacher, SHOTS, '24-teacher-own-fork');
+
+    teacher.once('dialog', (dialog) => void dialog.accept());
+    await teacher.getByTestId('delete-fork').click();
+    await pollUntil(() => teacher.getByTestId('viewing-fork').count(), (n) => n === 0, 3000, 'the teacher is back in the class session');
+    expect(await selectedLabel(teacher, 'learning-rate')).toBe('0.3');
+    // a deleted fork leaves the spotlight too
+    await pollUntil(() => bo.getByTestId('spotlight-banner').count(), (n) => n === 0, 3000, 'the spotlight ends with the fork');
+    await pollUntil(() => teacher.getByTestId('fork-row').count(), (n) => n === 2, 3000, "only the students' forks are left");
+
+    // Bo deletes his fork again, so the class goes on as before
+    await bo.getByTestId('view-forks').click();
+    await pollUntil(() => bo.getByTestId('session-playground').getAttribute('data-readonly'), (r) => r === 'false', 3000, "Bo's fork");
+    bo.once('dialog', (dialog) => void dialog.accept());
+    await bo.getByTestId('delete-fork').click();
+    await pollUntil(() => bo.getByTestId('student-view').getAttribute('data-tab'), (tab) => tab === 'class', 3000, 'Bo back in class');
   });
 
   it("a student's phone loses its network and comes back by itself", async () => {

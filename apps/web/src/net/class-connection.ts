@@ -10,6 +10,7 @@ import {
 import type { JoinError } from '../store/connection-slice';
 import type { AppState } from '../store/app-store';
 import type { Identity } from '../store/identity-storage';
+import { lostSpotlight } from '../store/session-access';
 import {
   applyClassStatus,
   applyForkRemoved,
@@ -165,7 +166,11 @@ export class ClassConnection {
     socket.on(ServerEvent.roster, (update) => applyRoster(store, update));
     socket.on(ServerEvent.forks, (update) => applyForks(store, update));
     socket.on(ServerEvent.forkRemoved, (removed) => applyForkRemoved(store, removed));
-    socket.on(ServerEvent.classStatus, (status) => applyClassStatus(store, status));
+    socket.on(ServerEvent.classStatus, (status) => {
+      applyClassStatus(store, status);
+      const lost = lostSpotlight(store.getState());
+      if (lost) this.dropForeignFork(lost);
+    });
     socket.on(ServerEvent.classEnded, () => this.fail({ code: 'classEnded', message: 'the class has ended' }));
     socket.on(ServerEvent.protocolError, (error) => console.warn('playroom: protocol error', error));
 
@@ -242,6 +247,12 @@ export class ClassConnection {
   }
 
   /** After a (re)connection the server watches only the class session for us (JOIN-2): ask again for the fork on screen. */
+  /** Back to the class session from a classmate's fork we may no longer watch (the server already stopped sending it). */
+  private dropForeignFork(forkId: string): void {
+    if (this.identity) rememberShownFork(this.identity.code, null);
+    this.store.getState().removeSession(forkId);
+  }
+
   private rewatchActiveFork(): void {
     const { activeView, sessions, forkSummaries } = this.store.getState();
     if (activeView.kind !== 'fork') return;

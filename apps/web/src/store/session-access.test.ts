@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionAccess } from './session-access';
+import { lostSpotlight, sessionAccess } from './session-access';
 
 const classSession = { kind: 'class' as const, ownerId: 't1', frozen: false };
 const annsFork = { kind: 'fork' as const, ownerId: 'ann', frozen: false };
@@ -32,5 +32,27 @@ describe('sessionAccess', () => {
 
   it('nobody owns anything before the welcome', () => {
     expect(sessionAccess(classSession, { participantId: null, role: null }, false)).toBe('watchingClass');
+  });
+});
+
+describe('lostSpotlight', () => {
+  const state = (spotlightId: string | null, role: 'student' | 'teacher' = 'student', participantId = 'bo') => ({
+    activeView: { kind: 'fork' as const, id: 'fork-ann' },
+    sessions: { 'fork-ann': { ownerId: 'ann' }, 'fork-bo': { ownerId: 'bo' } },
+    participantId,
+    identity: { role },
+    classStatus: { spotlightId },
+  });
+
+  it("names the classmate's fork a student watches once the teacher stops showing it", () => {
+    expect(lostSpotlight(state('fork-ann'))).toBeNull();
+    expect(lostSpotlight(state(null))).toBe('fork-ann');
+    expect(lostSpotlight(state('fork-bo'))).toBe('fork-ann');
+  });
+
+  it('never for the owner, the teacher, or the class session', () => {
+    expect(lostSpotlight(state(null, 'student', 'ann'))).toBeNull();
+    expect(lostSpotlight(state(null, 'teacher', 't1'))).toBeNull();
+    expect(lostSpotlight({ ...state(null), activeView: { kind: 'class' } })).toBeNull();
   });
 });

@@ -38,3 +38,25 @@ export function sessionAccess(session: Pick<SessionView, 'kind' | 'ownerId' | 'f
   if (session.kind === 'class') return 'watchingClass';
   return viewer.role === 'teacher' ? 'teacherWatchingFork' : 'spotlight';
 }
+
+/** What `lostSpotlight` reads from the store. */
+export interface ViewState {
+  activeView: { kind: 'class' } | { kind: 'fork'; id: string };
+  sessions: Record<string, Pick<SessionView, 'ownerId'>>;
+  participantId: string | null;
+  identity: { role: Role } | null;
+  classStatus: { spotlightId: string | null };
+}
+
+/**
+ * The fork a student is shown belongs to someone else and is no longer
+ * spotlighted: they may not watch it any more (PERM-2), so the view should
+ * go back to the class session instead of freezing on a stale picture.
+ */
+export function lostSpotlight(s: ViewState): string | null {
+  if (s.activeView.kind !== 'fork' || s.identity?.role !== 'student') return null;
+  const id = s.activeView.id;
+  const shown = s.sessions[id];
+  if (!shown || shown.ownerId === s.participantId || s.classStatus.spotlightId === id) return null;
+  return id;
+}

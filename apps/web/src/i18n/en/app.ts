@@ -111,9 +111,9 @@ export const app = {
   'app.dashboard.backToClass': 'Back to the class session',
   'app.dashboard.spotlight': 'Show to the class',
   'app.dashboard.stopSpotlight': 'Stop showing',
-  'app.dashboard.spotlighted': 'On the class screen',
+  'app.dashboard.spotlighted': 'On screen',
   'app.class.watchSpotlight': 'Watch it',
-  'app.class.spotlightAnon': 'The teacher is showing a student’s fork to the class.',
+  'app.class.spotlightAnon': 'The teacher is showing a fork to the class.',
 
   'app.readOnly.watchingClass': 'You are watching the teacher’s network. Fork it to experiment on your own.',
   'app.readOnly.spotlight': 'The teacher is showing {name}’s fork: only {name} can change it. Fork it to try your own ideas.',

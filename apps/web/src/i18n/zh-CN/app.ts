@@ -112,9 +112,9 @@ export const app: MessagesOf<typeof en> = {
   'app.dashboard.backToClass': '返回课堂实验',
   'app.dashboard.spotlight': '投屏展示',
   'app.dashboard.stopSpotlight': '停止投屏',
-  'app.dashboard.spotlighted': '正在投屏展示',
+  'app.dashboard.spotlighted': '投屏中',
   'app.class.watchSpotlight': '观看',
-  'app.class.spotlightAnon': '老师正在投屏展示一位学生的分支。',
+  'app.class.spotlightAnon': '老师正在投屏展示一个分支。',
 
   'app.readOnly.watchingClass': '你正在观看老师的实验。复制实验后就可以自己动手。',
   'app.readOnly.spotlight': '老师正在投屏展示 {name} 的分支，只有 {name} 可以修改。复制实验后就可以试试自己的想法。',
