@@ -109,21 +109,35 @@ describe('REST', () => {
     }
   });
 
-  it('HS-6: socket handshakes share the per-address join budget', async () => {
+  it('HS-6: a whole class behind one school address joins at once; wrong codes and tokens spend the shared budget', async () => {
     const strict = await startServer({ joinRate: { perMinute: 1, burst: 3 } });
     try {
       const room = await createClass(strict.url);
-      const codes: string[] = [];
-      for (let i = 0; i < 4; i++) {
+      const outcome = async (auth: Record<string, unknown>) => {
         try {
-          const client = await connect(strict.url, { role: 'student', code: room.code, name: `S${i}` });
-          codes.push('ok');
+          const client = await connect(strict.url, auth);
           client.socket.close();
+          return 'ok';
         } catch (error) {
-          codes.push((error as { data: { code: string } }).data.code);
+          return (error as { data: { code: string } }).data.code;
         }
-      }
-      expect(codes).toEqual(['ok', 'ok', 'ok', ErrorCode.rateLimited]);
+      };
+      // thirty students and a rejoin, far past the burst: good attempts cost nothing
+      const students = [];
+      for (let i = 0; i < 30; i++) students.push(await connect(strict.url, { role: 'student', code: room.code, name: `S${i}` }));
+      const token = students[0]!.welcome.participantToken!;
+      for (const student of students) student.socket.close();
+      expect(await outcome({ role: 'student', code: room.code, token })).toBe('ok');
+      expect(await outcome({ role: 'teacher', code: room.code, token: room.teacherToken })).toBe('ok');
+      expect((await (await fetch(`${strict.url}/api/rooms/${room.code}`)).json()) as { exists: boolean }).toMatchObject({ exists: true });
+      // guesses do: an unknown code, a wrong token, a look-up of a code that does not exist
+      expect(await outcome({ role: 'student', code: 'ZZZZZZ', name: 'Eve' })).toBe(ErrorCode.roomNotFound);
+      expect(await outcome({ role: 'teacher', code: room.code, token: 'A'.repeat(32) })).toBe(ErrorCode.badToken);
+      expect((await fetch(`${strict.url}/api/rooms/YYYYYY`)).status).toBe(200);
+      // the budget is spent: now every attempt from this address waits, a right one too (or guessing would go on)
+      expect(await outcome({ role: 'student', code: 'ZZZZZZ', name: 'Eve' })).toBe(ErrorCode.rateLimited);
+      expect(await outcome({ role: 'student', code: room.code, name: 'Late' })).toBe(ErrorCode.rateLimited);
+      expect((await fetch(`${strict.url}/api/rooms/${room.code}`)).status).toBe(429);
     } finally {
       await strict.close();
     }

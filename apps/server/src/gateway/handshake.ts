@@ -3,6 +3,7 @@ import {
   checkProtocolVersion,
   protocolError,
   validateHandshake,
+  type HandshakeAuth,
   type ProtocolError,
   type Role,
 } from '@playroom/protocol';
@@ -24,15 +25,16 @@ export type HandshakeResult = { ok: true; identity: SocketIdentity; joined: bool
 
 const refuse = (error: ProtocolError): HandshakeResult => ({ ok: false, error });
 
+type HandshakeDeps = { registry: ClassroomRegistry; joinLimiter: KeyedRateLimiter; accepting: () => boolean };
+
 /**
  * Decide a socket handshake (rules HS-1…HS-7): version first, then the
- * schema, the per-address budget, the room and the token or name.
+ * schema, the per-address budget, the room and the token or name. Only a
+ * refusal past the schema (a wrong code, token or name: a guess) spends the
+ * address's budget, so a class behind one school address joins at once,
+ * while an empty budget refuses everything from that address (HS-6).
  */
-export function authenticateHandshake(
-  auth: unknown,
-  address: string,
-  deps: { registry: ClassroomRegistry; joinLimiter: KeyedRateLimiter; accepting: () => boolean },
-): HandshakeResult {
+export function authenticateHandshake(auth: unknown, address: string, deps: HandshakeDeps): HandshakeResult {
   if (!deps.accepting()) return refuse(protocolError(ErrorCode.unavailable, 'the server is shutting down'));
   const version = typeof auth === 'object' && auth !== null ? (auth as { protocolVersion?: unknown }).protocolVersion : undefined;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
@@ -45,10 +47,16 @@ export function authenticateHandshake(
   const { pid: _pid, offset: _offset, ...ours } = auth as Record<string, unknown>;
   const checked = validateHandshake(ours);
   if (!checked.ok) return refuse(checked.error);
-  if (!deps.joinLimiter.take(address)) {
+  if (!deps.joinLimiter.hasBudget(address)) {
     return refuse(protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
   }
-  const handshake = checked.value;
+  const result = admit(checked.value, deps);
+  if (!result.ok) deps.joinLimiter.take(address);
+  return result;
+}
+
+/** The room and the token or name of a well-formed handshake. */
+function admit(handshake: HandshakeAuth, deps: HandshakeDeps): HandshakeResult {
   const classroom = deps.registry.byCode(handshake.code);
   if (!classroom) return refuse(protocolError(ErrorCode.roomNotFound, 'no class with this code'));
   if (handshake.role === 'teacher') {

@@ -6,11 +6,13 @@ import { sendError } from './send-error';
 const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { playroom } = app;
   app.get('/api/rooms/:code', { schema: { params: RoomParamsSchema } }, async (request, reply) => {
-    if (!playroom.limiters.join.take(request.ip)) {
+    // a look-up of a code that exists is free, a miss spends the budget handshakes share (HS-6)
+    if (!playroom.limiters.join.hasBudget(request.ip)) {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
     }
     const code = normalizeRoomCode(request.params.code);
     const classroom = playroom.registry.byCode(code);
+    if (!classroom) playroom.limiters.join.take(request.ip);
     const body: RoomLookupReply = classroom
       ? {
           exists: true,

@@ -24,4 +24,15 @@ describe('KeyedRateLimiter', () => {
     now += 1000;
     expect(limiter.take('a')).toBe(true);
   });
+
+  it('tells whether a key has budget without spending it', () => {
+    let now = 0;
+    const limiter = new KeyedRateLimiter(1, 1, () => now);
+    expect(limiter.hasBudget('a')).toBe(true);
+    expect(limiter.hasBudget('a')).toBe(true);
+    expect(limiter.take('a')).toBe(true);
+    expect(limiter.hasBudget('a')).toBe(false);
+    now += 1000;
+    expect(limiter.hasBudget('a')).toBe(true);
+  });
 });

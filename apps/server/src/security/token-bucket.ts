@@ -23,6 +23,12 @@ export class TokenBucket {
     return true;
   }
 
+  /** Whether a token is there to take, without taking it. */
+  hasToken(): boolean {
+    this.refill();
+    return this.tokens >= 1;
+  }
+
   /** Whether the bucket is full again (so a keyed limiter may forget it). */
   isFull(): boolean {
     this.refill();
@@ -56,6 +62,11 @@ export class KeyedRateLimiter {
     }
     if (++this.takesSinceSweep >= 1000) this.sweep();
     return bucket.take();
+  }
+
+  /** Whether `key` has budget left, without spending it (a key never seen has a full bucket). */
+  hasBudget(key: string): boolean {
+    return this.buckets.get(key)?.hasToken() ?? true;
   }
 
   private sweep(): void {
