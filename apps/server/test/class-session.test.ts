@@ -1,4 +1,6 @@
 import {
+  SessionUpdateSchema,
+  createValidator,
   decodeSnapshot,
   type CommandAck,
   type SessionUpdate,
@@ -120,6 +122,21 @@ describe('a class of 30', () => {
       late.socket.close();
     } finally {
       teacher.socket.close();
+    }
+  });
+
+  it('TRAIN-3: a student watching the class hears which way training diverged (kind), in a payload the schema accepts', async () => {
+    const created = await createClass(server.url, 'Ms Li', { activation: 'tanh', learningRate: 10 });
+    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
+    try {
+      const heard = nextEvent<SessionUpdate>(student.socket, 'session', (u) => u.cause === 'diverged');
+      await command(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 200 });
+      const update = await heard;
+      expect(update.state.metrics.diverged).toMatchObject({ kind: 'saturated' });
+      expect(createValidator(SessionUpdateSchema)(update)).toMatchObject({ ok: true });
+    } finally {
+      closeAll([teacher, student]);
     }
   });
 

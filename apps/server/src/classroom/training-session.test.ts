@@ -75,6 +75,21 @@ describe('TrainingSession', () => {
     expect(session.toState().metrics.diverged).not.toBeNull();
   });
 
+  it('TRAIN-3: the state says which way training diverged (the engine\'s kind)', () => {
+    const saturating = TrainingSession.create(identity('s'), { ...DEFAULT_CONFIG, activation: 'tanh', learningRate: 10 });
+    const exploding = TrainingSession.create(identity('e'), {
+      ...DEFAULT_CONFIG,
+      activation: 'relu',
+      learningRate: 10,
+      problem: 'regression',
+      dataset: 'regress-plane',
+      outputLoss: 'linear-square',
+    });
+    for (const session of [saturating, exploding]) for (let i = 0; i < 50 && !session.diverged; i++) session.train(10);
+    expect(saturating.toState().metrics.diverged).toMatchObject({ kind: 'saturated', reason: expect.stringMatching(/saturated/) });
+    expect(exploding.toState().metrics.diverged).toMatchObject({ kind: 'exploded', reason: expect.stringMatching(/grew beyond/) });
+  });
+
   it('CMD-8: queued steps train only when asked, are capped, and go with pause, reset or a new network', () => {
     const session = TrainingSession.create(identity('s'), DEFAULT_CONFIG);
     const clock = session.clock;

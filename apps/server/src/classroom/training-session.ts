@@ -280,7 +280,7 @@ export class TrainingSession {
       testAccuracy: finiteOrNull(m.testAccuracy),
       learningRate: m.learningRate,
       gradientNorms: m.gradientNorms.map((norm) => (Number.isFinite(norm) ? norm : 0)),
-      diverged: m.diverged && { reason: m.diverged.reason, epoch: m.diverged.epoch },
+      diverged: m.diverged && { reason: m.diverged.reason, epoch: m.diverged.epoch, kind: m.diverged.kind },
     };
   }
 

@@ -26,9 +26,10 @@ describe('sessionFromState', () => {
 
   it('keeps a divergence kind the server sends along, and ignores one it does not know', () => {
     const metrics = sessionState().metrics;
-    const saturated = { reason: 'stuck', epoch: 40, kind: 'saturated' } as typeof metrics.diverged;
+    const saturated: typeof metrics.diverged = { reason: 'stuck', epoch: 40, kind: 'saturated' };
     expect(sessionFromState(sessionState({ metrics: { ...metrics, diverged: saturated } })).diverged).toEqual({ reason: 'stuck', epoch: 40, kind: 'saturated' });
-    const odd = { reason: 'odd', epoch: 3, kind: 'wormhole' } as typeof metrics.diverged;
+    // a kind from a newer server
+    const odd = { reason: 'odd', epoch: 3, kind: 'wormhole' } as unknown as typeof metrics.diverged;
     expect(sessionFromState(sessionState({ metrics: { ...metrics, diverged: odd } })).diverged).toEqual({ reason: 'odd', epoch: 3 });
     expect(sessionFromState(sessionState()).diverged).toBeNull();
   });

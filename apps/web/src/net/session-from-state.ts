@@ -7,13 +7,14 @@ import { weightNormsOf } from '../store/weight-norms';
 const DIVERGENCE_KINDS: readonly string[] = ['not-finite', 'exploded', 'saturated'] satisfies DivergenceKind[];
 
 /**
- * The divergence as the view needs it. The protocol's schema carries only
- * `{reason, epoch}` (English); a `kind` sent along is kept, so the view can
- * say which way training failed in the reader's language.
+ * The divergence as the view needs it: `reason` is English, `kind` (TRAIN-3)
+ * lets the view say which way training failed in the reader's language. An
+ * older server sends no kind, a newer one may send a kind this build does not
+ * know: the view then falls back to the generic text.
  */
 function divergenceOf(diverged: SessionState['metrics']['diverged']): SessionView['diverged'] {
   if (!diverged) return null;
-  const kind: unknown = (diverged as { kind?: unknown }).kind;
+  const kind: string | undefined = diverged.kind;
   const base = { reason: diverged.reason, epoch: diverged.epoch };
   return typeof kind === 'string' && DIVERGENCE_KINDS.includes(kind) ? { ...base, kind: kind as DivergenceKind } : base;
 }

@@ -1,3 +1,4 @@
+import type { DivergenceKind } from '@playroom/engine';
 import Type, { type Static } from 'typebox';
 import { TrainerConfigSchema } from './config-schema';
 import { IdSchema, RoleSchema, SpeedSchema } from './common-schemas';
@@ -14,6 +15,16 @@ const Loss = Type.Union([Type.Number(), Type.Null()]);
 export const SessionKindSchema = Type.Enum(['class', 'fork'] as const);
 export type SessionKind = Static<typeof SessionKindSchema>;
 
+/** How training failed (the engine's DivergenceKind), so a client can say it in its own language. */
+export const DivergenceKindSchema = Type.Enum(['not-finite', 'exploded', 'saturated'] as const satisfies readonly DivergenceKind[]);
+
+/** Why training stopped: `reason` in English; `kind` optional, as servers before it did not send it. */
+export const DivergenceSchema = Type.Object({
+  reason: Type.String(),
+  epoch: Type.Number(),
+  kind: Type.Optional(DivergenceKindSchema),
+});
+
 export const MetricsSchema = Type.Object({
   trainLoss: Loss,
   testLoss: Loss,
@@ -22,7 +33,7 @@ export const MetricsSchema = Type.Object({
   learningRate: Type.Number(),
   /** mean |dL/dw| per layer (index 0 = weights into the first hidden layer) */
   gradientNorms: Type.Array(Type.Number()),
-  diverged: Type.Union([Type.Object({ reason: Type.String(), epoch: Type.Number() }), Type.Null()]),
+  diverged: Type.Union([DivergenceSchema, Type.Null()]),
 });
 export type SessionMetrics = Static<typeof MetricsSchema>;
 
