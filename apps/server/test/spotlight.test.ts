@@ -1,4 +1,4 @@
-import type { CommandAck, RosterUpdate, SessionUpdate, SnapshotMessage } from '@playroom/protocol';
+import { ClassStatusSchema, createValidator, type ClassStatus, type CommandAck, type RosterUpdate, type SessionUpdate, type SnapshotMessage } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, type Client, type TestServer } from './harness';
 
@@ -88,6 +88,41 @@ describe('spotlight', () => {
       expect(seen.filter((u) => u.state.sessionId === forkId)).toEqual([]);
     } finally {
       closeAll([teacher, owner, viewer]);
+    }
+  });
+
+  it('the class status names the spotlighted fork’s owner, and whether it is the teacher’s, for every student and a late joiner', async () => {
+    const created = await createClass(server.url);
+    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const owner = await connect(server.url, { role: 'student', code: created.code, name: 'Owner' });
+    const viewer = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
+    const clients = [teacher, owner, viewer];
+    try {
+      const forkOf = async (client: Client) => {
+        const forked = await command<CommandAck<'fork'>>(client.socket, { type: 'fork', sessionId: created.sessionId });
+        if (!forked.ok) throw new Error('fork refused');
+        return forked.session.sessionId;
+      };
+      const spotlight = async (sessionId: string | null) => {
+        const heard = nextEvent<ClassStatus>(viewer.socket, 'classStatus', (s) => s.spotlightId === sessionId);
+        expect((await command(teacher.socket, { type: 'spotlight', sessionId })).ok).toBe(true);
+        return heard;
+      };
+      const studentsFork = await forkOf(owner);
+      const studentShown = await spotlight(studentsFork);
+      expect(studentShown.spotlightOwner).toEqual({ participantId: owner.welcome.participantId, name: 'Owner', role: 'student' });
+      expect(createValidator(ClassStatusSchema)(studentShown).ok).toBe(true);
+
+      const teachersFork = await forkOf(teacher);
+      const teacherShown = await spotlight(teachersFork);
+      expect(teacherShown.spotlightOwner).toEqual({ participantId: teacher.welcome.participantId, name: 'Ms Li', role: 'teacher' });
+      const late = await connect(server.url, { role: 'student', code: created.code, name: 'Late' });
+      clients.push(late);
+      expect(late.welcome.classStatus).toMatchObject({ spotlightId: teachersFork, spotlightOwner: { name: 'Ms Li', role: 'teacher' } });
+
+      expect((await spotlight(null)).spotlightOwner).toBeNull();
+    } finally {
+      closeAll(clients);
     }
   });
 

@@ -2,6 +2,9 @@ import type { ClassStatus, ForkSummary, RosterEntry } from '@playroom/protocol';
 import { Roster, type Participant } from './roster';
 import type { TrainingSession } from './training-session';
 
+/** The teacher's class-wide switches as stored; the wire's ClassStatus adds what follows from them. */
+export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen'>;
+
 /** What storage keeps of a class besides its sessions and participants. */
 export interface ClassRecord {
   id: string;
@@ -9,7 +12,7 @@ export interface ClassRecord {
   teacherName: string;
   createdAt: number;
   lastActivityAt: number;
-  status: ClassStatus;
+  status: ClassSwitches;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface ClassRecord {
 export class Classroom {
   readonly roster = new Roster();
   readonly teacherId: string;
-  readonly status: ClassStatus = { spotlightId: null, forksFrozen: false };
+  readonly status: ClassSwitches = { spotlightId: null, forksFrozen: false };
   lastActivityAt: number;
   private readonly forks = new Map<string, TrainingSession>();
 
@@ -86,6 +89,19 @@ export class Classroom {
       changed.push(fork);
     }
     return changed;
+  }
+
+  /** The class status as the wire sends it: the switches and whose fork is spotlighted. */
+  classStatus(): ClassStatus {
+    const spotlighted = this.status.spotlightId === null ? undefined : this.forks.get(this.status.spotlightId);
+    const owner = spotlighted && this.roster.get(spotlighted.ownerId);
+    return {
+      spotlightId: this.status.spotlightId,
+      spotlightOwner: spotlighted
+        ? { participantId: spotlighted.ownerId, name: spotlighted.identity.ownerName, role: owner?.role ?? 'student' }
+        : null,
+      forksFrozen: this.status.forksFrozen,
+    };
   }
 
   /** Fork summaries: every fork, or one owner's. */

@@ -19,7 +19,7 @@ export function welcomeFor(
     classSession: classroom.classSession.toState(),
     forks: classroom.forkSummaries(actor.role === 'teacher' ? undefined : actor.participantId),
     roster: classroom.rosterEntries(),
-    classStatus: { ...classroom.status },
+    classStatus: classroom.classStatus(),
     limits: { maxForksPerParticipant: options.maxForksPerParticipant, snapshotHz: options.snapshotHz },
   };
   if (options.participantToken !== undefined) welcome.participantToken = options.participantToken;

@@ -44,7 +44,7 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued'> {
   }
 
   classStatusChanged(classroom: Classroom): void {
-    this.io.to(rooms.classOf(classroom.id)).emit('classStatus', { ...classroom.status });
+    this.io.to(rooms.classOf(classroom.id)).emit('classStatus', classroom.classStatus());
     // a fork off the spotlight is private again (rule PERM-2); its updates no longer go to its spotlight room
     // (see watcherRooms), so this only empties rooms nobody should be left in
     for (const fork of classroom.allForks()) {

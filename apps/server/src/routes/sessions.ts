@@ -53,7 +53,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       code: classroom.code,
       teacherName: classroom.teacherName,
       createdAt: new Date(classroom.record.createdAt).toISOString(),
-      classStatus: { ...classroom.status },
+      classStatus: classroom.classStatus(),
       roster: classroom.rosterEntries(),
       sessions: classroom.sessions().map((session) => session.toState()),
     };

@@ -122,7 +122,8 @@ describe('roster, forks and class status', () => {
     expect(Object.keys(store.getState().forkSummaries)).toEqual(['f2']);
     expect(store.getState().sessions.f1).toBeUndefined();
     expect(store.getState().activeView).toEqual({ kind: 'class' });
-    applyClassStatus(store, { spotlightId: 'f2', forksFrozen: true });
-    expect(store.getState().classStatus).toEqual({ spotlightId: 'f2', forksFrozen: true });
+    const status = { spotlightId: 'f2', spotlightOwner: { participantId: 'p-bo', name: 'Bo', role: 'student' as const }, forksFrozen: true };
+    applyClassStatus(store, status);
+    expect(store.getState().classStatus).toEqual(status);
   });
 });

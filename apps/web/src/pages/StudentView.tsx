@@ -6,15 +6,13 @@ import { useAppStore } from '../store/app-store';
 import { myForks } from '../store/forks-slice';
 import { SessionPlayground } from './SessionPlayground';
 
-/** The fork the teacher shows to the class, unless it is one of mine; its owner's name once we know it. */
-function useOthersSpotlight(): { id: string; ownerName: string | null } | null {
+/** The fork the teacher shows to the class, unless it is one of mine, with its owner as the class status names them. */
+function useOthersSpotlight(): { id: string; ownerName: string; byTeacher: boolean } | null {
   return useAppStore(
     useShallow((s) => {
-      const id = s.classStatus.spotlightId;
-      if (!id) return null;
-      const known = s.forkSummaries[id] ?? s.sessions[id];
-      if (known && known.ownerId === s.participantId) return null;
-      return { id, ownerName: known?.ownerName ?? null };
+      const { spotlightId: id, spotlightOwner: owner } = s.classStatus;
+      if (!id || !owner || owner.participantId === s.participantId) return null;
+      return { id, ownerName: owner.name, byTeacher: owner.role === 'teacher' };
     }),
   );
 }
@@ -43,8 +41,8 @@ export function StudentView() {
   const shownId = viewingId ?? (tab === 'class' ? classSessionId : null);
   // fork what is on screen: the class session, one of my forks, or the spotlighted fork (PERM-3)
   const sourceId = viewingId ?? classSessionId;
-  const spotlightText = (ownerName: string | null) =>
-    ownerName ? t('app.class.spotlight', { name: ownerName }) : t('app.class.spotlightAnon');
+  const spotlightText = (shown: { ownerName: string; byTeacher: boolean }) =>
+    t(shown.byTeacher ? 'app.class.spotlightTeacher' : 'app.class.spotlight', { name: shown.ownerName });
 
   async function fork() {
     if (!sourceId) return;
@@ -102,7 +100,7 @@ export function StudentView() {
 
       {spotlight && !viewingSpotlight && (
         <div className="view-banner spotlight-banner" data-testid="spotlight-banner">
-          <span>{spotlightText(spotlight.ownerName)}</span>
+          <span>{spotlightText(spotlight)}</span>
           <button type="button" className="button small" data-testid="watch-spotlight" onClick={() => showSpotlight(spotlight.id)}>
             {t('app.class.watchSpotlight')}
           </button>
@@ -129,7 +127,7 @@ export function StudentView() {
       {/* on the class tab the playground itself says it is read-only */}
       {viewingSpotlight && (
         <div className="view-banner spotlight-banner" data-testid="view-banner">
-          {spotlightText(spotlight.ownerName)}
+          {spotlightText(spotlight)}
         </div>
       )}
       {tab === 'forks' && (

@@ -99,9 +99,20 @@ export const RosterEntrySchema = Type.Object({
 });
 export type RosterEntry = Static<typeof RosterEntrySchema>;
 
+/** Whose fork is spotlighted: students may not see that fork's summary, so the status names its owner. */
+export const SpotlightOwnerSchema = Type.Object({
+  participantId: IdSchema,
+  name: Type.String(),
+  /** 'teacher' when the teacher shows one of their own forks */
+  role: RoleSchema,
+});
+export type SpotlightOwner = Static<typeof SpotlightOwnerSchema>;
+
 export const ClassStatusSchema = Type.Object({
   /** the fork shown to the whole class, or null */
   spotlightId: Type.Union([IdSchema, Type.Null()]),
+  /** the spotlighted fork's owner, null with no spotlight */
+  spotlightOwner: Type.Union([SpotlightOwnerSchema, Type.Null()]),
   forksFrozen: Type.Boolean(),
 });
 export type ClassStatus = Static<typeof ClassStatusSchema>;

@@ -113,7 +113,7 @@ export const app = {
   'app.dashboard.stopSpotlight': 'Stop showing',
   'app.dashboard.spotlighted': 'On screen',
   'app.class.watchSpotlight': 'Watch it',
-  'app.class.spotlightAnon': 'The teacher is showing a fork to the class.',
+  'app.class.spotlightTeacher': 'On the class screen: the teacher’s fork ({name})',
 
   'app.readOnly.watchingClass': 'You are watching the teacher’s network. Fork it to experiment on your own.',
   'app.readOnly.spotlight': 'The teacher is showing {name}’s fork: only {name} can change it. Fork it to try your own ideas.',

@@ -114,7 +114,7 @@ export const app: MessagesOf<typeof en> = {
   'app.dashboard.stopSpotlight': '停止投屏',
   'app.dashboard.spotlighted': '投屏中',
   'app.class.watchSpotlight': '观看',
-  'app.class.spotlightAnon': '老师正在投屏展示一个分支。',
+  'app.class.spotlightTeacher': '投屏展示：老师（{name}）的分支',
 
   'app.readOnly.watchingClass': '你正在观看老师的实验。复制实验后就可以自己动手。',
   'app.readOnly.spotlight': '老师正在投屏展示 {name} 的分支，只有 {name} 可以修改。复制实验后就可以试试自己的想法。',

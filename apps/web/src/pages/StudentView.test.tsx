@@ -1,0 +1,56 @@
+import { act, render, screen } from '@testing-library/react';
+import type { ClassStatus } from '@playroom/protocol';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useLanguageStore } from '../i18n';
+import { sessionFromState } from '../net/session-from-state';
+import { sessionState } from '../net/test-fixtures';
+import { useAppStore } from '../store/app-store';
+import { StudentView } from './StudentView';
+
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+});
+
+beforeEach(() => {
+  useLanguageStore.getState().setLanguage('en');
+  const s = useAppStore.getState();
+  s.resetClassState();
+  s.setIdentity({ code: 'ABC234', role: 'student', token: 'tok', name: 'Bo' });
+  s.setParticipantId('p-bo');
+  s.putSession(sessionFromState(sessionState()));
+  s.setClassSession('class-1');
+});
+
+const spotlight = (sessionId: string, participantId: string, name: string, role: 'teacher' | 'student'): ClassStatus => ({
+  spotlightId: sessionId,
+  spotlightOwner: { participantId, name, role },
+  forksFrozen: false,
+});
+const banner = () => screen.queryByTestId('spotlight-banner')?.textContent ?? null;
+
+describe('StudentView spotlight banner', () => {
+  it("names a classmate's fork from the class status, though a student never sees that fork's summary", () => {
+    render(<StudentView />);
+    expect(banner()).toBeNull();
+    act(() => useAppStore.getState().setClassStatus(spotlight('fork-ann', 'p-ann', 'Ann', 'student')));
+    expect(banner()).toContain('On the class screen: Ann’s fork');
+    act(() => useLanguageStore.getState().setLanguage('zh-CN'));
+    expect(banner()).toContain('投屏展示：Ann 的分支');
+  });
+
+  it("says when the fork on the class screen is the teacher's own, in both languages", () => {
+    render(<StudentView />);
+    act(() => useAppStore.getState().setClassStatus(spotlight('fork-t', 'p-teacher', 'Ms Chen', 'teacher')));
+    expect(banner()).toContain('On the class screen: the teacher’s fork (Ms Chen)');
+    act(() => useLanguageStore.getState().setLanguage('zh-CN'));
+    expect(banner()).toContain('投屏展示：老师（Ms Chen）的分支');
+  });
+
+  it('shows no banner when my own fork is on the class screen, nor once the spotlight is off', () => {
+    render(<StudentView />);
+    act(() => useAppStore.getState().setClassStatus(spotlight('fork-bo', 'p-bo', 'Bo', 'student')));
+    expect(banner()).toBeNull();
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false }));
+    expect(banner()).toBeNull();
+  });
+});
