@@ -16,6 +16,23 @@ class CountingStorage extends SqliteStorage {
   }
 }
 
+/** SQLite whose session writes wait first, as a networked database's may. */
+class SlowStorage extends SqliteStorage {
+  readonly delays: number[] = [];
+  private readonly pending = new Set<Promise<void>>();
+  override saveSessions(records: SessionRecord[]): Promise<void> {
+    const delay = this.delays.shift() ?? 0;
+    const written = records.map((record) => structuredClone(record));
+    const write = new Promise((resolve) => setTimeout(resolve, delay)).then(() => super.saveSessions(written));
+    this.pending.add(write);
+    return write.finally(() => this.pending.delete(write));
+  }
+  /** Every write started so far has landed. */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+}
+
 const LARGEST: ConfigPatch = {
   dataset: 'spiral',
   features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'],
@@ -56,6 +73,30 @@ describe('Checkpointer', () => {
     const before = storage.bursts.length;
     await checkpointer.flushChanged();
     expect(storage.bursts.length).toBe(before);
+    await storage.close();
+  });
+
+  it('PERSIST-1: writes reach storage in the order things happened, even when an earlier one is slower', async () => {
+    const storage = new SlowStorage(`${tempDataDir()}/playroom.db`);
+    const registry = new ClassroomRegistry({ maxSessions: 10, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
+      classCreated: () => {},
+      participantJoined: () => {},
+    });
+    const { classroom } = registry.create('T');
+    const errors: unknown[] = [];
+    const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error) });
+    checkpointer.classCreated(classroom);
+    await checkpointer.settled();
+    const session = classroom.classSession;
+    storage.delays.push(40, 0); // the first of the next two writes is slow (a busy network database)
+    session.train(1);
+    checkpointer.sessionChanged(classroom, session);
+    session.train(1);
+    checkpointer.sessionChanged(classroom, session);
+    await checkpointer.settled();
+    await storage.idle();
+    expect((await storage.loadClass(classroom.id))!.sessions[0]!.trainer.epoch).toBe(2);
+    expect(errors).toEqual([]);
     await storage.close();
   });
 });

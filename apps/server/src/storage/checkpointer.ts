@@ -23,6 +23,8 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
   private readonly savedClock = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing = false;
+  /** the end of the queue of storage work: each write starts when the one before it is done */
+  private tail: Promise<void> = Promise.resolve();
   /** main-thread time one session's periodic write takes (serialize + store), moving average */
   private costPerSessionMs = 0.5;
   /** sessions written, for metrics and tests */
@@ -62,19 +64,18 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     this.flushing = true;
     try {
       const due = [...this.registry.allSessions()].filter((s) => this.savedClock.get(s.id) !== s.clock);
-      if (!withBudget) return await this.write(due);
+      if (!withBudget) {
+        await this.write(due);
+        return;
+      }
       for (let next = 0; next < due.length; ) {
         if (next > 0) await new Promise((resolve) => setImmediate(resolve));
         const size = Math.max(1, Math.floor(this.options.budgetMs / this.costPerSessionMs));
         // a session removed while we waited (deleted fork, ended class) is not written back
         const burst = due.slice(next, next + size).filter((s) => this.registry.byId(s.identity.classId)?.session(s.id) === s);
         next += size;
-        const started = this.now();
-        await this.write(burst);
-        if (burst.length > 0) {
-          const perSession = (this.now() - started) / burst.length;
-          this.costPerSessionMs = this.costPerSessionMs * 0.7 + perSession * 0.3;
-        }
+        const mainThreadMs = await this.write(burst);
+        if (burst.length > 0) this.costPerSessionMs = this.costPerSessionMs * 0.7 + (mainThreadMs / burst.length) * 0.3;
       }
     } catch (error) {
       this.options.onError(error);
@@ -83,30 +84,65 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     }
   }
 
-  /** Write everything now (shutdown, rule PERSIST-1). */
+  /** Write everything now and wait for every write queued before (shutdown, rule PERSIST-1). */
   async flushAll(): Promise<void> {
     while (this.flushing) await new Promise((resolve) => setTimeout(resolve, 5));
     await this.flushChanged(false);
-    for (const classroom of this.registry.classrooms()) await this.storage.saveClass(classroom.toRecord());
+    for (const classroom of this.registry.classrooms()) this.guard(() => this.storage.saveClass(classroom.toRecord()));
+    await this.settled();
   }
 
-  private async write(sessions: TrainingSession[]): Promise<void> {
-    if (sessions.length === 0) return;
+  /** Resolves once everything queued so far has reached storage (or failed and been reported). */
+  settled(): Promise<void> {
+    return this.tail;
+  }
+
+  /**
+   * Write sessions as they are when the write's turn comes; resolves with the
+   * main-thread time it took (serializing and, for SQLite, storing), which
+   * sizes the periodic bursts.
+   */
+  private write(sessions: TrainingSession[]): Promise<number> {
+    return this.enqueue(() => this.store(sessions));
+  }
+
+  // only from inside queued work (queuing a write there would wait for itself)
+  private async store(sessions: TrainingSession[]): Promise<number> {
+    if (sessions.length === 0) return 0;
+    const started = this.now();
     const records = sessions.map((session) => session.toRecord());
-    await this.storage.saveSessions(records);
+    const stored = this.storage.saveSessions(records);
+    const mainThreadMs = this.now() - started;
+    await stored;
     for (const record of records) this.savedClock.set(record.id, record.clock);
     this.writes += records.length;
+    return mainThreadMs;
   }
 
-  private guard(work: () => Promise<void>): void {
-    work().catch(this.options.onError);
+  /**
+   * Run storage work after everything queued before it. With a networked
+   * database two writes of one session could otherwise commit out of order
+   * and leave the older state stored.
+   */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work);
+    this.tail = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
+  }
+
+  /** Queue work whose failure is only reported (event handlers cannot wait for storage). */
+  private guard(work: () => Promise<unknown>): void {
+    this.enqueue(work).catch(this.options.onError);
   }
 
   classCreated(classroom: Classroom): void {
     this.guard(async () => {
       await this.storage.saveClass(classroom.toRecord());
       for (const participant of classroom.roster.all()) await this.storage.saveParticipant(participant);
-      await this.write([classroom.classSession]);
+      await this.store([classroom.classSession]);
     });
   }
 
@@ -118,11 +154,11 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
   }
 
   sessionChanged(_classroom: Classroom, session: TrainingSession): void {
-    this.guard(() => this.write([session]));
+    this.guard(() => this.store([session]));
   }
 
   forkCreated(_classroom: Classroom, fork: TrainingSession): void {
-    this.guard(() => this.write([fork]));
+    this.guard(() => this.store([fork]));
   }
 
   forkRemoved(_classroom: Classroom, fork: TrainingSession): void {
@@ -136,7 +172,7 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
 
   classEnded(classroom: Classroom): void {
     this.guard(async () => {
-      await this.write(classroom.sessions());
+      await this.store(classroom.sessions());
       await this.storage.saveClass(classroom.toRecord());
       await this.storage.archiveClass(classroom.id);
       for (const session of classroom.sessions()) this.savedClock.delete(session.id);
