@@ -275,8 +275,19 @@ describe('a class in the browser', () => {
     expect(await selectedLabel(ann, 'learning-rate')).toBe('0.01');
     await pollUntil(() => teacher.getByTestId('fork-row').filter({ hasText: 'You' }).count(), (n) => n === 1, 3000, "the teacher's fork on the dashboard");
 
+    // pausing the class holds Ann's fork, not the teacher's own: the teacher demos while the class waits (FORK-4)
+    await teacher.getByTestId('freeze-forks').click();
+    await pollUntil(() => ann.getByTestId('session-playground').getAttribute('data-readonly-reason'), (r) => r === 'frozen', 2000, "Ann's fork waits");
+    expect(await teacher.getByTestId('session-playground').getAttribute('data-readonly')).toBe('false');
+    await teacher.getByTestId('learning-rate').selectOption({ label: '3' });
+    await pollUntil(() => selectedLabel(teacher, 'learning-rate'), (v) => v === '3', 2000, "the teacher's fork takes a change while the class is paused");
+    await teacher.getByTestId('freeze-forks').click();
+    await pollUntil(() => ann.getByTestId('session-playground').getAttribute('data-readonly'), (r) => r === 'false', 2000, "Ann's fork is hers again");
+
     await teacher.getByTestId('spotlight').click();
     await bo.getByTestId('spotlight-banner').waitFor({ timeout: 3000 });
+    // Bo may not see the teacher's fork summary: the class status says whose fork it is (SPOT-1)
+    expect(await bo.getByTestId('spotlight-banner').textContent()).toContain('投屏展示：老师（Ms Chen）的分支');
     await screenshot(teacher, SHOTS, '24-teacher-own-fork');
 
     teacher.once('dialog', (dialog) => void dialog.accept());

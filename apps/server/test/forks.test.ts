@@ -170,6 +170,41 @@ describe('forks', () => {
     }
   });
 
+  it("FORK-4: pausing the class leaves the teacher's own forks alone, so the teacher can demo while the class waits", async () => {
+    const created = await createClass(server.url);
+    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
+    try {
+      const classroom = server.app.playroom.registry.byId(created.sessionId)!;
+      const teachersFork = await fork(teacher.socket, created.sessionId);
+      await command(teacher.socket, { type: 'play', sessionId: teachersFork.sessionId });
+      const anaFork = await fork(ana.socket, created.sessionId);
+      expect((await command(teacher.socket, { type: 'freezeForks', frozen: true })).ok).toBe(true);
+      const held = classroom.session(teachersFork.sessionId)!;
+      expect({ playing: held.playing, frozen: held.frozen }).toEqual({ playing: true, frozen: false });
+      expect(classroom.session(anaFork.sessionId)!.frozen).toBe(true);
+      // the teacher drives their fork; Ana's own fork and her fork of the teacher's wait
+      const changed = await command<CommandAck<'setConfig'>>(teacher.socket, {
+        type: 'setConfig',
+        sessionId: teachersFork.sessionId,
+        patch: { learningRate: 0.1 },
+      });
+      expect(changed.ok).toBe(true);
+      expect((await command(teacher.socket, { type: 'spotlight', sessionId: teachersFork.sessionId })).ok).toBe(true);
+      const anaCopy = await fork(ana.socket, teachersFork.sessionId);
+      expect(anaCopy.frozen).toBe(true);
+      const refused = await command(ana.socket, { type: 'play', sessionId: anaCopy.sessionId });
+      expect(refused.ok ? null : refused.error.code).toBe(ErrorCode.forksFrozen);
+      // a fork the teacher makes while the class is paused is theirs to drive at once
+      const later = await fork(teacher.socket, anaFork.sessionId);
+      expect(later.frozen).toBe(false);
+      expect((await command(teacher.socket, { type: 'play', sessionId: later.sessionId })).ok).toBe(true);
+      expect(teacher.welcome.participantId).toBe(held.ownerId);
+    } finally {
+      closeAll([teacher, ana]);
+    }
+  });
+
   it('PERM-4: deleting a fork tells its owner and the teacher, and frees a fork slot', async () => {
     const created = await createClass(server.url);
     const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });

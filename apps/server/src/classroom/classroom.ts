@@ -66,8 +66,17 @@ export class Classroom {
   }
 
   addFork(fork: TrainingSession): void {
-    fork.frozen = this.status.forksFrozen;
+    fork.frozen = this.pausesWithClass(fork);
     this.forks.set(fork.id, fork);
+  }
+
+  /**
+   * Whether "pause the class" holds this session now (rule FORK-4): every
+   * student's fork while it is on; never the class session, nor the
+   * teacher's own forks, so the teacher can demo while the class waits.
+   */
+  pausesWithClass(session: TrainingSession): boolean {
+    return this.status.forksFrozen && session.kind === 'fork' && session.ownerId !== this.teacherId;
   }
 
   /** Remove a fork; a spotlight on it goes out. */
@@ -78,14 +87,15 @@ export class Classroom {
     return fork;
   }
 
-  /** Freeze or unfreeze every fork; returns the forks whose state changed. */
+  /** Pause the class or let it go on (every student's fork, FORK-4); returns the forks whose state changed. */
   setForksFrozen(frozen: boolean): TrainingSession[] {
     this.status.forksFrozen = frozen;
     const changed: TrainingSession[] = [];
     for (const fork of this.forks.values()) {
-      if (fork.frozen === frozen && !(frozen && fork.playing)) continue;
-      fork.frozen = frozen;
-      if (frozen && fork.playing) fork.pause();
+      const held = this.pausesWithClass(fork);
+      if (fork.frozen === held && !(held && fork.playing)) continue;
+      fork.frozen = held;
+      if (held && fork.playing) fork.pause();
       changed.push(fork);
     }
     return changed;

@@ -56,8 +56,8 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     if (!controls(actor, session)) {
       return forbidden(session.kind === 'class' ? 'only the teacher drives the class session' : 'only its owner drives a fork');
     }
-    if (session.kind === 'fork' && classroom.status.forksFrozen) {
-      return protocolError(ErrorCode.forksFrozen, 'the teacher froze every fork');
+    if (classroom.pausesWithClass(session)) {
+      return protocolError(ErrorCode.forksFrozen, 'the teacher paused the class: every student fork waits');
     }
     return null;
   }

@@ -60,4 +60,15 @@ describe('SessionPlayground says why it is read-only', () => {
     expect(note()).toContain('The teacher paused the class');
     expect(screen.getByTestId('learning-rate').hasAttribute('disabled')).toBe(true);
   });
+
+  it("the teacher's own fork stays editable while the class is paused, for a demo (FORK-4)", () => {
+    enterAs('teacher', 'p-teacher');
+    const s = useAppStore.getState();
+    s.putSession(sessionFromState(sessionState({ sessionId: 'fork-t', kind: 'fork', ownerId: 'p-teacher', ownerName: 'Ms Chen', parentId: 'class-1' })));
+    s.setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: true });
+    render(<SessionPlayground sessionId="fork-t" />);
+    expect(readOnly()).toBe('false');
+    expect(screen.queryByTestId('readonly-note')).toBeNull();
+    expect(screen.getByTestId('learning-rate').hasAttribute('disabled')).toBe(false);
+  });
 });

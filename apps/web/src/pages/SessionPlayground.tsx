@@ -14,7 +14,6 @@ const READ_ONLY_NOTES: Record<ReadOnlyReason, MessageKey> = {
   spotlight: 'app.readOnly.spotlight',
   teacherWatchingFork: 'app.readOnly.teacherWatchingFork',
   frozen: 'app.readOnly.frozen',
-  frozenByMe: 'app.readOnly.frozenByMe',
 };
 
 /**

@@ -22,10 +22,11 @@ describe('sessionAccess', () => {
     expect(sessionAccess(teachersFork, bo, false)).toBe('spotlight');
   });
 
-  it('while the class is paused an owner cannot change a fork (FORK-4), the class session goes on', () => {
+  it("while the class is paused a student cannot change their fork (FORK-4); the teacher's forks and the class session go on", () => {
     expect(sessionAccess(annsFork, ann, true)).toBe('frozen');
     expect(sessionAccess({ ...annsFork, frozen: true }, ann, false)).toBe('frozen');
-    expect(sessionAccess(teachersFork, teacher, true)).toBe('frozenByMe');
+    expect(sessionAccess(teachersFork, teacher, true)).toBeNull();
+    expect(sessionAccess(teachersFork, bo, true)).toBe('spotlight');
     expect(sessionAccess(classSession, teacher, true)).toBeNull();
     expect(sessionAccess(annsFork, teacher, true)).toBe('teacherWatchingFork');
   });

@@ -5,6 +5,7 @@ import type { SessionView } from './sessions-slice';
  * Why a session is on screen without working controls, so the view can say
  * the right thing (watching the class is not the same as looking at a
  * classmate's fork, or at one's own fork while the teacher paused the class).
+ * The teacher's own forks never wait for "pause the class" (FORK-4).
  */
 export type ReadOnlyReason =
   /** a student watching the teacher's class session */
@@ -13,10 +14,8 @@ export type ReadOnlyReason =
   | 'spotlight'
   /** the teacher looking at a student's fork */
   | 'teacherWatchingFork'
-  /** my own fork while every fork is paused by the teacher (a student) */
-  | 'frozen'
-  /** my own fork while I (the teacher) paused every fork */
-  | 'frozenByMe';
+  /** a student's own fork while the teacher paused the class */
+  | 'frozen';
 
 /** Who is looking: their participant id and role (null before the welcome). */
 export interface Viewer {
@@ -32,7 +31,8 @@ export interface Viewer {
 export function sessionAccess(session: Pick<SessionView, 'kind' | 'ownerId' | 'frozen'>, viewer: Viewer, forksFrozen: boolean): ReadOnlyReason | null {
   const owner = viewer.participantId !== null && session.ownerId === viewer.participantId;
   if (owner) {
-    if (session.kind === 'fork' && (forksFrozen || session.frozen)) return viewer.role === 'teacher' ? 'frozenByMe' : 'frozen';
+    // the teacher may demo on their own forks while the class waits
+    if (session.kind === 'fork' && viewer.role !== 'teacher' && (forksFrozen || session.frozen)) return 'frozen';
     return null;
   }
   if (session.kind === 'class') return 'watchingClass';

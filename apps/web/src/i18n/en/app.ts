@@ -92,7 +92,7 @@ export const app = {
   'app.dashboard.col.trainLoss': 'Training loss',
   'app.dashboard.col.testLoss': 'Test loss',
   'app.dashboard.freeze': 'Pause the class',
-  'app.dashboard.freeze.tip': 'Pause every student’s fork until you resume (eyes on the board).',
+  'app.dashboard.freeze.tip': 'Pause every student’s fork until you resume (eyes on the board). Your own forks keep working, for a demo.',
   'app.dashboard.unfreeze': 'Resume the class',
   'app.dashboard.endClass': 'End class',
   'app.dashboard.endConfirm': 'End this class for everyone? Students will be disconnected and the code will stop working.',
@@ -103,7 +103,7 @@ export const app = {
   'app.dashboard.offline': 'offline',
 
   'app.dashboard.viewingFork': '{name}’s fork',
-  'app.dashboard.yourFork': 'Your fork: every control works. Students see it only if you show it to the class.',
+  'app.dashboard.yourFork': 'Your fork: every control works, also while the class is paused. Students see it only if you show it to the class.',
   'app.dashboard.you': 'You',
   'app.teacher.fork': 'Fork',
   'app.teacher.forkHint': 'Make your own copy to try an idea. The class session stays as it is.',
@@ -119,7 +119,6 @@ export const app = {
   'app.readOnly.spotlight': 'The teacher is showing {name}’s fork: only {name} can change it. Fork it to try your own ideas.',
   'app.readOnly.teacherWatchingFork': 'Only {name} can change this fork. Fork it to try changes of your own.',
   'app.readOnly.frozen': 'The teacher paused the class. You can change your fork again when the class resumes.',
-  'app.readOnly.frozenByMe': 'You paused the class: every fork, yours too, waits until you resume it.',
 
   'app.command.pending': 'Sending…',
   'app.command.failed': 'Not applied: {message}',

@@ -93,7 +93,7 @@ export const app: MessagesOf<typeof en> = {
   'app.dashboard.col.trainLoss': '训练损失',
   'app.dashboard.col.testLoss': '测试损失',
   'app.dashboard.freeze': '全班暂停',
-  'app.dashboard.freeze.tip': '暂停所有学生的分支，直到你恢复（请大家看黑板）。',
+  'app.dashboard.freeze.tip': '暂停所有学生的分支，直到你恢复（请大家看黑板）。你自己的分支照常可用，方便演示。',
   'app.dashboard.unfreeze': '全班继续',
   'app.dashboard.endClass': '结束课堂',
   'app.dashboard.endConfirm': '要为所有人结束这堂课吗？学生将被断开连接，课堂码也将失效。',
@@ -104,7 +104,7 @@ export const app: MessagesOf<typeof en> = {
   'app.dashboard.offline': '离线',
 
   'app.dashboard.viewingFork': '{name} 的分支',
-  'app.dashboard.yourFork': '这是你的分支：所有控件都可以使用。只有投屏展示时学生才能看到。',
+  'app.dashboard.yourFork': '这是你的分支：所有控件都可以使用，全班暂停时也一样。只有投屏展示时学生才能看到。',
   'app.dashboard.you': '你',
   'app.teacher.fork': '复制实验（分支）',
   'app.teacher.forkHint': '复制一份自己的实验来尝试想法，课堂实验保持不变。',
@@ -120,7 +120,6 @@ export const app: MessagesOf<typeof en> = {
   'app.readOnly.spotlight': '老师正在投屏展示 {name} 的分支，只有 {name} 可以修改。复制实验后就可以试试自己的想法。',
   'app.readOnly.teacherWatchingFork': '只有 {name} 可以修改这个分支。复制实验后你可以自己尝试修改。',
   'app.readOnly.frozen': '老师已让全班暂停。恢复上课后你就可以继续修改自己的分支。',
-  'app.readOnly.frozenByMe': '你已让全班暂停：所有分支（包括你的）都会等到你恢复上课。',
 
   'app.command.pending': '发送中…',
   'app.command.failed': '未生效：{message}',
