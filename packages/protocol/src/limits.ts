@@ -32,7 +32,7 @@ export const PROTOCOL_LIMITS = {
   lossHistoryPoints: 256,
   /** per socket: commands per second (token bucket) */
   commandRate: { perSecond: 20, burst: 40 },
-  /** per client address: room look-ups and joins together */
+  /** per client address: failed guesses (unknown room codes, wrong tokens, in handshakes and look-ups together), rule HS-6 */
   joinRate: { perMinute: 30, burst: 10 },
   /** per client address: class sessions created */
   createRate: { perMinute: 10, burst: 5 },

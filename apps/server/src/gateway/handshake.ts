@@ -30,9 +30,11 @@ type HandshakeDeps = { registry: ClassroomRegistry; joinLimiter: KeyedRateLimite
 /**
  * Decide a socket handshake (rules HS-1…HS-7): version first, then the
  * schema, the per-address budget, the room and the token or name. Only a
- * refusal past the schema (a wrong code, token or name: a guess) spends the
- * address's budget, so a class behind one school address joins at once,
- * while an empty budget refuses everything from that address (HS-6).
+ * guess (a code that does not exist, a token that is not this class's)
+ * spends the address's budget, so a class behind one school address joins
+ * and rejoins at once, while an empty budget refuses everything from that
+ * address (HS-6). A full class or a missing name is no guess: a class
+ * refreshing a "class full" page must not lock its own address out.
  */
 export function authenticateHandshake(auth: unknown, address: string, deps: HandshakeDeps): HandshakeResult {
   if (!deps.accepting()) return refuse(protocolError(ErrorCode.unavailable, 'the server is shutting down'));
@@ -51,9 +53,12 @@ export function authenticateHandshake(auth: unknown, address: string, deps: Hand
     return refuse(protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
   }
   const result = admit(checked.value, deps);
-  if (!result.ok) deps.joinLimiter.take(address);
+  if (!result.ok && GUESSES.has(result.error.code)) deps.joinLimiter.take(address);
   return result;
 }
+
+/** The refusals that tell a guesser something: they spend the join budget (HS-6). */
+const GUESSES: ReadonlySet<string> = new Set([ErrorCode.roomNotFound, ErrorCode.badToken]);
 
 /** The room and the token or name of a well-formed handshake. */
 function admit(handshake: HandshakeAuth, deps: HandshakeDeps): HandshakeResult {
