@@ -5,8 +5,12 @@ import { PROTOCOL_LIMITS } from '@playroom/protocol';
 export interface ServerOptions {
   host: string;
   port: number;
-  /** SQLite lives at `${dataDir}/playroom.db` */
+  /** SQLite lives at `${dataDir}/playroom.db` (unless `databaseUrl` is set) */
   dataDir: string;
+  /** PostgreSQL connection string; when set, storage is Postgres instead of SQLite */
+  databaseUrl: string | null;
+  /** Postgres schema to keep the tables in (created if missing); null: the connection's search_path */
+  databaseSchema: string | null;
   /** apps/web/dist; a placeholder page is served when it does not exist */
   webDist: string;
   logLevel: string;
@@ -42,6 +46,8 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   host: '0.0.0.0',
   port: 3000,
   dataDir: path.resolve(process.cwd(), 'data'),
+  databaseUrl: null,
+  databaseSchema: null,
   webDist: path.resolve(here, '../../web/dist'),
   logLevel: 'info',
   snapshotHz: PROTOCOL_LIMITS.snapshotHz.default,
@@ -79,6 +85,8 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     host: env.HOST ?? d.host,
     port: intFromEnv(env, 'PORT', d.port, 0, 65535),
     dataDir: env.DATA_DIR ? path.resolve(env.DATA_DIR) : path.resolve(baseDir, 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    databaseSchema: env.DATABASE_SCHEMA || null,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : d.webDist,
     logLevel: env.LOG_LEVEL ?? d.logLevel,
     snapshotHz: intFromEnv(env, 'SNAPSHOT_HZ', d.snapshotHz, PROTOCOL_LIMITS.snapshotHz.min, PROTOCOL_LIMITS.snapshotHz.max),

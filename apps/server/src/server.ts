@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  app.log.info({ dataDir: options.dataDir }, `Playroom is running: open http://${shownHost}:${port}/`);
+  // where sessions are kept; never the database URL, which may carry a password
+  const storage = options.databaseUrl ? { storage: 'postgres', schema: options.databaseSchema ?? 'search_path' } : { storage: 'sqlite', dataDir: options.dataDir };
+  app.log.info(storage, `Playroom is running: open http://${shownHost}:${port}/`);
 }
 
 main().catch((error: unknown) => {

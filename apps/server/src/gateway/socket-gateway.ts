@@ -38,6 +38,8 @@ export interface GatewayDeps {
   metrics: ServerMetrics;
   /** shared with GET /api/rooms/:code (rule HS-6) */
   joinLimiter: KeyedRateLimiter;
+  /** resolves once storage has what is queued (a new participant), so a token handed out survives a restart */
+  persisted: () => Promise<void>;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -83,7 +85,11 @@ export class SocketGateway {
         });
         if (!result.ok) return next(handshakeError(result.error));
         socket.data = result.identity;
-        next();
+        if (!result.joined) return next();
+        deps.persisted().then(
+          () => next(),
+          () => next(),
+        );
       } catch (error) {
         deps.log.error({ err: error }, 'handshake failed');
         next(handshakeError(protocolError(ErrorCode.internal, 'the server could not check this handshake')));

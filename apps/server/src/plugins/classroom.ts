@@ -9,6 +9,7 @@ import { TrainingScheduler, type SchedulerOptions } from '../scheduler/training-
 import { KeyedRateLimiter } from '../security/token-bucket';
 import type { TrainingSession } from '../classroom/training-session';
 import { Checkpointer } from '../storage/checkpointer';
+import { PostgresStorage } from '../storage/postgres-storage';
 import { SqliteStorage } from '../storage/sqlite-storage';
 import type { Storage } from '../storage/storage';
 
@@ -37,6 +38,15 @@ const IDLE_SWEEP_MS = 60_000;
 /** main-thread time one periodic checkpoint burst may take: short, so it barely adds to a training slice's delay */
 const CHECKPOINT_BURST_MS = 2;
 
+/** Postgres when DATABASE_URL is set, else SQLite in DATA_DIR. */
+async function openStorage(options: ServerOptions, onError: (error: Error) => void): Promise<Storage> {
+  if (!options.databaseUrl) return SqliteStorage.open(options.dataDir);
+  return PostgresStorage.open(options.databaseUrl, {
+    ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
+    onError,
+  });
+}
+
 /**
  * Opens storage, restores every live class (paused), and runs the
  * scheduler and the checkpointer; on close, stops training and writes
@@ -44,7 +54,7 @@ const CHECKPOINT_BURST_MS = 2;
  */
 export default fp<{ server: ServerOptions }>(
   async (app, { server: options }) => {
-    const storage = SqliteStorage.open(options.dataDir);
+    const storage = await openStorage(options, (error) => app.log.error({ err: error }, 'database connection failed'));
     const metrics = new ServerMetrics(options.metricsWindowMs);
     const hub = new ClassroomEventHub((error) => app.log.error({ err: error }, 'classroom listener failed'));
     let checkpointer: Checkpointer | null = null;

@@ -19,6 +19,7 @@ export default fp(
         hub: playroom.hub,
         metrics: playroom.metrics,
         joinLimiter: playroom.limiters.join,
+        persisted: () => playroom.checkpointer.settled(),
         log: app.log,
       },
       {

@@ -23,6 +23,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     try {
       const { classroom, teacherToken } = playroom.registry.create(request.body.teacherName, request.body.config);
+      // the token is only worth giving once a restart would still know it (rule REST-1)
+      await playroom.checkpointer.settled();
       const created: CreateSessionReply = { sessionId: classroom.id, code: classroom.code, teacherToken };
       request.log.info({ classId: classroom.id, code: classroom.code }, 'class created');
       return reply.code(201).send(created);

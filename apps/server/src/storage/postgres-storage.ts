@@ -1,0 +1,194 @@
+import pg from 'pg';
+import type { ClassRecord } from '../classroom/classroom';
+import type { Participant } from '../classroom/roster';
+import type { SessionRecord } from '../classroom/training-session';
+import type { Storage, StoredClass } from './storage';
+
+// The same tables as SQLite. Records stay TEXT (the exact JSON the server wrote: Float64 weights round-trip
+// bit for bit, and nothing is parsed or re-encoded on the way in); times are epoch milliseconds.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS classes (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  teacher_name TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'live',
+  class_status TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_activity_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS classes_by_state ON classes (state);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  class_id TEXT NOT NULL REFERENCES classes (id),
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  joined_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_by_class ON participants (class_id);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  class_id TEXT NOT NULL REFERENCES classes (id),
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'live',
+  record TEXT NOT NULL,
+  epoch BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_class ON sessions (class_id, state);
+`;
+
+interface ClassRow {
+  id: string;
+  code: string;
+  teacher_name: string;
+  class_status: string;
+  created_at: string;
+  last_activity_at: string;
+}
+interface ParticipantRow {
+  id: string;
+  class_id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  joined_at: string;
+}
+
+export interface PostgresOptions {
+  /** a schema of its own (created if missing); default: the connection's search_path */
+  schema?: string;
+  /** an idle connection failed (the pool replaces it); without a listener it would crash the process */
+  onError?: (error: Error) => void;
+}
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Storage in PostgreSQL (`DATABASE_URL`), with node-postgres; several server processes can share it. */
+export class PostgresStorage implements Storage {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connect, create the schema and tables if needed; throws if the database cannot be reached. */
+  static async open(connectionString: string, options: PostgresOptions = {}): Promise<PostgresStorage> {
+    const pool = new pg.Pool({
+      connectionString,
+      max: 4,
+      connectionTimeoutMillis: 5000,
+      ...(options.schema === undefined ? {} : { options: `-c search_path=${quoteIdentifier(options.schema)}` }),
+    });
+    pool.on('error', (error) => options.onError?.(error));
+    try {
+      if (options.schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`);
+      await pool.query(SCHEMA);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresStorage(pool);
+  }
+
+  async saveClass(record: ClassRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO classes (id, code, teacher_name, class_status, created_at, last_activity_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET class_status = excluded.class_status, last_activity_at = excluded.last_activity_at`,
+      [record.id, record.code, record.teacherName, JSON.stringify(record.status), record.createdAt, record.lastActivityAt],
+    );
+  }
+
+  async saveParticipant(participant: Participant): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO participants (id, class_id, name, role, token_hash, joined_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
+      [participant.id, participant.classId, participant.name, participant.role, participant.tokenHash, participant.joinedAt],
+    );
+  }
+
+  /** One statement, so one transaction; an archived session is never written back to life. */
+  async saveSessions(records: SessionRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const now = Date.now();
+    const values: unknown[] = [];
+    const rows = records.map((record, i) => {
+      values.push(record.id, record.classId, record.kind, JSON.stringify(record), record.trainer.epoch, now);
+      const at = i * 6;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
+    });
+    await this.pool.query(
+      `INSERT INTO sessions (id, class_id, kind, record, epoch, updated_at) VALUES ${rows.join(', ')}
+       ON CONFLICT (id) DO UPDATE SET record = excluded.record, epoch = excluded.epoch, updated_at = excluded.updated_at
+       WHERE sessions.state = 'live'`,
+      values,
+    );
+  }
+
+  async archiveSession(sessionId: string): Promise<void> {
+    await this.pool.query(`UPDATE sessions SET state = 'archived' WHERE id = $1`, [sessionId]);
+  }
+
+  async archiveClass(classId: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`UPDATE classes SET state = 'archived' WHERE id = $1`, [classId]);
+      await client.query(`UPDATE sessions SET state = 'archived' WHERE class_id = $1`, [classId]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async loadLiveClasses(): Promise<StoredClass[]> {
+    const classes = await this.pool.query<ClassRow>(`SELECT * FROM classes WHERE state = 'live' ORDER BY created_at`);
+    return this.assemble(classes.rows, false);
+  }
+
+  async loadClass(classId: string): Promise<StoredClass | null> {
+    const classes = await this.pool.query<ClassRow>(`SELECT * FROM classes WHERE id = $1`, [classId]);
+    return (await this.assemble(classes.rows, true))[0] ?? null;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  // three queries for any number of classes, not three per class
+  private async assemble(classRows: ClassRow[], withArchived: boolean): Promise<StoredClass[]> {
+    if (classRows.length === 0) return [];
+    const ids = classRows.map((row) => row.id);
+    const [participants, sessions] = await Promise.all([
+      this.pool.query<ParticipantRow>(`SELECT * FROM participants WHERE class_id = ANY($1) ORDER BY joined_at, id`, [ids]),
+      this.pool.query<{ class_id: string; record: string }>(
+        `SELECT class_id, record FROM sessions WHERE class_id = ANY($1) ${withArchived ? '' : `AND state = 'live'`} ORDER BY id`,
+        [ids],
+      ),
+    ]);
+    return classRows.map((row) => ({
+      record: {
+        id: row.id,
+        code: row.code,
+        teacherName: row.teacher_name,
+        createdAt: Number(row.created_at),
+        lastActivityAt: Number(row.last_activity_at),
+        status: JSON.parse(row.class_status),
+      },
+      participants: participants.rows
+        .filter((p) => p.class_id === row.id)
+        .map(
+          (p): Participant => ({
+            id: p.id,
+            classId: p.class_id,
+            name: p.name,
+            role: p.role === 'teacher' ? 'teacher' : 'student',
+            tokenHash: p.token_hash,
+            joinedAt: Number(p.joined_at),
+          }),
+        ),
+      sessions: sessions.rows.filter((s) => s.class_id === row.id).map((s) => JSON.parse(s.record) as SessionRecord),
+    }));
+  }
+}
