@@ -74,6 +74,9 @@ export class PostgresStorage implements Storage {
       connectionString,
       max: 4,
       connectionTimeoutMillis: 5000,
+      // a stuck database must not hold the write queue (and with it class creation and joins) forever
+      query_timeout: 15_000,
+      statement_timeout: 10_000,
       ...(options.schema === undefined ? {} : { options: `-c search_path=${quoteIdentifier(options.schema)}` }),
     });
     pool.on('error', (error) => options.onError?.(error));
