@@ -28,7 +28,7 @@ export interface ServerOptions {
   trustProxy: boolean;
   /** socket.io connection state recovery window */
   recoveryWindowMs: number;
-  /** per-address budget of handshakes and room look-ups (rule HS-6) */
+  /** per-address budget of wrong room codes and tokens, in handshakes and look-ups (rule HS-6) */
   joinRate: { perMinute: number; burst: number };
   /** per-address budget of class creations (rule LIM-3) */
   createRate: { perMinute: number; burst: number };
