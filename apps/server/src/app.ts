@@ -22,7 +22,8 @@ export async function buildApp(
   const app = Fastify({
     logger,
     bodyLimit: PROTOCOL_LIMITS.maxMessageBytes,
-    trustProxy: options.trustProxy,
+    // a hop count, never `true`: trusting every hop would take the client's own X-Forwarded-For entry
+    trustProxy: options.trustProxy > 0 ? (_address: string, hop: number) => hop < options.trustProxy : false,
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);

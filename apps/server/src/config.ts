@@ -24,8 +24,8 @@ export interface ServerOptions {
   checkpointIntervalMs: number;
   /** scheduler: the most main-thread time one training slice may take */
   sliceBudgetMs: number;
-  /** trust X-Forwarded-For for per-address limits (only behind a proxy you run) */
-  trustProxy: boolean;
+  /** reverse proxies you run in front of the server (0: none); per-address limits then read X-Forwarded-For */
+  trustProxy: number;
   /** socket.io connection state recovery window */
   recoveryWindowMs: number;
   /** per-address budget of wrong room codes and tokens, in handshakes and look-ups (rule HS-6) */
@@ -57,7 +57,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   idleArchiveMs: 720 * 60_000,
   checkpointIntervalMs: 1000,
   sliceBudgetMs: 6,
-  trustProxy: false,
+  trustProxy: 0,
   recoveryWindowMs: 2 * 60_000,
   joinRate: { ...PROTOCOL_LIMITS.joinRate },
   createRate: { ...PROTOCOL_LIMITS.createRate },
@@ -96,7 +96,7 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     idleArchiveMs: intFromEnv(env, 'IDLE_ARCHIVE_MINUTES', d.idleArchiveMs / 60_000, 1, 525_600) * 60_000,
     checkpointIntervalMs: intFromEnv(env, 'CHECKPOINT_INTERVAL_MS', d.checkpointIntervalMs, 100, 2000),
     sliceBudgetMs: intFromEnv(env, 'SLICE_BUDGET_MS', d.sliceBudgetMs, 1, 50),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: env.TRUST_PROXY === 'true' ? 1 : env.TRUST_PROXY === 'false' ? 0 : intFromEnv(env, 'TRUST_PROXY', d.trustProxy, 0, 10),
     recoveryWindowMs: d.recoveryWindowMs,
     joinRate: {
       perMinute: intFromEnv(env, 'JOIN_RATE_PER_MINUTE', d.joinRate.perMinute, 1, 1e6),

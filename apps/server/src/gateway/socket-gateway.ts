@@ -17,6 +17,7 @@ import type { Actor } from '../classroom/permissions';
 import { welcomeFor } from '../classroom/welcome';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import { TokenBucket, type KeyedRateLimiter } from '../security/token-bucket';
+import { clientAddress } from './client-address';
 import { authenticateHandshake } from './handshake';
 import { RoomBroadcaster } from './room-broadcaster';
 import { rooms } from './rooms';
@@ -27,7 +28,8 @@ export interface GatewayOptions {
   snapshotHz: number;
   maxForksPerParticipant: number;
   recoveryWindowMs: number;
-  trustProxy: boolean;
+  /** reverse proxies in front of the server (0: none, X-Forwarded-For is ignored) */
+  trustProxy: number;
   commandRate?: { perSecond: number; burst: number };
 }
 
@@ -119,12 +121,7 @@ export class SocketGateway {
 
   /** The client address for per-address limits (X-Forwarded-For only when configured). */
   private addressOf(socket: PlayroomSocket): string {
-    if (this.options.trustProxy) {
-      const forwarded = socket.handshake.headers['x-forwarded-for'];
-      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-      if (first) return first;
-    }
-    return socket.handshake.address;
+    return clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.options.trustProxy);
   }
 
   private onConnection(socket: PlayroomSocket): void {
