@@ -19,7 +19,7 @@ export function Header() {
         }}
       >
         <span className="brand-mark" aria-hidden="true" />
-        <span className="brand-name">{t('app.title')}</span>
+        <span className="brand-name">{t('app.brand')}</span>
       </a>
       <div className="header-tools">
         <ConnectionBadge />

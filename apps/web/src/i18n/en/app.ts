@@ -1,6 +1,8 @@
 /** English strings of the app shell (home, join, class, forks, connection). */
 export const app = {
   'app.title': 'Playroom',
+  /** the product name in the header: short, so it fits a phone's top bar beside the badge and the toggle */
+  'app.brand': 'Playroom',
   'app.tagline': 'A neural-network playground for the whole class',
   'app.language': 'Language',
   /** the toggle shows the language it switches to, in that language */

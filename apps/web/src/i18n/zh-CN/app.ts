@@ -3,6 +3,7 @@ import type { app as en } from '../en/app';
 
 export const app: MessagesOf<typeof en> = {
   'app.title': 'Playroom 神经网络课堂',
+  'app.brand': 'Playroom',
   'app.tagline': '全班一起玩的神经网络练习场',
   'app.language': '语言',
   'app.language.switchTo': 'English',
