@@ -3,57 +3,10 @@ import type { ClassRecord } from '../classroom/classroom';
 import type { Participant } from '../classroom/roster';
 import type { SessionRecord } from '../classroom/training-session';
 import type { Storage, StoredClass } from './storage';
+import { classFromRow, participantFromRow, storageSchema, type ClassRow, type ParticipantRow } from './storage-tables';
 
-// The same tables as SQLite. Records stay TEXT (the exact JSON the server wrote: Float64 weights round-trip
-// bit for bit, and nothing is parsed or re-encoded on the way in); times are epoch milliseconds.
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS classes (
-  id TEXT PRIMARY KEY,
-  code TEXT NOT NULL,
-  teacher_name TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'live',
-  class_status TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  last_activity_at BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS classes_by_state ON classes (state);
-CREATE TABLE IF NOT EXISTS participants (
-  id TEXT PRIMARY KEY,
-  class_id TEXT NOT NULL REFERENCES classes (id),
-  name TEXT NOT NULL,
-  role TEXT NOT NULL,
-  token_hash TEXT NOT NULL,
-  joined_at BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS participants_by_class ON participants (class_id);
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  class_id TEXT NOT NULL REFERENCES classes (id),
-  kind TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'live',
-  record TEXT NOT NULL,
-  epoch BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_by_class ON sessions (class_id, state);
-`;
-
-interface ClassRow {
-  id: string;
-  code: string;
-  teacher_name: string;
-  class_status: string;
-  created_at: string;
-  last_activity_at: string;
-}
-interface ParticipantRow {
-  id: string;
-  class_id: string;
-  name: string;
-  role: string;
-  token_hash: string;
-  joined_at: string;
-}
+// the same tables as SQLite; times are epoch milliseconds, past 32 bits
+const SCHEMA = storageSchema('BIGINT');
 
 export interface PostgresOptions {
   /** a schema of its own (created if missing); default: the connection's search_path */
@@ -171,26 +124,8 @@ export class PostgresStorage implements Storage {
       ),
     ]);
     return classRows.map((row) => ({
-      record: {
-        id: row.id,
-        code: row.code,
-        teacherName: row.teacher_name,
-        createdAt: Number(row.created_at),
-        lastActivityAt: Number(row.last_activity_at),
-        status: JSON.parse(row.class_status),
-      },
-      participants: participants.rows
-        .filter((p) => p.class_id === row.id)
-        .map(
-          (p): Participant => ({
-            id: p.id,
-            classId: p.class_id,
-            name: p.name,
-            role: p.role === 'teacher' ? 'teacher' : 'student',
-            tokenHash: p.token_hash,
-            joinedAt: Number(p.joined_at),
-          }),
-        ),
+      record: classFromRow(row),
+      participants: participants.rows.filter((p) => p.class_id === row.id).map(participantFromRow),
       sessions: sessions.rows.filter((s) => s.class_id === row.id).map((s) => JSON.parse(s.record) as SessionRecord),
     }));
   }

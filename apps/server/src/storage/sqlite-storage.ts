@@ -5,57 +5,11 @@ import type { ClassRecord } from '../classroom/classroom';
 import type { Participant } from '../classroom/roster';
 import type { SessionRecord } from '../classroom/training-session';
 import type { Storage, StoredClass } from './storage';
+import { classFromRow, participantFromRow, storageSchema, type ClassRow, type ParticipantRow } from './storage-tables';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS classes (
-  id TEXT PRIMARY KEY,
-  code TEXT NOT NULL,
-  teacher_name TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'live',
-  class_status TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  last_activity_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS classes_by_state ON classes (state);
-CREATE TABLE IF NOT EXISTS participants (
-  id TEXT PRIMARY KEY,
-  class_id TEXT NOT NULL REFERENCES classes (id),
-  name TEXT NOT NULL,
-  role TEXT NOT NULL,
-  token_hash TEXT NOT NULL,
-  joined_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS participants_by_class ON participants (class_id);
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  class_id TEXT NOT NULL REFERENCES classes (id),
-  kind TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'live',
-  record TEXT NOT NULL,
-  epoch INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_by_class ON sessions (class_id, state);
-`;
+const SCHEMA = storageSchema('INTEGER');
 
 const WAL_AUTOCHECKPOINT_PAGES = 100;
-
-interface ClassRow {
-  id: string;
-  code: string;
-  teacher_name: string;
-  class_status: string;
-  created_at: number;
-  last_activity_at: number;
-}
-interface ParticipantRow {
-  id: string;
-  class_id: string;
-  name: string;
-  role: string;
-  token_hash: string;
-  joined_at: number;
-}
 
 /** Storage in one SQLite file (WAL), with better-sqlite3. */
 export class SqliteStorage implements Storage {
@@ -165,29 +119,13 @@ export class SqliteStorage implements Storage {
   }
 
   private assemble(row: ClassRow, withArchived: boolean): StoredClass {
-    const participants = (this.statements.participantsOf.all(row.id) as ParticipantRow[]).map(
-      (p): Participant => ({
-        id: p.id,
-        classId: p.class_id,
-        name: p.name,
-        role: p.role === 'teacher' ? 'teacher' : 'student',
-        tokenHash: p.token_hash,
-        joinedAt: p.joined_at,
-      }),
-    );
+    const participants = (this.statements.participantsOf.all(row.id) as ParticipantRow[]).map(participantFromRow);
     const sessionRows = withArchived ? this.statements.allSessionsOf : this.statements.liveSessionsOf;
     const sessions = (sessionRows.all(row.id) as { record: string }[]).map(
       (s) => JSON.parse(s.record) as SessionRecord,
     );
     return {
-      record: {
-        id: row.id,
-        code: row.code,
-        teacherName: row.teacher_name,
-        createdAt: row.created_at,
-        lastActivityAt: row.last_activity_at,
-        status: JSON.parse(row.class_status),
-      },
+      record: classFromRow(row),
       participants,
       sessions,
     };
