@@ -84,7 +84,7 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
   return {
     host: env.HOST ?? d.host,
     port: intFromEnv(env, 'PORT', d.port, 0, 65535),
-    dataDir: env.DATA_DIR ? path.resolve(env.DATA_DIR) : path.resolve(baseDir, 'data'),
+    dataDir: path.resolve(baseDir, env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
     databaseSchema: env.DATABASE_SCHEMA || null,
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : d.webDist,
