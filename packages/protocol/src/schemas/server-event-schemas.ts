@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { SESSION_MUTATIONS } from './command-schemas';
 import { IdSchema, RoleSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
 import {
   ClassStatusSchema,
@@ -29,21 +30,8 @@ export const WelcomeSchema = Type.Object({
 });
 export type Welcome = Static<typeof WelcomeSchema>;
 
-/** What caused a `session` update. */
-export const SESSION_UPDATE_CAUSES = [
-  'setConfig',
-  'play',
-  'pause',
-  'step',
-  'reset',
-  'regenerateData',
-  'setWeight',
-  'setBias',
-  'setSpeed',
-  'diverged',
-  'frozen',
-  'unfrozen',
-] as const;
+/** What caused a `session` update: the session-mutating command itself, or the server (divergence, freezing). */
+export const SESSION_UPDATE_CAUSES = [...SESSION_MUTATIONS, 'diverged', 'frozen', 'unfrozen'] as const;
 export type SessionUpdateCause = (typeof SESSION_UPDATE_CAUSES)[number];
 
 /** Every accepted change to a session, at once, to everyone watching it (rule CMD-3). */
