@@ -28,8 +28,8 @@ const FLAG_DIVERGED = 2;
 const FLAG_TRAIN_ACCURACY = 4;
 const FLAG_TEST_ACCURACY = 8;
 
-/** What a snapshot carries, as the server builds it. */
-export interface SnapshotInput {
+/** The scalar fields a snapshot carries, the same on both sides of the codec. */
+interface SnapshotScalars {
   clock: number;
   epoch: number;
   trainLoss: number;
@@ -39,22 +39,17 @@ export interface SnapshotInput {
   learningRate: number;
   playing: boolean;
   diverged: boolean;
+}
+
+/** What a snapshot carries, as the server builds it. */
+export interface SnapshotInput extends SnapshotScalars {
   layerSizes: ArrayLike<number>;
   gradientNorms: ArrayLike<number>;
   params: ArrayLike<number>;
 }
 
 /** A decoded snapshot; numbers are Float32 values, NaN where the server had NaN. */
-export interface Snapshot {
-  clock: number;
-  epoch: number;
-  trainLoss: number;
-  testLoss: number;
-  trainAccuracy: number | null;
-  testAccuracy: number | null;
-  learningRate: number;
-  playing: boolean;
-  diverged: boolean;
+export interface Snapshot extends SnapshotScalars {
   layerSizes: number[];
   gradientNorms: Float32Array;
   params: Float32Array;
