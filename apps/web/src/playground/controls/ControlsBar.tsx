@@ -3,20 +3,15 @@ import { ACTIVATION_IDS, LIMITS, OPTIMIZER_IDS, PROBLEM_TYPES, REGULARIZATION_ID
 import { useT } from '../../i18n';
 import { formatEpoch, formatRate } from '../common/formatNumbers';
 import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from '../common/icons';
-import { SelectField, type SelectOption } from '../common/SelectField';
+import { SelectField } from '../common/SelectField';
 import { optimizerPatch, problemPatch } from '../configEdits';
 import type { CommandStatus, PlaygroundActions, PlaygroundModel } from '../model';
+import { NumberMenuField } from './NumberMenuField';
 import { OptimizerFields } from './OptimizerFields';
 import { ScheduleFields } from './ScheduleFields';
 
 /** Training speeds offered, in epochs per second (the server accepts 1–1000). */
 export const SPEEDS = [1, 3, 10, 30, 60, 120, 300, 1000] as const;
-
-/** A menu of numbers that always contains the current value (a preset may use one off the menu). */
-function numberOptions(values: readonly number[], current: number, label: (v: number) => string): SelectOption<number>[] {
-  const all = values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
-  return all.map((value) => ({ value, label: label(value) }));
-}
 
 interface ControlsBarProps {
   model: PlaygroundModel;
@@ -78,12 +73,13 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
         </div>
       </div>
       <div className="pg-params">
-        <SelectField
+        <NumberMenuField
           label={t('pg.learningRate')}
           testId="learning-rate"
           tip={t('pg.learningRate.tip')}
           value={config.learningRate}
-          options={numberOptions(LIMITS.learningRates, config.learningRate, formatRate)}
+          menu={LIMITS.learningRates}
+          format={formatRate}
           disabled={disabled}
           onChange={(learningRate) => actions.setConfig({ learningRate })}
         />
@@ -104,11 +100,12 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
           disabled={disabled}
           onChange={(regularization) => actions.setConfig({ regularization })}
         />
-        <SelectField
+        <NumberMenuField
           label={t('pg.regularizationRate')}
           tip={t('pg.regularizationRate.tip')}
           value={config.regularizationRate}
-          options={numberOptions(LIMITS.regularizationRates, config.regularizationRate, formatRate)}
+          menu={LIMITS.regularizationRates}
+          format={formatRate}
           disabled={disabled || config.regularization === 'none'}
           onChange={(regularizationRate) => actions.setConfig({ regularizationRate })}
         />
@@ -133,12 +130,13 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
           <OptimizerFields config={config} actions={actions} disabled={disabled} />
         </div>
         <ScheduleFields config={config} actions={actions} disabled={disabled} learningRateNow={model.learningRateNow} />
-        <SelectField
+        <NumberMenuField
           label={t('pg.speed')}
           testId="speed"
           tip={t('pg.speed.tip')}
           value={model.speed}
-          options={numberOptions(SPEEDS, model.speed, (speed) => t('pg.speed.value', { speed }))}
+          menu={SPEEDS}
+          format={(speed) => t('pg.speed.value', { speed })}
           disabled={disabled}
           onChange={actions.setSpeed}
         />

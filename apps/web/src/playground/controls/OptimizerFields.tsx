@@ -1,8 +1,8 @@
 import type { TrainerConfig } from '@playroom/engine';
 import { useT } from '../../i18n';
-import { SelectField } from '../common/SelectField';
 import type { PlaygroundActions } from '../model';
-import { BETA1S, BETA2S, MOMENTUMS, menuWith } from './hyperParameterMenus';
+import { BETA1S, BETA2S, MOMENTUMS } from './hyperParameterMenus';
+import { NumberMenuField } from './NumberMenuField';
 
 interface OptimizerFieldsProps {
   config: TrainerConfig;
@@ -14,16 +14,16 @@ interface OptimizerFieldsProps {
 export function OptimizerFields({ config, actions, disabled }: OptimizerFieldsProps) {
   const t = useT();
   const { optimizer } = config;
-  const option = (v: number) => ({ value: v, label: String(v) });
   const set = (patch: Partial<TrainerConfig['optimizer']>) => actions.setConfig({ optimizer: { ...optimizer, ...patch } });
   if (optimizer.kind === 'momentum') {
     return (
-      <SelectField
+      <NumberMenuField
         label={t('pg.field.momentum')}
         testId="momentum"
         tip={t('pg.field.momentum.tip')}
         value={optimizer.momentum}
-        options={menuWith(MOMENTUMS, optimizer.momentum).map(option)}
+        menu={MOMENTUMS}
+        format={String}
         disabled={disabled}
         onChange={(momentum) => set({ momentum })}
       />
@@ -32,21 +32,23 @@ export function OptimizerFields({ config, actions, disabled }: OptimizerFieldsPr
   if (optimizer.kind === 'adam') {
     return (
       <>
-        <SelectField
+        <NumberMenuField
           label={t('pg.field.beta1')}
           testId="beta1"
           tip={t('pg.field.beta1.tip')}
           value={optimizer.beta1}
-          options={menuWith(BETA1S, optimizer.beta1).map(option)}
+          menu={BETA1S}
+          format={String}
           disabled={disabled}
           onChange={(beta1) => set({ beta1 })}
         />
-        <SelectField
+        <NumberMenuField
           label={t('pg.field.beta2')}
           testId="beta2"
           tip={t('pg.field.beta2.tip')}
           value={optimizer.beta2}
-          options={menuWith(BETA2S, optimizer.beta2).map(option)}
+          menu={BETA2S}
+          format={String}
           disabled={disabled}
           onChange={(beta2) => set({ beta2 })}
         />

@@ -5,7 +5,8 @@ import { InfoTip } from '../common/InfoTip';
 import { SelectField } from '../common/SelectField';
 import { scheduleFor, type ScheduleKind } from '../configEdits';
 import type { PlaygroundActions } from '../model';
-import { DECAY_PERIODS, DECAY_RATES, PATIENCES, PLATEAU_FACTORS, menuWith } from './hyperParameterMenus';
+import { DECAY_PERIODS, DECAY_RATES, PATIENCES, PLATEAU_FACTORS } from './hyperParameterMenus';
+import { NumberMenuField } from './NumberMenuField';
 
 const SCHEDULE_KINDS: readonly ScheduleKind[] = ['constant', 'exponential', 'plateau'];
 
@@ -21,8 +22,8 @@ interface ScheduleFieldsProps {
 export function ScheduleFields({ config, actions, disabled, learningRateNow }: ScheduleFieldsProps) {
   const t = useT();
   const { schedule } = config;
-  const epochs = (n: number) => ({ value: n, label: t('pg.epochs.value', { count: n }) });
-  const factor = (f: number) => ({ value: f, label: `×${f}` });
+  const epochs = (n: number) => t('pg.epochs.value', { count: n });
+  const factor = (f: number) => `×${f}`;
   return (
     <div className="pg-param-group">
       <SelectField
@@ -36,21 +37,23 @@ export function ScheduleFields({ config, actions, disabled, learningRateNow }: S
       />
       {schedule.kind === 'exponential' && (
         <>
-          <SelectField
+          <NumberMenuField
             label={t('pg.field.decayRate')}
             testId="decay-rate"
             tip={t('pg.field.decayRate.tip')}
             value={schedule.decayRate}
-            options={menuWith(DECAY_RATES, schedule.decayRate).map(factor)}
+            menu={DECAY_RATES}
+            format={factor}
             disabled={disabled}
             onChange={(decayRate) => actions.setConfig({ schedule: { ...schedule, decayRate } })}
           />
-          <SelectField
+          <NumberMenuField
             label={t('pg.field.decayEpochs')}
             testId="decay-epochs"
             tip={t('pg.field.decayEpochs.tip')}
             value={schedule.decayEpochs}
-            options={menuWith(DECAY_PERIODS, schedule.decayEpochs).map(epochs)}
+            menu={DECAY_PERIODS}
+            format={epochs}
             disabled={disabled}
             onChange={(decayEpochs) => actions.setConfig({ schedule: { ...schedule, decayEpochs } })}
           />
@@ -58,21 +61,23 @@ export function ScheduleFields({ config, actions, disabled, learningRateNow }: S
       )}
       {schedule.kind === 'plateau' && (
         <>
-          <SelectField
+          <NumberMenuField
             label={t('pg.field.plateauFactor')}
             testId="plateau-factor"
             tip={t('pg.field.plateauFactor.tip')}
             value={schedule.factor}
-            options={menuWith(PLATEAU_FACTORS, schedule.factor).map(factor)}
+            menu={PLATEAU_FACTORS}
+            format={factor}
             disabled={disabled}
             onChange={(f) => actions.setConfig({ schedule: { ...schedule, factor: f } })}
           />
-          <SelectField
+          <NumberMenuField
             label={t('pg.field.patience')}
             testId="patience"
             tip={t('pg.field.patience.tip')}
             value={schedule.patience}
-            options={menuWith(PATIENCES, schedule.patience).map(epochs)}
+            menu={PATIENCES}
+            format={epochs}
             disabled={disabled}
             onChange={(patience) => actions.setConfig({ schedule: { ...schedule, patience } })}
           />
