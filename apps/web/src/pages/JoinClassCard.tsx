@@ -6,6 +6,7 @@ import { navigate } from '../app/navigation';
 import { normalizeRoomCode } from '../app/route';
 import { classConnection } from '../net';
 import { forgetIdentity, loadIdentity } from '../store/identity-storage';
+import { HomeCardSubmit } from './HomeCardSubmit';
 
 /** "Join a class": room code and name → the student view, or a clear reason why not. */
 export function JoinClassCard({ initialCode }: { initialCode: string | null }) {
@@ -70,14 +71,7 @@ export function JoinClassCard({ initialCode }: { initialCode: string | null }) {
           onChange={(e) => setName(e.target.value)}
         />
       </label>
-      {error && (
-        <p className="form-error" role="alert" data-testid="join-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary" disabled={busy} data-testid="join-class">
-        {busy ? t('app.home.busy') : t('app.home.join.submit')}
-      </button>
+      <HomeCardSubmit error={error} testId="join" busy={busy} label={t('app.home.join.submit')} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { errorText, type ErrorLike } from '../app/error-text';
 import { navigate } from '../app/navigation';
 import { createClass } from '../net';
 import { saveIdentity } from '../store/identity-storage';
+import { HomeCardSubmit } from './HomeCardSubmit';
 
 /** "Start a class": the teacher's name → a new class → the teacher view. */
 export function StartClassCard() {
@@ -44,14 +45,7 @@ export function StartClassCard() {
           onChange={(e) => setName(e.target.value)}
         />
       </label>
-      {error && (
-        <p className="form-error" role="alert" data-testid="start-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary" disabled={busy} data-testid="start-class">
-        {busy ? t('app.home.busy') : t('app.home.start.submit')}
-      </button>
+      <HomeCardSubmit error={error} testId="start" busy={busy} label={t('app.home.start.submit')} />
     </form>
   );
 }
