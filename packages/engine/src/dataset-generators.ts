@@ -98,11 +98,10 @@ export const classifySpiral: PointGenerator = (numSamples, noise, rng) => {
 };
 
 /**
- * The plane label = (x + y) / 10, sampled at a noise-shifted point, clamped
- * to [−1, 1] (the playground lets corners reach ±1.2; our regression labels
- * stay in [−1, 1] everywhere).
+ * The regression datasets' sampling: points uniform in [−6, 6]², each labelled at a copy of itself shifted by
+ * noise (the playground's order of draws: x, y, then the two shifts).
  */
-export const regressPlane: PointGenerator = (numSamples, noise, rng) => {
+function uniformPointsLabelledAt(numSamples: number, noise: number, rng: Rng, labelAt: (x: number, y: number) => number): Point2D[] {
   const points: Point2D[] = [];
   const radius = 6;
   for (let i = 0; i < numSamples; i++) {
@@ -110,11 +109,18 @@ export const regressPlane: PointGenerator = (numSamples, noise, rng) => {
     const y = rng.uniform(-radius, radius);
     const noiseX = rng.uniform(-radius, radius) * noise;
     const noiseY = rng.uniform(-radius, radius) * noise;
-    const plane = rescale(x + noiseX + (y + noiseY), -10, 10, -1, 1);
-    points.push({ x, y, label: Math.min(1, Math.max(-1, plane)) });
+    points.push({ x, y, label: labelAt(x + noiseX, y + noiseY) });
   }
   return points;
-};
+}
+
+/**
+ * The plane label = (x + y) / 10, sampled at a noise-shifted point, clamped
+ * to [−1, 1] (the playground lets corners reach ±1.2; our regression labels
+ * stay in [−1, 1] everywhere).
+ */
+export const regressPlane: PointGenerator = (numSamples, noise, rng) =>
+  uniformPointsLabelledAt(numSamples, noise, rng, (x, y) => Math.min(1, Math.max(-1, rescale(x + y, -10, 10, -1, 1))));
 
 const REGRESSION_BUMPS: readonly (readonly [number, number, number])[] = [
   [-4, 2.5, 1],
@@ -127,7 +133,6 @@ const REGRESSION_BUMPS: readonly (readonly [number, number, number])[] = [
 
 /** Six ±1 cones of radius 2 on a 3×2 grid; the label is the strongest cone at a noise-shifted point. */
 export const regressGauss: PointGenerator = (numSamples, noise, rng) => {
-  const points: Point2D[] = [];
   const labelAt = (x: number, y: number): number => {
     let label = 0;
     for (const [cx, cy, sign] of REGRESSION_BUMPS) {
@@ -137,15 +142,7 @@ export const regressGauss: PointGenerator = (numSamples, noise, rng) => {
     }
     return label;
   };
-  const radius = 6;
-  for (let i = 0; i < numSamples; i++) {
-    const x = rng.uniform(-radius, radius);
-    const y = rng.uniform(-radius, radius);
-    const noiseX = rng.uniform(-radius, radius) * noise;
-    const noiseY = rng.uniform(-radius, radius) * noise;
-    points.push({ x, y, label: labelAt(x + noiseX, y + noiseY) });
-  }
-  return points;
+  return uniformPointsLabelledAt(numSamples, noise, rng, labelAt);
 };
 
 const SINE_AMPLITUDE = 2.5;
