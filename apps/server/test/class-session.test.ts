@@ -8,7 +8,7 @@ import {
   type SnapshotMessage,
 } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, type Client, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, teacherAuth, type Client, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('a class of 30', () => {
   it('CMD-2/CMD-3/SNAP-2: every student receives the teacher’s changes, and snapshots decode to the server’s weights', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const students: Client[] = [];
     for (let i = 0; i < 30; i++) {
       students.push(await connect(server.url, { role: 'student', code: created.code, name: `Student ${i + 1}` }));
@@ -107,7 +107,7 @@ describe('a class of 30', () => {
 
   it('JOIN-1: a late joiner gets the full state, equal to what the server holds', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     try {
       await stepAndWait(teacher.socket, created.sessionId, 25);
       await command(teacher.socket, { type: 'setBias', sessionId: created.sessionId, layer: 1, to: 0, value: 0.75 });
@@ -127,7 +127,7 @@ describe('a class of 30', () => {
 
   it('TRAIN-3: a student watching the class hears which way training diverged (kind), in a payload the schema accepts', async () => {
     const created = await createClass(server.url, 'Ms Li', { activation: 'tanh', learningRate: 10 });
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     try {
       const heard = nextEvent<SessionUpdate>(student.socket, 'session', (u) => u.cause === 'diverged');
@@ -142,7 +142,7 @@ describe('a class of 30', () => {
 
   it('SNAP-2: a network without input features still trains and streams', async () => {
     const created = await createClass(server.url, 'Ms Li', { features: [] });
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     try {
       expect(teacher.welcome.classSession.layerSizes[0]).toBe(0);
       await command(teacher.socket, { type: 'play', sessionId: created.sessionId });

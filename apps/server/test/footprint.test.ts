@@ -1,6 +1,6 @@
 import type { CommandAck } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, connect, createClass, nextEvent, startServer, stepAndWait, type TestServer } from './harness';
+import { command, connect, createClass, nextEvent, startServer, stepAndWait, teacherAuth, type TestServer } from './harness';
 
 /*
  * A server holds classes for hours; what it keeps per class and per socket
@@ -22,7 +22,7 @@ describe('footprint', () => {
     const roomsBefore = gateway.io.sockets.adapter.rooms.size;
     for (let i = 0; i < 3; i++) {
       const created = await createClass(server.url);
-      const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+      const teacher = await connect(server.url, teacherAuth(created));
       const student = await connect(server.url, { role: 'student', code: created.code, name: `S${i}` });
       const forked = await command<CommandAck<'fork'>>(student.socket, { type: 'fork', sessionId: created.sessionId });
       if (!forked.ok) throw new Error('fork refused');

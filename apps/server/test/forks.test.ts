@@ -7,7 +7,7 @@ import {
   type SnapshotMessage,
 } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, teacherAuth, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ async function fork(socket: Parameters<typeof command>[0], sessionId: string) {
 describe('forks', () => {
   it('FORK-1: a fork starts as an exact copy and then lives on its own', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     const ben = await connect(server.url, { role: 'student', code: created.code, name: 'Ben' });
     try {
@@ -68,7 +68,7 @@ describe('forks', () => {
 
   it('FORK-3: a fork’s updates and snapshots reach its owner and the teacher only', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     const ben = await connect(server.url, { role: 'student', code: created.code, name: 'Ben' });
     try {
@@ -94,7 +94,7 @@ describe('forks', () => {
 
   it('SUM-1: the teacher sees every fork’s summary (owner, epoch, losses, shape) while it trains', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     try {
       const anaFork = await fork(ana.socket, created.sessionId);
@@ -109,7 +109,7 @@ describe('forks', () => {
       expect(summary.trainLoss).toBeTypeOf('number');
       expect(summary.testLoss).toBeTypeOf('number');
       // the teacher's welcome lists every fork; a student's only their own
-      const late = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+      const late = await connect(server.url, teacherAuth(created));
       const ben = await connect(server.url, { role: 'student', code: created.code, name: 'Ben' });
       expect(late.welcome.forks.map((f) => f.sessionId)).toEqual([anaFork.sessionId]);
       expect(ben.welcome.forks).toEqual([]);
@@ -152,7 +152,7 @@ describe('forks', () => {
 
   it('FORK-4: frozen forks pause and refuse their owners until unfrozen', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     try {
       const anaFork = await fork(ana.socket, created.sessionId);
@@ -172,7 +172,7 @@ describe('forks', () => {
 
   it("FORK-4: pausing the class leaves the teacher's own forks alone, so the teacher can demo while the class waits", async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     try {
       const classroom = server.app.playroom.registry.byId(created.sessionId)!;
@@ -207,7 +207,7 @@ describe('forks', () => {
 
   it('PERM-4: deleting a fork tells its owner and the teacher, and frees a fork slot', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     try {
       const first = await fork(ana.socket, created.sessionId);

@@ -10,7 +10,7 @@ import {
 } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { closeAll, command, connect, createClass, nextEvent, startServer, type Client, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, teacherAuth, type Client, type TestServer } from './harness';
 
 /*
  * Thousands of random and malformed payloads on every event (rules VAL-1…4,
@@ -26,7 +26,7 @@ let forkId: string;
 beforeAll(async () => {
   server = await startServer({ commandRate: { perSecond: 1_000_000, burst: 1_000_000 } });
   created = await createClass(server.url);
-  teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+  teacher = await connect(server.url, teacherAuth(created));
   student = await connect(server.url, { role: 'student', code: created.code, name: 'Mallory' });
   const ack = await command<CommandAck<'fork'>>(student.socket, { type: 'fork', sessionId: created.sessionId });
   if (!ack.ok) throw new Error('fork refused');

@@ -52,6 +52,11 @@ export async function createClass(url: string, teacherName = 'Ms Li', config?: o
   return (await response.json()) as CreateSessionReply;
 }
 
+/** The handshake auth of the teacher of a class just created. */
+export function teacherAuth(created: CreateSessionReply): Record<string, unknown> {
+  return { role: 'teacher', code: created.code, token: created.teacherToken };
+}
+
 export interface Client {
   socket: Socket;
   welcome: Welcome;

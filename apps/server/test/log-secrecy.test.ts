@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, refusedHandshake, tempDataDir } from './harness';
+import { closeAll, command, connect, createClass, refusedHandshake, teacherAuth, tempDataDir } from './harness';
 import { spawnServer } from './server-process';
 
 /*
@@ -13,7 +13,7 @@ describe('log secrecy', () => {
     const secrets: string[] = [];
     try {
       const created = await createClass(server.url);
-      const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+      const teacher = await connect(server.url, teacherAuth(created));
       const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
       const studentToken = student.welcome.participantToken!;
       secrets.push(created.teacherToken, studentToken);

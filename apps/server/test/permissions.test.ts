@@ -1,6 +1,6 @@
 import { COMMAND_TYPES, ErrorCode, type CommandAck, type CommandType } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, refusedHandshake, startServer, type Client, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, refusedHandshake, startServer, teacherAuth, type Client, type TestServer } from './harness';
 
 /*
  * The permission matrix of shared/ARCHITECTURE.md, rule by rule (PERM-1…5):
@@ -67,7 +67,7 @@ afterAll(async () => {
 /** A fresh class: teacher, a student who forked, a student in the class view, another student. */
 async function setUpClass() {
   const created = await createClass(server.url);
-  const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+  const teacher = await connect(server.url, teacherAuth(created));
   const forkOwner = await connect(server.url, { role: 'student', code: created.code, name: 'Owner' });
   const classStudent = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
   const otherStudent = await connect(server.url, { role: 'student', code: created.code, name: 'Other' });

@@ -1,7 +1,7 @@
 import type { CommandAck } from '@playroom/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStorage } from '../src/storage/postgres-storage';
-import { closeAll, command, connect, createClass, startServer, stepAndWait } from './harness';
+import { closeAll, command, connect, createClass, startServer, stepAndWait, teacherAuth } from './harness';
 import { TEST_DATABASE_URL, dropSchema, uniqueSchema } from './storage-backends';
 
 /*
@@ -26,7 +26,7 @@ describe('Postgres storage', () => {
     let forkEpoch: number;
     try {
       created = await createClass(first.url, 'Ms Li', { hiddenLayers: [3] });
-      const teacher = await connect(first.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+      const teacher = await connect(first.url, teacherAuth(created));
       const student = await connect(first.url, { role: 'student', code: created.code, name: 'Ana' });
       studentToken = student.welcome.participantToken!;
       const forked = await command<CommandAck<'fork'>>(student.socket, { type: 'fork', sessionId: created.sessionId });
@@ -41,7 +41,7 @@ describe('Postgres storage', () => {
 
     const second = await startServer(options);
     try {
-      const teacher = await connect(second.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+      const teacher = await connect(second.url, teacherAuth(created));
       expect(teacher.welcome.classSession.epoch).toBe(3);
       const student = await connect(second.url, { role: 'student', code: created.code, token: studentToken });
       expect(student.welcome.name).toBe('Ana');

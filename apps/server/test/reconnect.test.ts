@@ -1,6 +1,6 @@
 import { decodeSnapshot, type CommandAck, type RosterUpdate, type SnapshotMessage } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, teacherAuth, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => {
 describe('reconnect', () => {
   it('HS-5/JOIN-2: a refresh with the token is the same person, with the same forks; the roster shows them online again', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const first = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     const token = first.welcome.participantToken!;
     const forked = await command<CommandAck<'fork'>>(first.socket, { type: 'fork', sessionId: created.sessionId });
@@ -37,7 +37,7 @@ describe('reconnect', () => {
 
   it('SNAP-5: a socket watching the class session and a fork gets snapshots of both', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     try {
       const forked = await command<CommandAck<'fork'>>(ana.socket, { type: 'fork', sessionId: created.sessionId });
@@ -57,7 +57,7 @@ describe('reconnect', () => {
 
   it('CMD-7: ending the class tells everyone, disconnects them and archives it', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     const ended = nextEvent<{ reason: string }>(ana.socket, 'classEnded');
     const gone = new Promise((resolve) => ana.socket.on('disconnect', resolve));

@@ -7,7 +7,7 @@ import {
   type SnapshotMessage,
 } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, tempDataDir, type Client } from './harness';
+import { closeAll, command, connect, createClass, teacherAuth, tempDataDir, type Client } from './harness';
 import { spawnServer } from './server-process';
 
 const SPEED = 60;
@@ -22,7 +22,7 @@ function expectedParams(config: TrainerConfig, epochs: number): number[] {
 /** A class with two students who each fork and play; everything trains for a while. */
 async function runClass(url: string) {
   const created = await createClass(url, 'Ms Li', { hiddenLayers: [3] });
-  const teacher = await connect(url, { role: 'teacher', code: created.code, token: created.teacherToken });
+  const teacher = await connect(url, teacherAuth(created));
   const students = [
     await connect(url, { role: 'student', code: created.code, name: 'Ana' }),
     await connect(url, { role: 'student', code: created.code, name: 'Ben' }),
@@ -50,7 +50,7 @@ async function reconnectAndCheck(
   maxLostEpochs: number,
 ): Promise<Client[]> {
   const { created, teacher, students, forks, latest } = before;
-  const teacherAgain = await connect(url, { role: 'teacher', code: created.code, token: created.teacherToken });
+  const teacherAgain = await connect(url, teacherAuth(created));
   expect(teacherAgain.welcome.role).toBe('teacher');
   expect(teacherAgain.welcome.participantId).toBe(teacher.welcome.participantId);
   const classState = teacherAgain.welcome.classSession;

@@ -1,6 +1,6 @@
 import { ErrorCode, PROTOCOL_LIMITS, type ProtocolError } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
-import { closeAll, connect, createClass, refusedHandshake, startServer, tempDataDir, type Client } from './harness';
+import { closeAll, connect, createClass, refusedHandshake, startServer, teacherAuth, tempDataDir, type Client } from './harness';
 
 /*
  * A school puts a whole class behind one NAT address (rule HS-6). With the
@@ -33,7 +33,7 @@ describe('a class behind one school address', () => {
     let clients: Client[] = [];
     try {
       const created = await createClass(server.url);
-      const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+      const teacher = await connect(server.url, teacherAuth(created));
       clients = await Promise.all(Array.from({ length: CLASS_SIZE }, (_, i) => joinLikeThePage(server.url, created.code, `S${i}`)));
       clients.push(teacher);
       const students = clients.filter((c) => c.welcome.role === 'student');
@@ -51,7 +51,7 @@ describe('a class behind one school address', () => {
       await server.close();
       server = await startServer({ dataDir, joinRate: DEFAULT_JOIN_RATE });
       clients = await rejoinAll(server.url, created.code, tokens);
-      clients.push(await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken }));
+      clients.push(await connect(server.url, teacherAuth(created)));
       expect(clients.slice(0, CLASS_SIZE).map((c) => c.welcome.participantId)).toEqual(ids);
       expect(clients[CLASS_SIZE]!.welcome.roster.filter((p) => p.online)).toHaveLength(CLASS_SIZE + 1);
     } finally {

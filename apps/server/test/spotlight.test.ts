@@ -1,6 +1,6 @@
 import { ClassStatusSchema, createValidator, type ClassStatus, type CommandAck, type RosterUpdate, type SessionUpdate, type SnapshotMessage } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, type Client, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, teacherAuth, type Client, type TestServer } from './harness';
 
 /*
  * A spotlighted fork is visible to every student only while it is spotlighted
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 async function classWithSpotlightedFork() {
   const created = await createClass(server.url);
-  const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+  const teacher = await connect(server.url, teacherAuth(created));
   const owner = await connect(server.url, { role: 'student', code: created.code, name: 'Owner' });
   const viewer = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
   const forked = await command<CommandAck<'fork'>>(owner.socket, { type: 'fork', sessionId: created.sessionId });
@@ -93,7 +93,7 @@ describe('spotlight', () => {
 
   it('the class status names the spotlighted fork’s owner, and whether it is the teacher’s, for every student and a late joiner', async () => {
     const created = await createClass(server.url);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const owner = await connect(server.url, { role: 'student', code: created.code, name: 'Owner' });
     const viewer = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
     const clients = [teacher, owner, viewer];

@@ -1,7 +1,7 @@
 import { createTrainer, DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
 import { decodeSnapshot, type CommandAck, type SessionUpdate, type SnapshotMessage } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, type TestServer } from './harness';
+import { closeAll, command, connect, createClass, nextEvent, startServer, teacherAuth, type TestServer } from './harness';
 
 /*
  * Rule CMD-8: a `step` is acked when queued and trained by the scheduler in
@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('step', () => {
   it('CMD-8: commands sent during a 1,000-epoch step on the largest network are answered before it is done', async () => {
     const created = await createClass(server.url, 'Ms Li', LARGEST);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
     try {
       const done = nextEvent<SessionUpdate>(teacher.socket, 'session', (u) => u.cause === 'step', 60_000);
@@ -64,7 +64,7 @@ describe('step', () => {
 
   it('CMD-8: pause drops what is left of a step; steps add up to at most 1,000 pending', async () => {
     const created = await createClass(server.url, 'Ms Li', LARGEST);
-    const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
+    const teacher = await connect(server.url, teacherAuth(created));
     try {
       const first = await command<CommandAck<'step'>>(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 700 });
       const second = await command<CommandAck<'step'>>(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 700 });
