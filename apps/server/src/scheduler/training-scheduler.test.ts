@@ -140,4 +140,33 @@ describe('TrainingScheduler', () => {
     expect(diverging.pendingSteps).toBe(0);
     expect(done).toEqual(['d']);
   });
+
+  it('a session that throws is reported and keeps the scheduler going; a throwing step is not reported as done', () => {
+    const clock = { t: 0 };
+    class Broken extends FakeSession {
+      override train(): number {
+        throw new Error('broken weights');
+      }
+      override trainSteps(): number {
+        this.pendingSteps = 0; // even with nothing left queued, a step that threw is not done
+        throw new Error('broken weights');
+      }
+    }
+    const broken = new Broken('broken', 60, clock, 0.01);
+    broken.pendingSteps = 5;
+    const healthy = new FakeSession('healthy', 60, clock, 0.01);
+    const errors: string[] = [];
+    const stepsDone: string[] = [];
+    const scheduler = new TrainingScheduler(() => [broken, healthy], {
+      sliceBudgetMs: 6,
+      onError: (session, error) => errors.push(`${session.id}: ${(error as Error).message}`),
+      onStepsDone: (session) => stepsDone.push(session.id),
+    }, () => clock.t);
+    simulate(scheduler, clock, 1);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors)).toEqual(new Set(['broken: broken weights']));
+    expect(stepsDone).toEqual([]);
+    expect(healthy.epochs).toBeGreaterThanOrEqual(55);
+    expect(scheduler.epochsTrained).toBe(healthy.epochs);
+  });
 });

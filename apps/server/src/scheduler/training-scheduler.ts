@@ -157,34 +157,31 @@ export class TrainingScheduler {
   }
 
   private run(session: Trainable, epochs: number): number {
-    const started = this.now();
-    let ran = 0;
-    try {
-      ran = session.train(epochs);
-    } catch (error) {
-      this.options.onError?.(session, error);
-    }
-    if (ran > 0) {
-      this.account(session, ran, this.now() - started);
-      if (typeof session.speed === 'number') {
-        this.virtualTime.set(session.id, (this.virtualTime.get(session.id) ?? 0) + ran / session.speed);
-      }
+    const ran = this.timedTraining(session, () => session.train(epochs)) ?? 0;
+    if (ran > 0 && typeof session.speed === 'number') {
+      this.virtualTime.set(session.id, (this.virtualTime.get(session.id) ?? 0) + ran / session.speed);
     }
     if (!session.playing) this.options.onStopped?.(session);
     return ran;
   }
 
   private runSteps(session: Trainable, epochs: number): void {
+    if (this.timedTraining(session, () => session.trainSteps(epochs)) === null) return;
+    if (session.pendingSteps === 0) this.options.onStepsDone?.(session);
+  }
+
+  /** Runs `train` and accounts the epochs it ran and their time; null if it threw (reported to onError). */
+  private timedTraining(session: Trainable, train: () => number): number | null {
     const started = this.now();
-    let ran = 0;
+    let ran: number;
     try {
-      ran = session.trainSteps(epochs);
+      ran = train();
     } catch (error) {
       this.options.onError?.(session, error);
-      return;
+      return null;
     }
     if (ran > 0) this.account(session, ran, this.now() - started);
-    if (session.pendingSteps === 0) this.options.onStepsDone?.(session);
+    return ran;
   }
 
   private account(session: Trainable, ran: number, elapsedMs: number): void {
