@@ -72,14 +72,25 @@ export function evaluateSet(
 
 /** Mean |w| of each weight layer (biases excluded). */
 export function weightNorms(network: Network): number[] {
-  const sizes = network.layerSizes;
+  return weightNormsOf(network.params, network.layerSizes);
+}
+
+/**
+ * Mean |w| of each weight layer (biases excluded) of parameters in the engine's layout (per layer ≥ 1: its
+ * weights, then its biases), e.g. a snapshot's; none when the parameters do not fit the sizes.
+ */
+export function weightNormsOf(params: ArrayLike<number>, layerSizes: ArrayLike<number>): number[] {
+  let expected = 0;
+  for (let l = 1; l < layerSizes.length; l++) expected += layerSizes[l]! * (layerSizes[l - 1]! + 1);
+  if (params.length !== expected) return [];
   const norms: number[] = [];
-  for (let l = 1; l < sizes.length; l++) {
-    const start = network.layerOffsets[l]!;
-    const count = sizes[l]! * sizes[l - 1]!;
+  let offset = 0;
+  for (let l = 1; l < layerSizes.length; l++) {
+    const count = layerSizes[l]! * layerSizes[l - 1]!;
     let sum = 0;
-    for (let i = start; i < start + count; i++) sum += Math.abs(network.params[i]!);
+    for (let i = offset; i < offset + count; i++) sum += Math.abs(params[i]!);
     norms.push(count === 0 ? 0 : sum / count);
+    offset += count + layerSizes[l]!;
   }
   return norms;
 }

@@ -1,8 +1,7 @@
-import type { DivergenceKind } from '@playroom/engine';
+import { weightNormsOf, type DivergenceKind } from '@playroom/engine';
 import type { SessionState } from '@playroom/protocol';
 import type { LossPoint } from '../store/loss-history';
 import type { SessionView } from '../store/sessions-slice';
-import { weightNormsOf } from '../store/weight-norms';
 
 const DIVERGENCE_KINDS: readonly string[] = ['not-finite', 'exploded', 'saturated'] satisfies DivergenceKind[];
 

@@ -1,9 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { DivergenceKind, TrainerConfig } from '@playroom/engine';
+import { weightNormsOf, type DivergenceKind, type TrainerConfig } from '@playroom/engine';
 import type { Snapshot, Speed } from '@playroom/protocol';
 import type { AppState } from './app-store';
 import { appendLossPoint, type LossPoint } from './loss-history';
-import { weightNormsOf } from './weight-norms';
 
 /** Loss, accuracy and norms as of the latest update; a loss the server could not compute is NaN. */
 export interface SessionMetrics {
