@@ -7,6 +7,7 @@ import type { Divergence } from './divergence';
 import { forwardBlock, type BlockBuffers } from './block-kernels';
 import { pointCorrect, pointLoss } from './losses';
 import type { Network } from './network';
+import { parameterCount } from './network-shape';
 
 export interface Metrics {
   /** completed epochs */
@@ -80,9 +81,7 @@ export function weightNorms(network: Network): number[] {
  * weights, then its biases), e.g. a snapshot's; none when the parameters do not fit the sizes.
  */
 export function weightNormsOf(params: ArrayLike<number>, layerSizes: ArrayLike<number>): number[] {
-  let expected = 0;
-  for (let l = 1; l < layerSizes.length; l++) expected += layerSizes[l]! * (layerSizes[l - 1]! + 1);
-  if (params.length !== expected) return [];
+  if (params.length !== parameterCount(layerSizes)) return [];
   const norms: number[] = [];
   let offset = 0;
   for (let l = 1; l < layerSizes.length; l++) {

@@ -26,3 +26,10 @@ export function networkShape(
     outputLoss: config.outputLoss,
   };
 }
+
+/** Number of weights and biases of a network with these layer sizes. */
+export function parameterCount(layerSizes: ArrayLike<number>): number {
+  let count = 0;
+  for (let l = 1; l < layerSizes.length; l++) count += layerSizes[l]! * (layerSizes[l - 1]! + 1);
+  return count;
+}

@@ -1,4 +1,8 @@
+import { parameterCount } from '@playroom/engine';
 import { PROTOCOL_LIMITS } from './limits';
+
+// the snapshot's parameter count is the engine's; kept in this module's exports for the codec's users
+export { parameterCount };
 
 /*
  * The binary snapshot: what the server streams ~15 times a second per session.
@@ -57,13 +61,6 @@ export interface Snapshot extends SnapshotScalars {
 
 export class SnapshotDecodeError extends Error {
   override name = 'SnapshotDecodeError';
-}
-
-/** Number of weights and biases of a network with these layer sizes. */
-export function parameterCount(layerSizes: ArrayLike<number>): number {
-  let count = 0;
-  for (let l = 1; l < layerSizes.length; l++) count += layerSizes[l]! * (layerSizes[l - 1]! + 1);
-  return count;
 }
 
 function layerBlockBytes(layerCount: number): number {
