@@ -6,7 +6,7 @@
  * 4th point, each neuron's 25×25 thumbnail; the grid buffer, the network and
  * every ImageData are reused, so a frame allocates nothing.
  */
-import { decisionGrids, Network, networkShape, type NetworkShape, type TrainerConfig } from '@playroom/engine';
+import { decisionGrids, Network, networkShape, parameterCount, type NetworkShape, type TrainerConfig } from '@playroom/engine';
 import { buildDivergingLut, CLASS_COLORS } from './colorScale';
 import { featureGrid } from './featureGrids';
 import { paintClassGrid, paintDivergingGrid, paintIntensityGrid, type GridView } from './gridImage';
@@ -35,8 +35,8 @@ type Params = Float32Array | Float64Array;
 export function shapeForParams(config: TrainerConfig, paramCount: number): NetworkShape | null {
   const base = networkShape(config, 1);
   const sizes = base.layerSizes;
-  let hidden = 0;
-  for (let l = 1; l < sizes.length - 1; l++) hidden += sizes[l]! * (sizes[l - 1]! + 1);
+  // the parameters up to the last hidden layer do not depend on the class count
+  const hidden = parameterCount(sizes.slice(0, -1));
   const fanIn = sizes[sizes.length - 2]! + 1;
   const outputs = (paramCount - hidden) / fanIn;
   if (!Number.isInteger(outputs) || outputs < 1) return null;
