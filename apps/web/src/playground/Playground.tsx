@@ -8,7 +8,18 @@ import type { CommandStatus, PlaygroundActions, PlaygroundModel } from './model'
 import { NetworkPanel } from './network/NetworkPanel';
 import { OutputPanel } from './output/OutputPanel';
 import { useDataSplit } from './useDataSplit';
-import './playground.css';
+// Each area's stylesheet sits beside its components, but all are imported here, in this order:
+// later files override earlier ones at equal specificity (.pg-features-title restyles .pg-panel-title,
+// .pg-swatch-train reshapes .pg-swatch), so the order is part of the look.
+import './playground-layout.css';
+import './common/panel.css';
+import './common/fields.css';
+import './common/info-tip.css';
+import './controls/controls.css';
+import './data/data.css';
+import './network/network.css';
+import './gradients/gradients.css';
+import './output/output.css';
 
 export interface PlaygroundProps {
   model: PlaygroundModel;
