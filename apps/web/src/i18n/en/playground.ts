@@ -114,7 +114,7 @@ export const playground = {
   'pg.bias': 'Bias',
   'pg.weight.value': 'Weight is {value}.',
   'pg.bias.value': 'Bias is {value}.',
-  'pg.param.edit': 'Click to edit.',
+  'pg.param.edit': 'Click, tap or press Enter to edit.',
   'pg.param.apply': 'Set',
   'pg.param.cancel': 'Cancel',
   'pg.param.invalid': 'Enter a number.',

@@ -116,7 +116,7 @@ export const playground: MessagesOf<typeof en> = {
   'pg.bias': '偏置',
   'pg.weight.value': '权重为 {value}。',
   'pg.bias.value': '偏置为 {value}。',
-  'pg.param.edit': '点击可修改。',
+  'pg.param.edit': '点击、轻触或按 Enter 键可修改。',
   'pg.param.apply': '确定',
   'pg.param.cancel': '取消',
   'pg.param.invalid': '请输入一个数字。',

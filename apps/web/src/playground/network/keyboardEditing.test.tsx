@@ -30,7 +30,7 @@ describe('editing a weight or a bias from the keyboard', () => {
     const first = tabStops()[0]!;
     expect(first.getAttribute('aria-label')).toBe('Weight from X₁ to neuron 1 of layer 1');
     act(() => first.focus());
-    expect(screen.getByRole('tooltip').textContent).toMatch(/^Weight is -?\d\.\d{3}\. Click to edit\.$/);
+    expect(screen.getByRole('tooltip').textContent).toMatch(/^Weight is -?\d\.\d{3}\. Click, tap or press Enter to edit\.$/);
     fireEvent.keyDown(first, { key: 'ArrowDown' });
     const second = tabStops()[0]!;
     expect(second).not.toBe(first);
