@@ -1,7 +1,8 @@
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_PATH, ensureChromium } from '../../scripts/test-prerequisites';
 
-/** Debian's Chromium (never a downloaded one). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (never a downloaded one): installed by `ensureChromium` when absent. */
+export { CHROMIUM_PATH, ensureChromium };
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -10,7 +11,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Launches headless Chromium for a test. */
+/** Launches headless Chromium for a test or a benchmark. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
 }

@@ -1,4 +1,4 @@
-export { launchChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+export { launchChromium, ensureChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 export { freePort } from './free-port';
 export { ServerProcess } from './server-process';
 export { ensureWebBuild } from './web-build';
