@@ -1,106 +1,161 @@
-import { COMMAND_TYPES, ErrorCode, type CommandAck, type CommandType } from '@playroom/protocol';
+import { COMMAND_TYPES, ErrorCode, type CommandAck, type CommandOf, type CommandType } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, command, connect, createClass, refusedHandshake, startServer, teacherAuth, type Client, type TestServer } from './harness';
 
 /*
- * The permission matrix of shared/ARCHITECTURE.md, rule by rule (PERM-1…5):
- * every command × every role × {class session, a student's fork}.
+ * The permission matrix of shared/ARCHITECTURE.md, rule by rule (PERM-1…5,
+ * FORK-4): every command type × sender (teacher, student) × target (the
+ * class session, the sender's own fork, someone else's fork) × whether the
+ * teacher has paused the class. The rows come from COMMAND_TYPES and the
+ * expectations are a Record<CommandType, …>, so a command added to the
+ * protocol is a compile error here until it has its row, and a failing test
+ * if it slips past the compiler.
  */
 
-type Role = 'teacher' | 'classStudent' | 'forkOwner' | 'otherStudent';
-type Target = 'class' | 'fork';
-const ROLES: Role[] = ['teacher', 'classStudent', 'forkOwner', 'otherStudent'];
+type Sender = 'teacher' | 'student';
+type Target = 'class session' | 'own fork' | "someone else's fork";
+type Condition = 'running' | 'paused';
+const SENDERS: Sender[] = ['teacher', 'student'];
+const TARGETS: Target[] = ['class session', 'own fork', "someone else's fork"];
+const CONDITIONS: Condition[] = ['running', 'paused'];
 
-const MUTATIONS = ['setConfig', 'play', 'pause', 'step', 'reset', 'regenerateData', 'setWeight', 'setBias', 'setSpeed'] as const;
-const TEACHER_ONLY = ['spotlight', 'freezeForks', 'endClass'] as const;
+type Outcome = 'ok' | ErrorCode;
+/** the outcome on [the class session, the sender's own fork, someone else's fork] */
+type Row = readonly [Outcome, Outcome, Outcome];
+type Expected = Record<`${Sender}:${Condition}`, Row>;
 
-function payload(type: CommandType, sessionId: string, forkId: string): Record<string, unknown> {
-  switch (type) {
-    case 'setConfig':
-      return { type, sessionId, patch: { learningRate: 0.3 } };
-    case 'step':
-      return { type, sessionId, epochs: 2 };
-    case 'setWeight':
-      return { type, sessionId, layer: 1, to: 0, from: 0, value: 0.5 };
-    case 'setBias':
-      return { type, sessionId, layer: 1, to: 0, value: 0.1 };
-    case 'setSpeed':
-      return { type, sessionId, speed: 30 };
-    case 'spotlight':
-      return { type, sessionId: forkId };
-    case 'freezeForks':
-      return { type, frozen: true };
-    case 'endClass':
-      return { type };
-    default:
-      return { type, sessionId };
-  }
+const OK = 'ok';
+const NO = ErrorCode.forbidden;
+
+/** The same whether or not the teacher has paused the class. */
+const always = (teacher: Row, student: Row): Expected => ({
+  'teacher:running': teacher,
+  'teacher:paused': teacher,
+  'student:running': student,
+  'student:paused': student,
+});
+
+/** PERM-1: the controller drives a session; FORK-4: a paused class holds a student's own forks, never the teacher's. */
+const MUTATION: Expected = {
+  'teacher:running': [OK, OK, NO],
+  'teacher:paused': [OK, OK, NO],
+  'student:running': [NO, OK, NO],
+  'student:paused': [NO, ErrorCode.forksFrozen, NO],
+};
+/** PERM-2/PERM-3: the class session, one's own forks, and the teacher every fork (forking stays allowed while paused). */
+const SEES = always([OK, OK, OK], [OK, OK, NO]);
+/** PERM-5: the teacher only; the target does not matter. */
+const TEACHER_ONLY = always([OK, OK, OK], [NO, NO, NO]);
+
+const EXPECTED: Record<CommandType, Expected> = {
+  setConfig: MUTATION,
+  play: MUTATION,
+  pause: MUTATION,
+  step: MUTATION,
+  reset: MUTATION,
+  regenerateData: MUTATION,
+  setWeight: MUTATION,
+  setBias: MUTATION,
+  setSpeed: MUTATION,
+  fork: SEES,
+  watch: SEES,
+  unwatch: always([OK, OK, OK], [OK, OK, OK]),
+  // PERM-4: the owner only, and the class session is no fork
+  deleteFork: always([NO, OK, NO], [NO, OK, NO]),
+  // PERM-5, and only a fork can be spotlighted
+  spotlight: always([ErrorCode.badRequest, OK, OK], [NO, NO, NO]),
+  freezeForks: TEACHER_ONLY,
+  endClass: TEACHER_ONLY,
+};
+
+/** A valid command of each type on `sessionId` (the target; commands without a session ignore it). */
+const PAYLOADS: { [T in CommandType]: (sessionId: string) => CommandOf<T> } = {
+  setConfig: (sessionId) => ({ type: 'setConfig', sessionId, patch: { learningRate: 0.3 } }),
+  play: (sessionId) => ({ type: 'play', sessionId }),
+  pause: (sessionId) => ({ type: 'pause', sessionId }),
+  step: (sessionId) => ({ type: 'step', sessionId, epochs: 2 }),
+  reset: (sessionId) => ({ type: 'reset', sessionId }),
+  regenerateData: (sessionId) => ({ type: 'regenerateData', sessionId }),
+  setWeight: (sessionId) => ({ type: 'setWeight', sessionId, layer: 1, to: 0, from: 0, value: 0.5 }),
+  setBias: (sessionId) => ({ type: 'setBias', sessionId, layer: 1, to: 0, value: 0.1 }),
+  setSpeed: (sessionId) => ({ type: 'setSpeed', sessionId, speed: 30 }),
+  fork: (sessionId) => ({ type: 'fork', sessionId }),
+  deleteFork: (sessionId) => ({ type: 'deleteFork', sessionId }),
+  watch: (sessionId) => ({ type: 'watch', sessionId }),
+  unwatch: (sessionId) => ({ type: 'unwatch', sessionId }),
+  spotlight: (sessionId) => ({ type: 'spotlight', sessionId }),
+  freezeForks: () => ({ type: 'freezeForks', frozen: true }),
+  endClass: () => ({ type: 'endClass' }),
+};
+
+interface Case {
+  type: CommandType;
+  sender: Sender;
+  target: Target;
+  condition: Condition;
+  expected: Outcome | undefined;
 }
-
-/** Whether `role` may send `type` to `target` (the expected matrix). */
-function allowed(type: CommandType, role: Role, target: Target): boolean {
-  const isTeacher = role === 'teacher';
-  const ownsFork = role === 'forkOwner';
-  if ((TEACHER_ONLY as readonly string[]).includes(type)) return isTeacher;
-  if ((MUTATIONS as readonly string[]).includes(type)) return target === 'class' ? isTeacher : ownsFork;
-  switch (type) {
-    case 'watch':
-    case 'fork':
-      return target === 'class' || isTeacher || ownsFork;
-    case 'deleteFork':
-      return target === 'fork' && ownsFork;
-    case 'unwatch':
-      return true;
-    default:
-      throw new Error(`no expectation for ${type}`);
-  }
-}
+const CASES: Case[] = COMMAND_TYPES.flatMap((type) =>
+  SENDERS.flatMap((sender) =>
+    CONDITIONS.flatMap((condition) =>
+      TARGETS.map((target, i) => ({ type, sender, target, condition, expected: EXPECTED[type]?.[`${sender}:${condition}`]?.[i] })),
+    ),
+  ),
+);
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
+  // every case is a fresh class of four sessions: more than the default server-wide limit in all;
+  // PERM-6 sends every command to every foreign session from one socket, past the default command budget
+  server = await startServer({ maxSessions: 100_000, commandRate: { perSecond: 1_000_000, burst: 1_000_000 } });
 });
 afterAll(async () => {
   await server.close();
 });
 
-/** A fresh class: teacher, a student who forked, a student in the class view, another student. */
+async function forkOf(client: Client, sessionId: string): Promise<string> {
+  const forked = await command<CommandAck<'fork'>>(client.socket, { type: 'fork', sessionId });
+  if (!forked.ok) throw new Error(`fork refused: ${forked.error.code}`);
+  return forked.session.sessionId;
+}
+
+/** A fresh class: the teacher, Ana and Ben with a fork each (the teacher's of the class session), and a student without one. */
 async function setUpClass() {
   const created = await createClass(server.url);
   const teacher = await connect(server.url, teacherAuth(created));
-  const forkOwner = await connect(server.url, { role: 'student', code: created.code, name: 'Owner' });
-  const classStudent = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
-  const otherStudent = await connect(server.url, { role: 'student', code: created.code, name: 'Other' });
-  const forked = await command<CommandAck<'fork'>>(forkOwner.socket, { type: 'fork', sessionId: created.sessionId });
-  if (!forked.ok) throw new Error('fork failed');
-  const clients: Record<Role, Client> = { teacher, forkOwner, classStudent, otherStudent };
-  return { created, clients, forkId: forked.session.sessionId };
+  const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
+  const ben = await connect(server.url, { role: 'student', code: created.code, name: 'Ben' });
+  const viewer = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
+  const forks = {
+    teacher: await forkOf(teacher, created.sessionId),
+    ana: await forkOf(ana, created.sessionId),
+    ben: await forkOf(ben, created.sessionId),
+  };
+  return { created, clients: { teacher, ana, ben, viewer }, forks };
 }
 
 describe('permission matrix', () => {
-  const cases: [CommandType, Role, Target][] = [];
-  for (const type of COMMAND_TYPES) {
-    for (const role of ROLES) {
-      const targets: Target[] = (TEACHER_ONLY as readonly string[]).includes(type) ? ['class'] : ['class', 'fork'];
-      for (const target of targets) cases.push([type, role, target]);
-    }
-  }
+  it('has a row for every command type: every sender, target and condition', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...COMMAND_TYPES].sort());
+    expect(CASES.filter((c) => c.expected === undefined)).toEqual([]);
+    expect(CASES).toHaveLength(COMMAND_TYPES.length * SENDERS.length * TARGETS.length * CONDITIONS.length);
+  });
 
-  it.each(cases)('PERM: %s by %s on the %s session', async (type, role, target) => {
-    const { created, clients, forkId } = await setUpClass();
+  it.each(CASES)('PERM/FORK-4: $type by the $sender on the $target, class $condition → $expected', async ({ type, sender, target, condition, expected }) => {
+    const { created, clients, forks } = await setUpClass();
     try {
-      const sessionId = target === 'class' ? created.sessionId : forkId;
+      if (condition === 'paused') expect((await command(clients.teacher.socket, { type: 'freezeForks', frozen: true })).ok).toBe(true);
+      const own = sender === 'teacher' ? forks.teacher : forks.ana;
+      const othersFork = sender === 'teacher' ? forks.ana : forks.ben;
+      const sessionId = { 'class session': created.sessionId, 'own fork': own, "someone else's fork": othersFork }[target];
       const registry = server.app.playroom.registry;
       const classroom = registry.byId(created.sessionId)!;
-      const clockBefore = classroom.sessions().map((s) => s.clock);
-      const ack = await command(clients[role].socket, payload(type, sessionId, forkId));
-      if (allowed(type, role, target)) {
-        expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
-      } else {
-        expect(ack).toMatchObject({ ok: false });
-        if (!ack.ok) expect(ack.error.code).toBe(ErrorCode.forbidden);
+      const before = classroom.sessions().map((s) => [s.id, s.clock]);
+      const ack = await command(clients[sender === 'teacher' ? 'teacher' : 'ana'].socket, PAYLOADS[type](sessionId));
+      expect(ack.ok ? OK : ack.error.code, JSON.stringify(ack)).toBe(expected);
+      if (!ack.ok) {
         // rule CMD-1: a refused command changes nothing
-        expect(classroom.sessions().map((s) => s.clock)).toEqual(clockBefore);
+        expect(classroom.sessions().map((s) => [s.id, s.clock])).toEqual(before);
         expect(registry.byId(created.sessionId)).toBe(classroom);
       }
     } finally {
@@ -147,9 +202,10 @@ describe('permission matrix', () => {
   });
 
   it('PERM-2: a spotlighted fork may be watched and forked by every student, and is private again afterwards', async () => {
-    const { created, clients, forkId } = await setUpClass();
+    const { created, clients, forks } = await setUpClass();
     try {
-      const { teacher, otherStudent } = clients;
+      const { teacher, viewer: otherStudent } = clients;
+      const forkId = forks.ana;
       expect((await command(otherStudent.socket, { type: 'watch', sessionId: forkId })).ok).toBe(false);
       expect((await command(teacher.socket, { type: 'spotlight', sessionId: forkId })).ok).toBe(true);
       expect((await command(otherStudent.socket, { type: 'watch', sessionId: forkId })).ok).toBe(true);
@@ -163,14 +219,20 @@ describe('permission matrix', () => {
     }
   });
 
-  it('PERM-6: a session of another class is not found, whoever asks', async () => {
+  it('PERM-6: a session of another class is not found, whoever asks, with any command that names one', async () => {
     const first = await setUpClass();
     const second = await setUpClass();
     try {
-      for (const role of ROLES) {
-        for (const sessionId of [second.created.sessionId, second.forkId, 's_doesNotExist']) {
-          const ack = await command(first.clients[role].socket, { type: 'watch', sessionId });
-          expect(ack.ok ? null : ack.error.code).toBe(ErrorCode.sessionNotFound);
+      const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x'));
+      expect(withSession).toHaveLength(COMMAND_TYPES.length - 2); // all but freezeForks and endClass
+      for (const client of Object.values(first.clients)) {
+        for (const sessionId of [second.created.sessionId, second.forks.ana, second.forks.teacher, 's_doesNotExist']) {
+          for (const type of withSession) {
+            const ack = await command(client.socket, PAYLOADS[type](sessionId));
+            // a student is told no to the teacher's command before anything is looked up (PERM-5)
+            const expected = type === 'spotlight' && client.welcome.role === 'student' ? ErrorCode.forbidden : ErrorCode.sessionNotFound;
+            expect(ack.ok ? null : ack.error.code, `${type} ${sessionId}`).toBe(expected);
+          }
         }
       }
     } finally {

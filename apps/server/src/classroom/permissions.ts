@@ -1,9 +1,8 @@
 import {
   ErrorCode,
-  TEACHER_COMMANDS,
-  isSessionMutation,
   protocolError,
   type Command,
+  type CommandType,
   type ProtocolError,
   type Role,
 } from '@playroom/protocol';
@@ -37,38 +36,84 @@ const forbidden = (message: string) => protocolError(ErrorCode.forbidden, messag
 const notFound = () => protocolError(ErrorCode.sessionNotFound, 'no such session in this class', '/sessionId');
 
 /**
- * The one permission check of every command (rules PERM-1…PERM-6): null when
- * the actor may send it to this class, else the error to ack.
+ * The one permission check of every command (rules PERM-1…PERM-6, FORK-4):
+ * null when the actor may send it to this class, else the error to ack.
+ * Every command type has its own case and there is no default: a command
+ * added to the protocol without a rule here does not compile, and one that
+ * reaches this function anyway is refused (deny by default).
  */
 export function authorizeCommand(actor: Actor, classroom: Classroom, command: Command): ProtocolError | null {
   if (actor.classId !== classroom.id) return notFound();
-  if ((TEACHER_COMMANDS as readonly string[]).includes(command.type)) {
-    if (actor.role !== 'teacher') return forbidden(`only the teacher may ${command.type}`);
-    if (command.type !== 'spotlight' || command.sessionId === null) return null;
-    const target = classroom.session(command.sessionId);
-    if (!target) return notFound();
-    return target.kind === 'fork' ? null : protocolError(ErrorCode.badRequest, 'only a fork can be spotlighted', '/sessionId');
-  }
-  if (!('sessionId' in command) || command.sessionId === null) return null;
-  const session = classroom.session(command.sessionId);
-  if (!session) return notFound();
-  if (isSessionMutation(command.type)) {
-    if (!controls(actor, session)) {
-      return forbidden(session.kind === 'class' ? 'only the teacher drives the class session' : 'only its owner drives a fork');
-    }
-    if (classroom.pausesWithClass(session)) {
-      return protocolError(ErrorCode.forksFrozen, 'the teacher paused the class: every student fork waits');
-    }
-    return null;
-  }
   switch (command.type) {
+    case 'setConfig':
+    case 'play':
+    case 'pause':
+    case 'step':
+    case 'reset':
+    case 'regenerateData':
+    case 'setWeight':
+    case 'setBias':
+    case 'setSpeed':
+      return withSession(classroom, command.sessionId, (session) => authorizeMutation(actor, classroom, session));
     case 'watch':
     case 'fork':
-      return mayWatch(actor, classroom, session) ? null : forbidden('this fork is private to its owner and the teacher');
+      return withSession(classroom, command.sessionId, (session) =>
+        mayWatch(actor, classroom, session) ? null : forbidden('this fork is private to its owner and the teacher'),
+      );
     case 'deleteFork':
-      if (session.kind !== 'fork') return forbidden('the class session cannot be deleted');
-      return session.ownerId === actor.participantId ? null : forbidden('only its owner may delete a fork');
+      return withSession(classroom, command.sessionId, (session) => {
+        if (session.kind !== 'fork') return forbidden('the class session cannot be deleted');
+        return session.ownerId === actor.participantId ? null : forbidden('only its owner may delete a fork');
+      });
+    case 'unwatch':
+      // anyone may stop watching a session of their class
+      return withSession(classroom, command.sessionId, () => null);
+    case 'spotlight': {
+      if (actor.role !== 'teacher') return teacherOnly(command.type);
+      if (command.sessionId === null) return null;
+      return withSession(classroom, command.sessionId, (target) =>
+        target.kind === 'fork' ? null : protocolError(ErrorCode.badRequest, 'only a fork can be spotlighted', '/sessionId'),
+      );
+    }
+    case 'freezeForks':
+    case 'endClass':
+      return actor.role === 'teacher' ? null : teacherOnly(command.type);
     default:
-      return null;
+      return noRuleFor(command);
   }
+}
+
+/** Rule PERM-5: the teacher's commands. */
+function teacherOnly(type: CommandType): ProtocolError {
+  return forbidden(`only the teacher may ${type}`);
+}
+
+/** The session a command names, checked by `rule`; one of another class or unknown is not found (rule PERM-6). */
+function withSession(
+  classroom: Classroom,
+  sessionId: string,
+  rule: (session: TrainingSession) => ProtocolError | null,
+): ProtocolError | null {
+  const session = classroom.session(sessionId);
+  return session ? rule(session) : notFound();
+}
+
+/** Rules PERM-1 and FORK-4: the controller drives a session, unless the teacher paused the class it waits with. */
+function authorizeMutation(actor: Actor, classroom: Classroom, session: TrainingSession): ProtocolError | null {
+  if (!controls(actor, session)) {
+    return forbidden(session.kind === 'class' ? 'only the teacher drives the class session' : 'only its owner drives a fork');
+  }
+  if (classroom.pausesWithClass(session)) {
+    return protocolError(ErrorCode.forksFrozen, 'the teacher paused the class: every student fork waits');
+  }
+  return null;
+}
+
+/**
+ * A command type without a case above: `command` is `never` there, so a new
+ * type is a compile error until it has its rule; at run time it is refused.
+ */
+function noRuleFor(command: never): ProtocolError {
+  const type = (command as { type?: unknown } | null)?.type;
+  return forbidden(`no permission rule for command ${String(type)}`);
 }
