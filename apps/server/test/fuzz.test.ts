@@ -10,7 +10,7 @@ import {
 } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { closeAll, command, connect, createClass, nextEvent, startServer, teacherAuth, type Client, type TestServer } from './harness';
+import { checkedAck, closeAll, command, connect, createClass, emitWithAck, nextEvent, startServer, teacherAuth, type Client, type TestServer } from './harness';
 
 /*
  * Thousands of random and malformed payloads on every event (rules VAL-1…4,
@@ -95,9 +95,7 @@ describe('fuzz', () => {
   it('VAL-3: unknown events are refused through their ack, or with protocolError without one', async () => {
     const names = fc.sample(fc.string({ minLength: 1, maxLength: 40 }).filter((n) => n !== 'command' && !/^(connect|disconnect|disconnecting|newListener|removeListener)$/.test(n)), { numRuns: 200, seed: 103 });
     for (const name of names) {
-      const ack = await new Promise<CommandAck>((resolve, reject) =>
-        student.socket.timeout(5000).emit(name, { type: 'play' }, (error: Error | null, reply: CommandAck) => (error ? reject(error) : resolve(reply))),
-      );
+      const ack = await emitWithAck(student.socket, name, [{ type: 'play' }], 5000);
       expect(ack.ok ? null : ack.error.code).toBe(ErrorCode.unknownEvent);
     }
     const heard = nextEvent<ProtocolErrorEvent>(student.socket, 'protocolError', (e) => e.event === 'hack');
@@ -118,10 +116,8 @@ describe('fuzz', () => {
   it('ACK-1: a command with its ack in any place, or without a payload, still gets exactly one ack', async () => {
     const session = server.app.playroom.registry.byId(created.sessionId)!.classSession;
     const clock = session.clock;
-    const ackOf = (...args: unknown[]) =>
-      new Promise<CommandAck>((resolve, reject) => teacher.socket.timeout(5000).emit('command', ...args, (error: Error | null, ack: CommandAck) => (error ? reject(error) : resolve(ack))));
     const codes = async (...args: unknown[]) => {
-      const ack = await ackOf(...args);
+      const ack = await emitWithAck(teacher.socket, 'command', args, 5000);
       return ack.ok ? 'ok' : ack.error.code;
     };
     expect(await codes()).toBe(ErrorCode.badRequest);
@@ -134,7 +130,8 @@ describe('fuzz', () => {
   it('LIM-2/LIM-4: an oversized message and raw garbage frames close only that connection', async () => {
     const victim = await connect(server.url, { role: 'student', code: created.code, name: 'Big' });
     const closed = new Promise<string>((resolve) => victim.socket.on('disconnect', (reason) => resolve(reason)));
-    victim.socket.emit('command', { type: 'setConfig', sessionId: forkId, patch: { x: 'y'.repeat(PROTOCOL_LIMITS.maxMessageBytes + 10) } }, () => {});
+    const oversized = { type: 'setConfig', sessionId: forkId, patch: { x: 'y'.repeat(PROTOCOL_LIMITS.maxMessageBytes + 10) } };
+    victim.socket.emit('command', oversized, checkedAck('command', [oversized]));
     expect(await closed).toBe('transport close');
 
     const wsUrl = `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
@@ -180,7 +177,8 @@ describe('flood', () => {
       expect(codes.slice(0, 10)).toEqual(Array(10).fill('ok'));
       expect(codes.slice(10)).toEqual(Array(10).fill(ErrorCode.rateLimited));
       const closed = new Promise<string>((resolve) => flooder.socket.on('disconnect', (reason) => resolve(reason)));
-      for (let i = 0; i < 60; i++) flooder.socket.emit('command', { type: 'watch', sessionId: room.sessionId }, () => {});
+      const watch = { type: 'watch', sessionId: room.sessionId };
+      for (let i = 0; i < 60; i++) flooder.socket.emit('command', watch, checkedAck('command', [watch]));
       expect(await closed).toBe('io server disconnect');
       const ack = await command(calm.socket, { type: 'watch', sessionId: room.sessionId });
       expect(ack.ok).toBe(true);

@@ -10,9 +10,20 @@ import {
   type Welcome,
 } from '@playroom/protocol';
 import type { FastifyInstance } from 'fastify';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { afterAll, afterEach } from 'vitest';
 import { buildApp } from '../src/app';
 import type { ServerOptions } from '../src/config';
+import { WireLog, ackProblem, refusalProblem, serverEventProblem, type SocketMemory } from './wire-check';
+
+/**
+ * Every payload a test client receives that the protocol refuses (events,
+ * snapshots, acks, handshake refusals): it fails the test that received it,
+ * after that test (or the file, for what arrives after the last one).
+ */
+export const wireLog = new WireLog();
+afterEach(() => wireLog.assertNone());
+afterAll(() => wireLog.assertNone());
 
 /** A real server on an ephemeral port with its own database in a temp dir. */
 export interface TestServer {
@@ -62,14 +73,42 @@ export interface Client {
   welcome: Welcome;
 }
 
-/** Connect and wait for `welcome`; rejects with the handshake's ProtocolError. */
-export function connect(url: string, auth: Record<string, unknown>, options: { reconnection?: boolean } = {}): Promise<Client> {
+/**
+ * A socket.io client whose every incoming event (and handshake refusal) is
+ * checked against the protocol, into `wireLog`. Listeners are the test's own.
+ */
+export function openSocket(url: string, auth: Record<string, unknown>, options: Partial<ManagerOptions & SocketOptions> = {}): Socket {
   const socket = io(url, {
     auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
     transports: ['websocket'],
-    reconnection: options.reconnection ?? false,
+    reconnection: false,
     forceNew: true,
+    ...options,
   });
+  const memory: SocketMemory = new Map();
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const payload = withoutRecoveryOffset(socket, args);
+    wireLog.record(`event ${event}`, serverEventProblem(event, payload, memory), payload);
+  });
+  socket.on('connect_error', (error: Error & { data?: unknown }) => {
+    if ('data' in error) wireLog.record('connect_error', refusalProblem(error.data), error.data);
+  });
+  return socket;
+}
+
+/**
+ * With connection state recovery on, socket.io appends its replay offset (a
+ * string) to every non-volatile event once the socket has a session id: a
+ * transport detail, not part of the payload.
+ */
+function withoutRecoveryOffset(socket: Socket, args: unknown[]): unknown[] {
+  const recovers = (socket as unknown as { _pid?: string })._pid !== undefined;
+  return recovers && args.length > 1 && typeof args.at(-1) === 'string' ? args.slice(0, -1) : args;
+}
+
+/** Connect and wait for `welcome`; rejects with the handshake's ProtocolError. */
+export function connect(url: string, auth: Record<string, unknown>, options: { reconnection?: boolean } = {}): Promise<Client> {
+  const socket = openSocket(url, auth, { reconnection: options.reconnection ?? false });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no welcome within 10 s')), 10_000);
     socket.once('welcome', (welcome: Welcome) => {
@@ -95,11 +134,27 @@ export async function refusedHandshake(url: string, auth: Record<string, unknown
   throw new Error('handshake was accepted');
 }
 
+/** An ack callback for `emit(event, ...args, callback)` that checks the ack (into `wireLog`) and hands it on. */
+export function checkedAck<T>(event: string, args: unknown[], then: (ack: T) => void = () => {}): (ack: T) => void {
+  return (ack) => {
+    wireLog.record(`ack of ${event}`, ackProblem(event, args, ack), ack);
+    then(ack);
+  };
+}
+
+/** Emit an event with an ack and wait for it; the ack is checked against the protocol. */
+export function emitWithAck<T = CommandAck>(socket: Socket, event: string, args: unknown[], timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    socket.timeout(timeoutMs).emit(event, ...args, (error: Error | null, ack: T) => {
+      if (error) reject(error);
+      else checkedAck(event, args, resolve)(ack);
+    });
+  });
+}
+
 /** Send a command and wait for its ack. */
 export function command<T extends CommandAck = CommandAck>(socket: Socket, payload: unknown, timeoutMs = 10_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    socket.timeout(timeoutMs).emit('command', payload, (error: Error | null, ack: T) => (error ? reject(error) : resolve(ack)));
-  });
+  return emitWithAck<T>(socket, 'command', [payload], timeoutMs);
 }
 
 /**

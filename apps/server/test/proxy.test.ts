@@ -1,7 +1,6 @@
-import { PROTOCOL_VERSION, type ProtocolError } from '@playroom/protocol';
-import { io } from 'socket.io-client';
+import type { ProtocolError } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
-import { startServer } from './harness';
+import { openSocket, startServer } from './harness';
 
 /*
  * Behind a reverse proxy (TRUST_PROXY), the per-address limits must key on
@@ -16,13 +15,7 @@ const forwardedFor = (spoofed: string) => `${spoofed}, ${CLIENT}`;
 
 /** A handshake with an unknown code (a guess) through the proxy; resolves with the refusal code. */
 function guess(url: string, spoofed: string): Promise<string> {
-  const socket = io(url, {
-    auth: { protocolVersion: PROTOCOL_VERSION, role: 'student', code: 'ZZZZZZ', name: 'Eve' },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    extraHeaders: { 'x-forwarded-for': forwardedFor(spoofed) },
-  });
+  const socket = openSocket(url, { role: 'student', code: 'ZZZZZZ', name: 'Eve' }, { extraHeaders: { 'x-forwarded-for': forwardedFor(spoofed) } });
   return new Promise((resolve) => {
     socket.once('connect_error', (error: Error & { data?: ProtocolError }) => {
       socket.close();

@@ -1,36 +1,85 @@
-import type { ProtocolError } from './error-codes';
-import type { CommandType } from './schemas/command-schemas';
-import type { SessionState } from './schemas/state-schemas';
+import Type, { type Static, type TProperties } from 'typebox';
+import { ERROR_CODES, type ProtocolError } from './error-codes';
+import { COMMAND_TYPES, type CommandType } from './schemas/command-schemas';
+import { SessionStateSchema } from './schemas/state-schemas';
+import { createValidator, type Validation } from './validation';
+
+/*
+ * The acknowledgement of every command (rule ACK-1), as schemas: the server
+ * is the only producer; clients and tests check what they receive.
+ */
 
 /** What the engine's configChangeEffect decided about a config change. */
-export type ConfigEffect = 'keep' | 'rebuild' | 'regenerate';
+export const ConfigEffectSchema = Type.Enum(['keep', 'rebuild', 'regenerate'] as const);
+export type ConfigEffect = Static<typeof ConfigEffectSchema>;
+
+const clock = Type.Integer({ minimum: 0 });
+
+/** The fields of a successful ack besides `ok: true`, per command type. */
+const COMMAND_RESULT_FIELDS = {
+  setConfig: { clock, effect: ConfigEffectSchema },
+  play: { clock },
+  pause: { clock },
+  /** the step is queued, not done: `epoch` is the epoch now, `pending` the epochs queued in all (rule CMD-8) */
+  step: { clock, epoch: Type.Integer({ minimum: 0 }), pending: Type.Integer({ minimum: 0 }) },
+  reset: { clock },
+  regenerateData: { clock, dataSeed: Type.Integer({ minimum: 0 }) },
+  setWeight: { clock },
+  setBias: { clock },
+  setSpeed: { clock },
+  fork: { session: SessionStateSchema },
+  deleteFork: {},
+  watch: { session: SessionStateSchema },
+  unwatch: {},
+  spotlight: {},
+  freezeForks: {},
+  endClass: {},
+} as const satisfies Record<CommandType, TProperties>;
+
+/** The error of a refused ack (also of a REST error body and a refused handshake): a known code and a message. */
+export const ProtocolErrorSchema = Type.Object({
+  code: Type.Enum(ERROR_CODES),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+});
+
+/** A refused command (or an unknown event that came with an ack, rule VAL-3). */
+export const AckFailureSchema = Type.Object({ ok: Type.Literal(false), error: ProtocolErrorSchema });
+export type AckFailure = { ok: false; error: ProtocolError };
+
+function successSchema<T extends CommandType>(type: T) {
+  return Type.Object({ ok: Type.Literal(true), ...COMMAND_RESULT_FIELDS[type] });
+}
+function ackSchema<T extends CommandType>(type: T) {
+  return Type.Union([successSchema(type), AckFailureSchema]);
+}
+type AckSchemas = { [T in CommandType]: ReturnType<typeof ackSchema<T>> };
+
+/** The ack schema of each command type: its success, or a failure. */
+export const COMMAND_ACK_SCHEMAS = Object.fromEntries(COMMAND_TYPES.map((type) => [type, ackSchema(type)])) as AckSchemas;
 
 /** The payload of a successful ack, per command type (besides `ok: true`). */
-export interface CommandResults {
-  setConfig: { clock: number; effect: ConfigEffect };
-  play: { clock: number };
-  pause: { clock: number };
-  /** the step is queued, not done: `epoch` is the epoch now, `pending` the epochs queued in all (rule CMD-8) */
-  step: { clock: number; epoch: number; pending: number };
-  reset: { clock: number };
-  regenerateData: { clock: number; dataSeed: number };
-  setWeight: { clock: number };
-  setBias: { clock: number };
-  setSpeed: { clock: number };
-  fork: { session: SessionState };
-  deleteFork: Record<never, never>;
-  watch: { session: SessionState };
-  unwatch: Record<never, never>;
-  spotlight: Record<never, never>;
-  freezeForks: Record<never, never>;
-  endClass: Record<never, never>;
-}
+export type CommandResults = { [T in CommandType]: Static<ReturnType<typeof Type.Object<(typeof COMMAND_RESULT_FIELDS)[T]>>> };
 
-export type AckFailure = { ok: false; error: ProtocolError };
 /** The acknowledgement of every command (rule ACK-1). */
 export type CommandAck<T extends CommandType = CommandType> = ({ ok: true } & CommandResults[T]) | AckFailure;
 
 /** Build a failed ack. */
 export function ackFailure(error: ProtocolError): AckFailure {
   return { ok: false, error };
+}
+
+const successValidators = Object.fromEntries(COMMAND_TYPES.map((type) => [type, createValidator(successSchema(type))])) as {
+  [T in CommandType]: (input: unknown) => Validation<CommandAck<T>>;
+};
+const failureValidator = createValidator(AckFailureSchema);
+
+/**
+ * Check an ack against its command's schema (`ok` says which side, so the
+ * error names the field that is wrong). `type` null (what was sent is no
+ * command, or another event): only a failure is a valid answer.
+ */
+export function validateCommandAck<T extends CommandType>(type: T | null, ack: unknown): Validation<CommandAck<T>> {
+  const ok = typeof ack === 'object' && ack !== null && (ack as { ok?: unknown }).ok === true;
+  return type !== null && ok ? successValidators[type](ack) : failureValidator(ack);
 }
