@@ -117,7 +117,7 @@ describe('a class of 30', () => {
       expect(state.epoch).toBe(25);
       expect(state.params).toEqual(Array.from(session.params));
       expect(state.config).toEqual(session.config);
-      expect(state.lossHistory.length).toBe(25);
+      expect(state.lossHistory.points.length).toBe(25);
       expect(late.welcome.roster.map((p) => p.name)).toEqual(['Ms Li', 'Late']);
       late.socket.close();
     } finally {

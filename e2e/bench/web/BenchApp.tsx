@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createTrainer, featurize, Network, networkShape, type TrainerConfig } from '@playroom/engine';
 import { Playground } from '../../../apps/web/src/playground/Playground';
+import { LocalSession } from '../../../apps/web/src/playground/local/localSession';
 import type { PlaygroundActions, PlaygroundModel } from '../../../apps/web/src/playground/model';
 import { HeatmapRenderer, OUTPUT_GRID_SIZE } from '../../../apps/web/src/render/heatmapRenderer';
 import { LARGEST } from './presets';
@@ -52,25 +53,9 @@ function trainingRun(config: TrainerConfig, count: number): Float64Array[] {
   return out;
 }
 
+/** The practice-mode model of a new network: the same producer the app uses. */
 function initialModel(config: TrainerConfig): PlaygroundModel {
-  const trainer = createTrainer(config);
-  const m = trainer.evaluate();
-  return {
-    config,
-    params: Float64Array.from(trainer.network.params),
-    epoch: 0,
-    playing: false,
-    speed: 60,
-    trainLoss: m.trainLoss,
-    testLoss: m.testLoss,
-    trainAccuracy: m.trainAccuracy,
-    testAccuracy: m.testAccuracy,
-    gradientNorms: m.gradientNorms,
-    weightNorms: m.weightNorms,
-    lossHistory: [],
-    diverged: null,
-    readOnly: false,
-  };
+  return new LocalSession(config).model;
 }
 
 /** Reads one pixel of every canvas, which makes the browser finish drawing them. */

@@ -12,6 +12,7 @@ export * from './block-kernels';
 export * from './exp-math';
 export * from './network-shape';
 export * from './metrics';
+export * from './loss-history';
 export * from './divergence';
 export * from './state';
 export * from './validate-config';

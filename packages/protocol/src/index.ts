@@ -9,6 +9,7 @@ export * from './acks';
 export * from './events';
 export * from './validation';
 export * from './snapshot-codec';
+export * from './session-view';
 export * from './schemas/common-schemas';
 export * from './schemas/config-schema';
 export * from './schemas/state-schemas';

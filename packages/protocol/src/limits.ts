@@ -1,3 +1,5 @@
+import { LOSS_HISTORY_POINTS } from '@playroom/engine';
+
 /**
  * Every limit of the wire in one place. The server enforces them (some can be
  * lowered or raised by environment variables, see apps/server/src/config.ts);
@@ -28,8 +30,8 @@ export const PROTOCOL_LIMITS = {
   snapshotHz: { min: 1, max: 30, default: 15 },
   /** the teacher's fork summary stream */
   forkSummaryIntervalMs: 750,
-  /** points kept in a session's down-sampled loss history */
-  lossHistoryPoints: 256,
+  /** points kept in a session's down-sampled loss history (the engine's LOSS_HISTORY_POINTS) */
+  lossHistoryPoints: LOSS_HISTORY_POINTS,
   /** per socket: commands per second (token bucket) */
   commandRate: { perSecond: 20, burst: 40 },
   /** per client address: failed guesses (unknown room codes, wrong tokens, in handshakes and look-ups together), rule HS-6 */

@@ -5,19 +5,22 @@ import {
   decodeSnapshot,
   encodeSnapshot,
   parameterCount,
+  SNAPSHOT_LOSS_TAIL,
   snapshotByteLength,
   type SnapshotInput,
 } from './snapshot-codec';
 
 const f32 = fc.float({ noDefaultInfinity: false });
+/** A loss as the wire has it: a finite number or null (never NaN). */
+const loss = fc.option(fc.float({ noNaN: true, noDefaultInfinity: true }), { nil: null });
 const layerSizesArb = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 8 });
 
 const snapshotArb: fc.Arbitrary<SnapshotInput> = layerSizesArb.chain((layerSizes) =>
   fc.record({
     clock: fc.nat({ max: 0xffffffff }),
     epoch: fc.nat({ max: 0xffffffff }),
-    trainLoss: f32,
-    testLoss: f32,
+    trainLoss: loss,
+    testLoss: loss,
     trainAccuracy: fc.option(f32, { nil: null }),
     testAccuracy: fc.option(f32, { nil: null }),
     learningRate: f32,
@@ -26,6 +29,7 @@ const snapshotArb: fc.Arbitrary<SnapshotInput> = layerSizesArb.chain((layerSizes
     layerSizes: fc.constant(layerSizes),
     gradientNorms: fc.array(f32, { minLength: layerSizes.length - 1, maxLength: layerSizes.length - 1 }),
     params: fc.array(f32, { minLength: parameterCount(layerSizes), maxLength: parameterCount(layerSizes) }),
+    lossTail: fc.array(fc.record({ epoch: fc.nat({ max: 0xffffffff }), trainLoss: loss, testLoss: loss }), { maxLength: SNAPSHOT_LOSS_TAIL }),
   }),
 );
 
@@ -46,6 +50,7 @@ describe('snapshot codec', () => {
         expect(decoded.layerSizes).toEqual(Array.from(input.layerSizes));
         expect(Array.from(decoded.gradientNorms)).toEqual(Array.from(input.gradientNorms));
         expect(Array.from(decoded.params)).toEqual(Array.from(input.params));
+        expect(decoded.lossTail).toEqual(input.lossTail);
       }),
       { seed: 20261129, numRuns: 300 },
     );
@@ -57,7 +62,7 @@ describe('snapshot codec', () => {
         const decoded = decodeSnapshot(
           encodeSnapshot({
             clock: 1, epoch: 2, trainLoss: 0.1, testLoss: 0.2, trainAccuracy: null, testAccuracy: null,
-            learningRate: 0.03, playing: true, diverged: false, layerSizes: [2, 2, 1], gradientNorms: [0.5, 0.25], params,
+            learningRate: 0.03, playing: true, diverged: false, layerSizes: [2, 2, 1], gradientNorms: [0.5, 0.25], params, lossTail: [],
           }),
         );
         expect(Array.from(decoded.params)).toEqual(params.map(Math.fround));
@@ -66,10 +71,21 @@ describe('snapshot codec', () => {
     );
   });
 
+  it('a loss the server could not compute decodes as null, the same missing value as JSON state', () => {
+    const decoded = decodeSnapshot(
+      encodeSnapshot({
+        clock: 1, epoch: 1, trainLoss: Number.NaN, testLoss: null, trainAccuracy: null, testAccuracy: null,
+        learningRate: 0.1, playing: false, diverged: true, layerSizes: [1, 1], gradientNorms: [0], params: [0, 0], lossTail: [],
+      }),
+    );
+    expect(decoded.trainLoss).toBeNull();
+    expect(decoded.testLoss).toBeNull();
+  });
+
   it('decodes from a Node Buffer view with an offset, as socket.io delivers it', () => {
     const input: SnapshotInput = {
       clock: 9, epoch: 40, trainLoss: 0.5, testLoss: 0.75, trainAccuracy: 0.5, testAccuracy: null,
-      learningRate: 0.25, playing: false, diverged: true, layerSizes: [3, 1], gradientNorms: [2], params: [1, 2, 3, 4],
+      learningRate: 0.25, playing: false, diverged: true, layerSizes: [3, 1], gradientNorms: [2], params: [1, 2, 3, 4], lossTail: [],
     };
     const encoded = new Uint8Array(encodeSnapshot(input));
     const padded = Buffer.alloc(encoded.length + 5);
@@ -83,7 +99,7 @@ describe('snapshot codec', () => {
   it('has the size snapshotByteLength announces', () => {
     fc.assert(
       fc.property(snapshotArb, (input) => {
-        expect(encodeSnapshot(input).byteLength).toBe(snapshotByteLength(input.layerSizes));
+        expect(encodeSnapshot(input).byteLength).toBe(snapshotByteLength(input.layerSizes, input.lossTail.length));
       }),
       { seed: 3, numRuns: 50 },
     );
@@ -114,7 +130,7 @@ describe('snapshot codec', () => {
   it('SNAP-2: a network without input features (input layer of 0) round-trips', () => {
     const input: SnapshotInput = {
       clock: 1, epoch: 1, trainLoss: 1, testLoss: 1, trainAccuracy: null, testAccuracy: null,
-      learningRate: 0.5, playing: false, diverged: false, layerSizes: [0, 2, 1], gradientNorms: [0, 0.5], params: [0.5, -0.5, 1, 2, 3],
+      learningRate: 0.5, playing: false, diverged: false, layerSizes: [0, 2, 1], gradientNorms: [0, 0.5], params: [0.5, -0.5, 1, 2, 3], lossTail: [],
     };
     const decoded = decodeSnapshot(encodeSnapshot(input));
     expect(decoded.layerSizes).toEqual([0, 2, 1]);
@@ -124,7 +140,7 @@ describe('snapshot codec', () => {
   it('refuses to encode parameters that do not fit the layer sizes', () => {
     const base: SnapshotInput = {
       clock: 0, epoch: 0, trainLoss: 0, testLoss: 0, trainAccuracy: null, testAccuracy: null,
-      learningRate: 0, playing: false, diverged: false, layerSizes: [2, 1], gradientNorms: [0], params: [0, 0, 0],
+      learningRate: 0, playing: false, diverged: false, layerSizes: [2, 1], gradientNorms: [0], params: [0, 0, 0], lossTail: [],
     };
     expect(() => encodeSnapshot(base)).not.toThrow();
     expect(() => encodeSnapshot({ ...base, params: [0, 0] })).toThrow(RangeError);

@@ -1,5 +1,6 @@
-import { parameterCount } from '@playroom/engine';
+import { parameterCount, type LossPoint } from '@playroom/engine';
 import { PROTOCOL_LIMITS } from './limits';
+import type { SessionMetrics } from './schemas/state-schemas';
 
 // the snapshot's parameter count is the engine's; kept in this module's exports for the codec's users
 export { parameterCount };
@@ -11,36 +12,41 @@ export { parameterCount };
  * quarter of the same data as JSON (rule SNAP-1).
  *
  * Layout, little-endian:
- *   0  u8   format (1)
+ *   0  u8   format (2)
  *   1  u8   flags: 1 playing, 2 diverged, 4 has train accuracy, 8 has test accuracy
  *   2  u8   L = number of layers including inputs and outputs
- *   3  u8   reserved (0)
+ *   3  u8   T = loss-history points in the tail (0…SNAPSHOT_LOSS_TAIL)
  *   4  u32  clock (monotonic per session)
  *   8  u32  epoch
- *   12 f32  train loss, 16 f32 test loss
+ *   12 f32  train loss, 16 f32 test loss (NaN for a missing one: null on both sides)
  *   20 f32  train accuracy, 24 f32 test accuracy (0 when absent)
  *   28 f32  current learning rate
  *   32 u8×L layer sizes, zero-padded to a multiple of 4
  *   …  f32×(L−1) per-layer gradient norms
  *   …  f32×P weights and biases in the engine's layout (P follows from the sizes)
+ *   …  T × (u32 epoch, f32 train loss, f32 test loss): the newest points of
+ *      the server's loss history, oldest first (STATE-3)
  */
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
+/** How many of the newest loss-history points a snapshot repeats, so a watcher's curve is the server's (STATE-3). */
+export const SNAPSHOT_LOSS_TAIL = 32;
+const TAIL_POINT_BYTES = 12;
 const HEADER_BYTES = 32;
 const FLAG_PLAYING = 1;
 const FLAG_DIVERGED = 2;
 const FLAG_TRAIN_ACCURACY = 4;
 const FLAG_TEST_ACCURACY = 8;
 
-/** The scalar fields a snapshot carries, the same on both sides of the codec. */
-interface SnapshotScalars {
+/**
+ * The scalar fields a snapshot carries, the same on both sides of the codec:
+ * the session's metrics as the wire's SessionMetrics has them (a missing
+ * value is null), and whether training diverged (its reason travels in the
+ * `session` update).
+ */
+interface SnapshotScalars extends Pick<SessionMetrics, 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testAccuracy' | 'learningRate'> {
   clock: number;
   epoch: number;
-  trainLoss: number;
-  testLoss: number;
-  trainAccuracy: number | null;
-  testAccuracy: number | null;
-  learningRate: number;
   playing: boolean;
   diverged: boolean;
 }
@@ -50,13 +56,16 @@ export interface SnapshotInput extends SnapshotScalars {
   layerSizes: ArrayLike<number>;
   gradientNorms: ArrayLike<number>;
   params: ArrayLike<number>;
+  /** the newest points of the loss history (at most SNAPSHOT_LOSS_TAIL; more are cut from the front) */
+  lossTail: readonly LossPoint[];
 }
 
-/** A decoded snapshot; numbers are Float32 values, NaN where the server had NaN. */
+/** A decoded snapshot; numbers are Float32 values, null where the server had none. */
 export interface Snapshot extends SnapshotScalars {
   layerSizes: number[];
   gradientNorms: Float32Array;
   params: Float32Array;
+  lossTail: LossPoint[];
 }
 
 export class SnapshotDecodeError extends Error {
@@ -67,10 +76,10 @@ function layerBlockBytes(layerCount: number): number {
   return Math.ceil(layerCount / 4) * 4;
 }
 
-/** Size in bytes of the snapshot of a network with these layer sizes. */
-export function snapshotByteLength(layerSizes: ArrayLike<number>): number {
+/** Size in bytes of the snapshot of a network with these layer sizes and this many loss-history points. */
+export function snapshotByteLength(layerSizes: ArrayLike<number>, tailPoints = 0): number {
   const layers = layerSizes.length;
-  return HEADER_BYTES + layerBlockBytes(layers) + 4 * (layers - 1) + 4 * parameterCount(layerSizes);
+  return HEADER_BYTES + layerBlockBytes(layers) + 4 * (layers - 1) + 4 * parameterCount(layerSizes) + TAIL_POINT_BYTES * tailPoints;
 }
 
 function checkLayerSizes(layerSizes: ArrayLike<number>): void {
@@ -86,6 +95,7 @@ function checkLayerSizes(layerSizes: ArrayLike<number>): void {
   }
 }
 
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 const toUint32 = (value: number) => Math.min(0xffffffff, Math.max(0, Math.floor(value)));
 
 /** Encode a snapshot into a fresh ArrayBuffer. */
@@ -100,7 +110,8 @@ export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
   if (input.gradientNorms.length !== layers - 1) {
     throw new RangeError(`expected ${layers - 1} gradient norms, got ${input.gradientNorms.length}`);
   }
-  const buffer = new ArrayBuffer(snapshotByteLength(layerSizes));
+  const tail = input.lossTail.slice(-SNAPSHOT_LOSS_TAIL);
+  const buffer = new ArrayBuffer(snapshotByteLength(layerSizes, tail.length));
   const view = new DataView(buffer);
   const flags =
     (input.playing ? FLAG_PLAYING : 0) |
@@ -110,10 +121,11 @@ export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
   view.setUint8(0, SNAPSHOT_FORMAT);
   view.setUint8(1, flags);
   view.setUint8(2, layers);
+  view.setUint8(3, tail.length);
   view.setUint32(4, toUint32(input.clock), true);
   view.setUint32(8, toUint32(input.epoch), true);
-  view.setFloat32(12, input.trainLoss, true);
-  view.setFloat32(16, input.testLoss, true);
+  view.setFloat32(12, input.trainLoss ?? Number.NaN, true);
+  view.setFloat32(16, input.testLoss ?? Number.NaN, true);
   view.setFloat32(20, input.trainAccuracy ?? 0, true);
   view.setFloat32(24, input.testAccuracy ?? 0, true);
   view.setFloat32(28, input.learningRate, true);
@@ -121,6 +133,12 @@ export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
   let offset = HEADER_BYTES + layerBlockBytes(layers);
   for (let i = 0; i < layers - 1; i++, offset += 4) view.setFloat32(offset, input.gradientNorms[i]!, true);
   for (let i = 0; i < paramCount; i++, offset += 4) view.setFloat32(offset, input.params[i]!, true);
+  for (const point of tail) {
+    view.setUint32(offset, toUint32(point.epoch), true);
+    view.setFloat32(offset + 4, point.trainLoss ?? Number.NaN, true);
+    view.setFloat32(offset + 8, point.testLoss ?? Number.NaN, true);
+    offset += TAIL_POINT_BYTES;
+  }
   return buffer;
 }
 
@@ -138,6 +156,8 @@ export function decodeSnapshot(bytes: ArrayBuffer | ArrayBufferView): Snapshot {
   if (format !== SNAPSHOT_FORMAT) throw new SnapshotDecodeError(`unknown snapshot format ${format}`);
   const flags = view.getUint8(1);
   const layers = view.getUint8(2);
+  const tailPoints = view.getUint8(3);
+  if (tailPoints > SNAPSHOT_LOSS_TAIL) throw new SnapshotDecodeError(`a snapshot carries at most ${SNAPSHOT_LOSS_TAIL} loss points, got ${tailPoints}`);
   if (layers < 2 || layers > PROTOCOL_LIMITS.maxLayers || view.byteLength < HEADER_BYTES + layers) {
     throw new SnapshotDecodeError(`bad layer count ${layers}`);
   }
@@ -147,7 +167,7 @@ export function decodeSnapshot(bytes: ArrayBuffer | ArrayBufferView): Snapshot {
     if (size < 1 && l > 0) throw new SnapshotDecodeError(`layer ${l} is empty`);
     layerSizes.push(size);
   }
-  const expected = snapshotByteLength(layerSizes);
+  const expected = snapshotByteLength(layerSizes, tailPoints);
   if (view.byteLength !== expected) {
     throw new SnapshotDecodeError(`snapshot of [${layerSizes}] is ${expected} bytes, got ${view.byteLength}`);
   }
@@ -156,11 +176,19 @@ export function decodeSnapshot(bytes: ArrayBuffer | ArrayBufferView): Snapshot {
   for (let i = 0; i < gradientNorms.length; i++, offset += 4) gradientNorms[i] = view.getFloat32(offset, true);
   const params = new Float32Array(parameterCount(layerSizes));
   for (let i = 0; i < params.length; i++, offset += 4) params[i] = view.getFloat32(offset, true);
+  const lossTail: LossPoint[] = [];
+  for (let i = 0; i < tailPoints; i++, offset += TAIL_POINT_BYTES) {
+    lossTail.push({
+      epoch: view.getUint32(offset, true),
+      trainLoss: finiteOrNull(view.getFloat32(offset + 4, true)),
+      testLoss: finiteOrNull(view.getFloat32(offset + 8, true)),
+    });
+  }
   return {
     clock: view.getUint32(4, true),
     epoch: view.getUint32(8, true),
-    trainLoss: view.getFloat32(12, true),
-    testLoss: view.getFloat32(16, true),
+    trainLoss: finiteOrNull(view.getFloat32(12, true)),
+    testLoss: finiteOrNull(view.getFloat32(16, true)),
     trainAccuracy: flags & FLAG_TRAIN_ACCURACY ? view.getFloat32(20, true) : null,
     testAccuracy: flags & FLAG_TEST_ACCURACY ? view.getFloat32(24, true) : null,
     learningRate: view.getFloat32(28, true),
@@ -169,5 +197,6 @@ export function decodeSnapshot(bytes: ArrayBuffer | ArrayBufferView): Snapshot {
     layerSizes,
     gradientNorms,
     params,
+    lossTail,
   };
 }

@@ -1,5 +1,6 @@
 import { createTrainer, DEFAULT_CONFIG, type FeatureId } from '@playroom/engine';
 import { describe, expect, it } from 'vitest';
+import { sessionMetricsOf } from './session-view';
 import { decodeSnapshot, encodeSnapshot, type SnapshotInput } from './snapshot-codec';
 
 /** A trained network's snapshot input, as the server builds it. */
@@ -17,16 +18,13 @@ function trainedSnapshot(features: FeatureId[], epochs: number): SnapshotInput {
   return {
     clock: 1234,
     epoch: trainer.epoch,
-    trainLoss: metrics.trainLoss,
-    testLoss: metrics.testLoss,
-    trainAccuracy: metrics.trainAccuracy ?? null,
-    testAccuracy: metrics.testAccuracy ?? null,
-    learningRate: metrics.learningRate,
+    ...sessionMetricsOf(metrics),
     playing: true,
     diverged: false,
     layerSizes: trainer.network.layerSizes,
     gradientNorms: metrics.gradientNorms,
     params: trainer.network.params,
+    lossTail: [],
   };
 }
 

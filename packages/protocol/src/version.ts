@@ -4,10 +4,11 @@
  * `serverTooOld` (rule HS-2), so a stale browser tab says "reload" instead of
  * misreading messages.
  */
-export const PROTOCOL_VERSION = 1;
+/** 2: `lossHistory` is `{stride, points}` (STATE-3), snapshot losses decode missing as null. */
+export const PROTOCOL_VERSION = 2;
 
 /** The oldest client protocol version this build still understands. */
-export const MIN_CLIENT_PROTOCOL_VERSION = 1;
+export const MIN_CLIENT_PROTOCOL_VERSION = 2;
 
 export type VersionVerdict = 'ok' | 'clientTooOld' | 'serverTooOld';
 

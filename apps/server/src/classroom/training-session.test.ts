@@ -24,7 +24,7 @@ describe('TrainingSession', () => {
     expect(session.applyConfig({ hiddenLayers: [3] })).toBe('rebuild');
     expect(session.epoch).toBe(0);
     expect(session.layerSizes).toEqual([2, 3, 1]);
-    expect(session.toState().lossHistory).toEqual([]);
+    expect(session.toState().lossHistory).toEqual({ stride: 1, points: [] });
   });
 
   it('refuses an invalid config or parameter with the protocol error code, changing nothing', () => {

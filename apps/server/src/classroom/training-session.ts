@@ -1,13 +1,19 @@
 import {
   Trainer,
   configChangeEffect,
+  copyLossHistory,
   createTrainer,
+  emptyLossHistory,
+  trainRecordingLoss,
   validateConfig,
+  type LossHistory,
   type TrainerConfig,
   type TrainerState,
 } from '@playroom/engine';
 import {
   PROTOCOL_LIMITS,
+  SNAPSHOT_LOSS_TAIL,
+  sessionMetricsOf,
   type ConfigEffect,
   type ConfigPatch,
   type ForkSummary,
@@ -17,7 +23,6 @@ import {
   type SnapshotInput,
   type Speed,
 } from '@playroom/protocol';
-import { LossHistory, type LossHistoryData } from './loss-history';
 
 /** Who a session is and where it comes from; fixed for its life. */
 export interface SessionIdentity {
@@ -35,7 +40,7 @@ export interface SessionIdentity {
 export interface SessionRecord extends SessionIdentity {
   speed: Speed;
   clock: number;
-  lossHistory: LossHistoryData;
+  lossHistory: LossHistory;
   trainer: TrainerState;
 }
 
@@ -49,9 +54,6 @@ export class SessionChangeError extends Error {
     super(message);
   }
 }
-
-const finiteOrNull = (value: number | undefined) =>
-  value !== undefined && Number.isFinite(value) ? value : null;
 
 /**
  * One trainable playground: the class session or a fork. It wraps the
@@ -69,7 +71,9 @@ export class TrainingSession {
   private stepsQueued = 0;
   private stepsBy: string | null = null;
   private clockValue: number;
-  private readonly history: LossHistory;
+  private history: LossHistory;
+  /** the newest loss-history epoch at the last two snapshot rounds, older first (see nextSnapshotInput) */
+  private tailEpochs: [number, number] = [-1, -1];
 
   private constructor(
     readonly identity: SessionIdentity,
@@ -84,13 +88,13 @@ export class TrainingSession {
 
   /** A new session at epoch 0 for a config the engine accepts (throws SessionChangeError otherwise). */
   static create(identity: SessionIdentity, config: TrainerConfig): TrainingSession {
-    return new TrainingSession(identity, buildTrainer(config), 1, new LossHistory());
+    return new TrainingSession(identity, buildTrainer(config), 1, emptyLossHistory());
   }
 
   /** A session continuing exactly from its stored record, paused. */
   static fromRecord(record: SessionRecord): TrainingSession {
     const { speed, clock, lossHistory, trainer, ...identity } = record;
-    const session = new TrainingSession(identity, Trainer.fromState(trainer), clock, new LossHistory(lossHistory));
+    const session = new TrainingSession(identity, Trainer.fromState(trainer), clock, copyLossHistory(lossHistory));
     session.speed = speed;
     return session;
   }
@@ -101,7 +105,7 @@ export class TrainingSession {
       identity,
       Trainer.fromState(this.trainerValue.exportState()),
       1,
-      new LossHistory(this.history.toData()),
+      copyLossHistory(this.history),
     );
     copy.speed = this.speed;
     return copy;
@@ -159,7 +163,7 @@ export class TrainingSession {
     this.trainerValue = before.withConfig(next);
     if (effect !== 'keep') {
       // a new network at epoch 0: steps asked of the old one do not carry over
-      this.history.clear();
+      this.newLossHistory();
       this.cancelSteps();
     }
     this.tick();
@@ -186,7 +190,7 @@ export class TrainingSession {
   /** Back to epoch 0 with the weights `config.seed` gives, paused (rule CMD-4). */
   reset(): void {
     this.trainerValue = buildTrainer(this.config);
-    this.history.clear();
+    this.newLossHistory();
     this.playing = false;
     this.cancelSteps();
     this.tick();
@@ -238,6 +242,12 @@ export class TrainingSession {
     return ran;
   }
 
+  /** A rebuilt network starts a new curve; snapshots repeat it from its start. */
+  private newLossHistory(): void {
+    this.history = emptyLossHistory();
+    this.tailEpochs = [-1, -1];
+  }
+
   private cancelSteps(): void {
     this.stepsQueued = 0;
     this.stepsBy = null;
@@ -249,16 +259,7 @@ export class TrainingSession {
    */
   train(epochs: number): number {
     const trainer = this.trainerValue;
-    let done = 0;
-    for (; done < epochs; done++) {
-      const before = trainer.epoch;
-      trainer.trainEpoch();
-      if (trainer.epoch === before) break;
-      if (this.history.wants(trainer.epoch)) {
-        const metrics = trainer.evaluate();
-        this.history.record(trainer.epoch, metrics.trainLoss, metrics.testLoss);
-      }
-    }
+    const done = trainRecordingLoss(trainer, this.history, epochs);
     if (done > 0) this.tick();
     if (trainer.diverged) {
       // nothing more will train: queued steps go, and a playing session pauses (rule TRAIN-3)
@@ -272,16 +273,7 @@ export class TrainingSession {
   }
 
   metrics(): SessionMetrics {
-    const m = this.trainerValue.evaluate();
-    return {
-      trainLoss: finiteOrNull(m.trainLoss),
-      testLoss: finiteOrNull(m.testLoss),
-      trainAccuracy: finiteOrNull(m.trainAccuracy),
-      testAccuracy: finiteOrNull(m.testAccuracy),
-      learningRate: m.learningRate,
-      gradientNorms: m.gradientNorms.map((norm) => (Number.isFinite(norm) ? norm : 0)),
-      diverged: m.diverged && { reason: m.diverged.reason, epoch: m.diverged.epoch, kind: m.diverged.kind },
-    };
+    return sessionMetricsOf(this.trainerValue.evaluate());
   }
 
   /** The full state a client draws from (rule JOIN-1). */
@@ -304,13 +296,13 @@ export class TrainingSession {
       speed: this.speed,
       frozen: this.frozen,
       metrics: this.metrics(),
-      lossHistory: this.history.list(),
+      lossHistory: copyLossHistory(this.history),
     };
   }
 
   /** One line of the fork dashboard. */
   summary(): ForkSummary {
-    const m = this.trainerValue.evaluate();
+    const m = this.metrics();
     return {
       sessionId: this.id,
       ownerId: this.identity.ownerId,
@@ -318,8 +310,8 @@ export class TrainingSession {
       parentId: this.identity.parentId,
       epoch: this.epoch,
       clock: this.clock,
-      trainLoss: finiteOrNull(m.trainLoss),
-      testLoss: finiteOrNull(m.testLoss),
+      trainLoss: m.trainLoss,
+      testLoss: m.testLoss,
       playing: this.playing,
       frozen: this.frozen,
       layerSizes: [...this.layerSizes],
@@ -327,22 +319,28 @@ export class TrainingSession {
     };
   }
 
-  /** What the binary snapshot carries (rule SNAP-2). */
-  snapshotInput(): SnapshotInput {
-    const m = this.trainerValue.evaluate();
+  /**
+   * The next binary snapshot's content (rule SNAP-2), for the snapshot pump's
+   * round. Its loss tail repeats every history point recorded since the
+   * round before the last, so a watcher that missed one frame still holds
+   * the server's curve (STATE-3).
+   */
+  nextSnapshotInput(): SnapshotInput {
+    const m = this.metrics();
+    const { points } = this.history;
+    const since = this.tailEpochs[0];
+    let first = points.length;
+    while (first > 0 && points.length - first < SNAPSHOT_LOSS_TAIL && points[first - 1]!.epoch > since) first--;
+    this.tailEpochs = [this.tailEpochs[1], points[points.length - 1]?.epoch ?? -1];
     return {
+      ...m,
       clock: this.clock,
       epoch: this.epoch,
-      trainLoss: m.trainLoss,
-      testLoss: m.testLoss,
-      trainAccuracy: m.trainAccuracy ?? null,
-      testAccuracy: m.testAccuracy ?? null,
-      learningRate: m.learningRate,
       playing: this.playing,
       diverged: m.diverged !== null,
       layerSizes: this.layerSizes,
-      gradientNorms: m.gradientNorms,
       params: this.params,
+      lossTail: points.slice(first),
     };
   }
 
@@ -352,7 +350,7 @@ export class TrainingSession {
       ...this.identity,
       speed: this.speed,
       clock: this.clock,
-      lossHistory: this.history.toData(),
+      lossHistory: copyLossHistory(this.history),
       trainer: this.trainerValue.exportState(),
     };
   }

@@ -80,7 +80,7 @@ export class SnapshotPump {
     const sockets = this.io.sockets.sockets;
     let message: SnapshotMessage & { bytes: Buffer };
     try {
-      message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.snapshotInput())) };
+      message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.nextSnapshotInput())) };
     } catch (error) {
       this.options.onError(error);
       return;

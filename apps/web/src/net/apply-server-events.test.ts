@@ -10,7 +10,7 @@ import {
   applySnapshotMessage,
   applyWelcome,
 } from './apply-server-events';
-import { sessionFromState } from './session-from-state';
+import { sessionViewFromState } from '@playroom/protocol';
 import { forkSummary, LAYER_SIZES, sessionState, studentWelcome } from './test-fixtures';
 
 const ann = { code: 'ABC234', role: 'student' as const, token: null, name: 'Ann' };
@@ -29,6 +29,7 @@ function snapshotBytes(clock: number, epoch: number, layerSizes = LAYER_SIZES) {
     layerSizes,
     gradientNorms: new Array(layerSizes.length - 1).fill(0.5),
     params: new Array(parameterCount(layerSizes)).fill(epoch / 1000),
+    lossTail: [{ epoch, trainLoss: 0.125, testLoss: 0.25 }],
   });
 }
 
@@ -51,14 +52,14 @@ describe('applyWelcome', () => {
   });
 
   it('replaces newer local state: after a restart the server may be behind what we saw', () => {
-    store.getState().putSession({ ...sessionFromState(sessionState()), clock: 500, epoch: 900 });
+    store.getState().putSession({ ...sessionViewFromState(sessionState()), clock: 500, epoch: 900 });
     applyWelcome(store, studentWelcome(), ann);
     expect(store.getState().sessions['class-1']?.epoch).toBe(12);
   });
 
   it('keeps forks that still exist and drops the ones that are gone', () => {
-    store.getState().putSession(sessionFromState(sessionState({ sessionId: 'f1', kind: 'fork' })));
-    store.getState().putSession(sessionFromState(sessionState({ sessionId: 'gone', kind: 'fork' })));
+    store.getState().putSession(sessionViewFromState(sessionState({ sessionId: 'f1', kind: 'fork' })));
+    store.getState().putSession(sessionViewFromState(sessionState({ sessionId: 'gone', kind: 'fork' })));
     applyWelcome(store, studentWelcome({ forks: [forkSummary('f1', 'p-ann')] }), ann);
     expect(Object.keys(store.getState().sessions).sort()).toEqual(['class-1', 'f1']);
   });
@@ -90,7 +91,7 @@ describe('applySnapshotMessage', () => {
     expect(s.playing).toBe(true);
     expect(s.metrics.testAccuracy).toBe(0.5);
     expect(s.params[0]).toBe(Math.fround(0.013));
-    expect(s.lossHistory[s.lossHistory.length - 1]).toEqual({ epoch: 13, trainLoss: 0.125, testLoss: 0.25 });
+    expect(s.lossHistory.points.at(-1)).toEqual({ epoch: 13, trainLoss: 0.125, testLoss: 0.25 });
   });
 
   it('ignores a snapshot whose clock is not above ours (SNAP-3)', () => {
@@ -116,7 +117,7 @@ describe('roster, forks and class status', () => {
     expect(store.getState().roster).toEqual([]);
     applyForks(store, { forks: [forkSummary('f1', 'p-ann'), forkSummary('f2', 'p-bo')] });
     expect(Object.keys(store.getState().forkSummaries).sort()).toEqual(['f1', 'f2']);
-    store.getState().putSession(sessionFromState(sessionState({ sessionId: 'f1', kind: 'fork' })));
+    store.getState().putSession(sessionViewFromState(sessionState({ sessionId: 'f1', kind: 'fork' })));
     store.getState().setActiveView({ kind: 'fork', id: 'f1' });
     applyForkRemoved(store, { sessionId: 'f1' });
     expect(Object.keys(store.getState().forkSummaries)).toEqual(['f2']);

@@ -1,7 +1,7 @@
 import { decodeSnapshot, type ClassStatus, type ForkRemoved, type ForksUpdate, type RosterUpdate, type SessionUpdate, type SnapshotMessage, type Welcome } from '@playroom/protocol';
 import type { AppState } from '../store/app-store';
 import type { Identity } from '../store/identity-storage';
-import { sessionFromState } from './session-from-state';
+import { sessionViewFromState } from '@playroom/protocol';
 
 /** The part of a zustand store the mapping needs (the app's store, or a test's). */
 export interface StoreAccess {
@@ -16,14 +16,14 @@ export interface StoreAccess {
  */
 export function applyWelcome(store: StoreAccess, welcome: Welcome, identity: Identity): Identity {
   const s = store.getState();
-  const classSession = sessionFromState(welcome.classSession);
+  const classSession = sessionViewFromState(welcome.classSession);
   s.putSession(classSession, true);
   const forkIds = new Set(welcome.forks.map((f) => f.sessionId));
   for (const id of Object.keys(s.sessions)) {
     // a fork we follow is watched again by the connection and arrives fresh; one that is gone is dropped
-    if (id !== classSession.id && !forkIds.has(id)) s.removeSession(id);
+    if (id !== classSession.sessionId && !forkIds.has(id)) s.removeSession(id);
   }
-  s.setClassSession(classSession.id);
+  s.setClassSession(classSession.sessionId);
   s.setParticipantId(welcome.participantId);
   s.setRoster(welcome.roster);
   s.setForkSummaries(welcome.forks);
@@ -41,7 +41,7 @@ export function applyWelcome(store: StoreAccess, welcome: Welcome, identity: Ide
 export function applySessionUpdate(store: StoreAccess, update: SessionUpdate): void {
   const s = store.getState();
   const known = update.state.sessionId in s.sessions || update.state.sessionId === s.classSessionId;
-  if (known) s.putSession(sessionFromState(update.state));
+  if (known) s.putSession(sessionViewFromState(update.state));
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from './apply-server-events';
 import { CommandRunner, type CommandChannel } from './command-runner';
 import { handshakeFor, isTransientRefusal } from './handshake';
-import { sessionFromState } from './session-from-state';
+import { sessionViewFromState } from '@playroom/protocol';
 import { rememberShownFork, shownForkBefore } from './view-memory';
 
 type ClassSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -121,7 +121,7 @@ export class ClassConnection {
   async watch(sessionId: string): Promise<boolean> {
     const ack = await this.send<'watch'>({ type: 'watch', sessionId });
     if (!ack.ok) return false;
-    this.store.getState().putSession(sessionFromState(ack.session), true);
+    this.store.getState().putSession(sessionViewFromState(ack.session), true);
     return true;
   }
 

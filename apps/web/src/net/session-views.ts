@@ -1,6 +1,6 @@
 import type { StoreAccess } from './apply-server-events';
 import type { ClassConnection } from './class-connection';
-import { sessionFromState } from './session-from-state';
+import { sessionViewFromState } from '@playroom/protocol';
 import { rememberShownFork } from './view-memory';
 
 /** Shows a fork (mine, or any for the teacher): watch it, then switch the view once its state is here. */
@@ -32,10 +32,10 @@ export function openClass(connection: ClassConnection, store: StoreAccess): void
 export async function forkAndOpen(connection: ClassConnection, store: StoreAccess, sourceId: string): Promise<string | null> {
   const ack = await connection.send<'fork'>({ type: 'fork', sessionId: sourceId });
   if (!ack.ok) return null;
-  const fork = sessionFromState(ack.session);
+  const fork = sessionViewFromState(ack.session);
   store.getState().putSession(fork, true);
-  const opened = await openFork(connection, store, fork.id);
-  return opened ? fork.id : null;
+  const opened = await openFork(connection, store, fork.sessionId);
+  return opened ? fork.sessionId : null;
 }
 
 /** Deletes one of my forks (a student has a limit, FORK-2) and goes back to the class session. */

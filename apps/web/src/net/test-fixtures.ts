@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '@playroom/engine';
-import { parameterCount, type ForkSummary, type SessionState, type Welcome } from '@playroom/protocol';
+import { PROTOCOL_VERSION, parameterCount, type ForkSummary, type SessionState, type Welcome } from '@playroom/protocol';
 
 /*
  * Protocol messages as the server would build them, for the net module's
@@ -36,11 +36,14 @@ export function sessionState(overrides: Partial<SessionState> = {}): SessionStat
       gradientNorms: [0.1, 0.2, 0.3],
       diverged: null,
     },
-    lossHistory: [
-      { epoch: 10, trainLoss: 0.4, testLoss: 0.45 },
-      { epoch: 11, trainLoss: null, testLoss: 0.4 },
-      { epoch: 12, trainLoss: 0.3, testLoss: 0.35 },
-    ],
+    lossHistory: {
+      stride: 1,
+      points: [
+        { epoch: 10, trainLoss: 0.4, testLoss: 0.45 },
+        { epoch: 11, trainLoss: null, testLoss: 0.4 },
+        { epoch: 12, trainLoss: 0.3, testLoss: 0.35 },
+      ],
+    },
     ...overrides,
   };
 }
@@ -66,7 +69,7 @@ export function forkSummary(sessionId: string, ownerId: string, clock = 1): Fork
 /** The welcome a student named Ann gets. */
 export function studentWelcome(overrides: Partial<Welcome> = {}): Welcome {
   return {
-    protocolVersion: 1,
+    protocolVersion: PROTOCOL_VERSION,
     classId: 'k1',
     code: 'ABC234',
     role: 'student',

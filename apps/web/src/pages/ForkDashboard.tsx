@@ -1,11 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { ForkSummary } from '@playroom/protocol';
 import { useT } from '../i18n';
+import { formatLoss } from '../playground/common/formatNumbers';
 import { useAppStore } from '../store/app-store';
 import { forkOrdinals, sortedForkSummaries } from '../store/forks-slice';
 import { ClassControls } from './ClassControls';
 
-const formatLoss = (loss: number | null) => (loss === null ? '—' : loss.toFixed(3));
 /** "Ann", or "Ann 2" when Ann has several forks. */
 const forkLabel = (owner: string, ownerForks: number, ordinal: number | undefined) =>
   ownerForks > 1 ? `${owner} ${ordinal ?? ''}` : owner;

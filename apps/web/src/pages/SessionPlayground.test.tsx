@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useLanguageStore } from '../i18n';
-import { sessionFromState } from '../net/session-from-state';
+import { sessionViewFromState } from '@playroom/protocol';
 import { sessionState } from '../net/test-fixtures';
 import { useAppStore } from '../store/app-store';
 import { SessionPlayground } from './SessionPlayground';
@@ -10,14 +10,14 @@ beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 });
 
-const annsFork = sessionFromState(sessionState({ sessionId: 'fork-ann', kind: 'fork', ownerId: 'p-ann', ownerName: 'Ann', parentId: 'class-1' }));
+const annsFork = sessionViewFromState(sessionState({ sessionId: 'fork-ann', kind: 'fork', ownerId: 'p-ann', ownerName: 'Ann', parentId: 'class-1' }));
 
 function enterAs(role: 'teacher' | 'student', participantId: string): void {
   const s = useAppStore.getState();
   s.resetClassState();
   s.setIdentity({ code: 'ABC234', role, token: 'tok', name: participantId });
   s.setParticipantId(participantId);
-  s.putSession(sessionFromState(sessionState()));
+  s.putSession(sessionViewFromState(sessionState()));
   s.putSession(annsFork);
 }
 
@@ -64,7 +64,7 @@ describe('SessionPlayground says why it is read-only', () => {
   it("the teacher's own fork stays editable while the class is paused, for a demo (FORK-4)", () => {
     enterAs('teacher', 'p-teacher');
     const s = useAppStore.getState();
-    s.putSession(sessionFromState(sessionState({ sessionId: 'fork-t', kind: 'fork', ownerId: 'p-teacher', ownerName: 'Ms Chen', parentId: 'class-1' })));
+    s.putSession(sessionViewFromState(sessionState({ sessionId: 'fork-t', kind: 'fork', ownerId: 'p-teacher', ownerName: 'Ms Chen', parentId: 'class-1' })));
     s.setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: true });
     render(<SessionPlayground sessionId="fork-t" />);
     expect(readOnly()).toBe('false');

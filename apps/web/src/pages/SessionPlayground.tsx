@@ -6,7 +6,6 @@ import { Playground } from '../playground/Playground';
 import type { CommandStatus } from '../playground/model';
 import { useAppStore } from '../store/app-store';
 import { commandStatusOf } from '../store/commands-slice';
-import { toPlaygroundModel } from '../store/playground-model';
 import { sessionAccess, type ReadOnlyReason } from '../store/session-access';
 
 const READ_ONLY_NOTES: Record<ReadOnlyReason, MessageKey> = {
@@ -32,7 +31,7 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
   const readOnly = reason !== null;
   const commands = useAppStore((s) => s.commands);
   const actions = useMemo(() => sessionActions(classConnection, sessionId), [sessionId]);
-  const model = useMemo(() => (session ? toPlaygroundModel(session, readOnly) : null), [session, readOnly]);
+  const model = useMemo(() => (session ? { ...session, readOnly } : null), [session, readOnly]);
 
   const raw = commandStatusOf(commands, sessionId);
   const failed = raw.state === 'failed' ? commands[raw.id] : undefined;

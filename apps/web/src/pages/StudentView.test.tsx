@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import type { ClassStatus } from '@playroom/protocol';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useLanguageStore } from '../i18n';
-import { sessionFromState } from '../net/session-from-state';
+import { sessionViewFromState } from '@playroom/protocol';
 import { sessionState } from '../net/test-fixtures';
 import { useAppStore } from '../store/app-store';
 import { StudentView } from './StudentView';
@@ -17,7 +17,7 @@ beforeEach(() => {
   s.resetClassState();
   s.setIdentity({ code: 'ABC234', role: 'student', token: 'tok', name: 'Bo' });
   s.setParticipantId('p-bo');
-  s.putSession(sessionFromState(sessionState()));
+  s.putSession(sessionViewFromState(sessionState()));
   s.setClassSession('class-1');
 });
 

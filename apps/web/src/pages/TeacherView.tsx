@@ -22,7 +22,7 @@ export function TeacherView() {
   const [forking, setForking] = useState(false);
 
   const shownId = activeView.kind === 'fork' ? activeView.id : classSessionId;
-  const spotlighted = viewedFork !== null && spotlightId === viewedFork.id;
+  const spotlighted = viewedFork !== null && spotlightId === viewedFork.sessionId;
 
   async function fork() {
     if (!shownId) return;
@@ -58,7 +58,7 @@ export function TeacherView() {
                   className={spotlighted ? 'button small' : 'button small primary'}
                   data-testid="spotlight"
                   onClick={() =>
-                    void classConnection.send<'spotlight'>({ type: 'spotlight', sessionId: spotlighted ? null : viewedFork.id })
+                    void classConnection.send<'spotlight'>({ type: 'spotlight', sessionId: spotlighted ? null : viewedFork.sessionId })
                   }
                 >
                   {spotlighted ? t('app.dashboard.stopSpotlight') : t('app.dashboard.spotlight')}
@@ -69,7 +69,7 @@ export function TeacherView() {
                     className="button small quiet"
                     data-testid="delete-fork"
                     onClick={() => {
-                      if (window.confirm(t('app.class.deleteConfirm'))) void deleteFork(classConnection, useAppStore, viewedFork.id);
+                      if (window.confirm(t('app.class.deleteConfirm'))) void deleteFork(classConnection, useAppStore, viewedFork.sessionId);
                     }}
                   >
                     {t('app.class.deleteFork')}

@@ -12,8 +12,12 @@ beforeAll(() => {
 });
 
 /** A real model from a real (local) trainer, with overrides. */
-function modelOf(config: Partial<TrainerConfig> = {}, overrides: Partial<PlaygroundModel> = {}): PlaygroundModel {
-  return { ...new LocalSession({ ...DEFAULT_CONFIG, ...config }).model, ...overrides };
+function modelOf(
+  config: Partial<TrainerConfig> = {},
+  { metrics, ...overrides }: Partial<Omit<PlaygroundModel, 'metrics'>> & { metrics?: Partial<PlaygroundModel['metrics']> } = {},
+): PlaygroundModel {
+  const model = new LocalSession({ ...DEFAULT_CONFIG, ...config }).model;
+  return { ...model, ...overrides, metrics: { ...model.metrics, ...metrics } };
 }
 
 type RecordingActions = { [K in keyof PlaygroundActions]: Mock<PlaygroundActions[K]> };
@@ -193,7 +197,7 @@ describe('data', () => {
 
 describe('output', () => {
   it('shows losses with three decimals and accuracy for classification', () => {
-    setup(modelOf({}, { trainLoss: 0.12345, testLoss: 0.5, testAccuracy: 0.876 }));
+    setup(modelOf({}, { metrics: { trainLoss: 0.12345, testLoss: 0.5, testAccuracy: 0.876 } }));
     expect(screen.getByTestId('train-loss').textContent).toBe('0.123');
     expect(screen.getByTestId('test-loss').textContent).toBe('0.500');
     expect(screen.getByText('88%')).toBeTruthy();
@@ -201,7 +205,7 @@ describe('output', () => {
 
   it('says in words that training diverged, suggests a lower rate and shows no NaN', () => {
     const { view } = setup(
-      modelOf({}, { diverged: { reason: 'loss is NaN', epoch: 42, kind: 'not-finite' }, trainLoss: NaN, testLoss: NaN }),
+      modelOf({}, { metrics: { diverged: { reason: 'loss is NaN', epoch: 42, kind: 'not-finite' }, trainLoss: null, testLoss: null } }),
     );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('epoch 42');
@@ -211,7 +215,7 @@ describe('output', () => {
   });
 
   it('explains a saturated network differently', () => {
-    setup(modelOf({}, { diverged: { reason: 'saturated', epoch: 3, kind: 'saturated' } }));
+    setup(modelOf({}, { metrics: { diverged: { reason: 'saturated', epoch: 3, kind: 'saturated' } } }));
     expect(screen.getByRole('alert').textContent).toContain('saturated');
   });
 });

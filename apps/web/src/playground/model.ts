@@ -1,31 +1,13 @@
 import type { TrainerConfig } from '@playroom/engine';
+import type { TrainingView } from '@playroom/protocol';
 
 /**
- * What the playground view draws: one session (the class session or a fork),
- * whatever its source (server snapshots or a local trainer). The app shell
- * builds it from the store; the playground components only read it.
+ * What the playground view draws: one session (the class session or a fork,
+ * from the store; or practice mode's local trainer) in the protocol's own
+ * shape, and whether the viewer may drive it. The playground components only
+ * read it; a missing value is null, as on the wire.
  */
-export interface PlaygroundModel {
-  config: TrainerConfig;
-  /** network parameters in the engine's layout (see packages/engine/README.md) */
-  params: Float32Array | Float64Array;
-  epoch: number;
-  playing: boolean;
-  /** epochs per second the session trains at when playing */
-  speed: number;
-  trainLoss: number;
-  testLoss: number;
-  /** the learning rate training uses now (a schedule lowers it from config.learningRate) */
-  learningRateNow?: number;
-  trainAccuracy?: number;
-  testAccuracy?: number;
-  /** per-layer mean |gradient| and |weight| (index 0 = first hidden layer) */
-  gradientNorms: number[];
-  weightNorms: number[];
-  /** down-sampled loss history for the chart */
-  lossHistory: { epoch: number; trainLoss: number; testLoss: number }[];
-  /** `kind` (the engine's DivergenceKind) lets the view explain it in the reader's language */
-  diverged: null | { reason: string; epoch: number; kind?: 'not-finite' | 'exploded' | 'saturated' };
+export interface PlaygroundModel extends TrainingView {
   /** controls are shown but disabled (watching someone else's session, or a fork the teacher paused) */
   readOnly: boolean;
 }

@@ -1,5 +1,5 @@
 import type { AppState } from './app-store';
-import type { SessionView } from './sessions-slice';
+import type { SessionView } from '@playroom/protocol';
 
 /** The id of the session on screen: the class session, or the fork being viewed. */
 export function selectActiveSessionId(s: AppState): string | null {
@@ -10,10 +10,4 @@ export function selectActiveSessionId(s: AppState): string | null {
 export function selectActiveSession(s: AppState): SessionView | null {
   const id = selectActiveSessionId(s);
   return id ? (s.sessions[id] ?? null) : null;
-}
-
-/** Whether the viewer may only watch the session on screen: you control what you own (rule PERM-1). */
-export function selectActiveReadOnly(s: AppState): boolean {
-  const session = selectActiveSession(s);
-  return session === null || s.participantId === null || session.ownerId !== s.participantId;
 }

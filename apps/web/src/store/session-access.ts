@@ -1,5 +1,5 @@
 import type { Role } from '@playroom/protocol';
-import type { SessionView } from './sessions-slice';
+import type { SessionView } from '@playroom/protocol';
 
 /**
  * Why a session is on screen without working controls, so the view can say

@@ -1,4 +1,4 @@
-import type { DivergenceKind } from '@playroom/engine';
+import type { DivergenceKind, LossHistory as EngineLossHistory, LossPoint as EngineLossPoint } from '@playroom/engine';
 import Type, { type Static } from 'typebox';
 import { TrainerConfigSchema } from './config-schema';
 import { IdSchema, RoleSchema, SpeedSchema } from './common-schemas';
@@ -9,7 +9,11 @@ import { IdSchema, RoleSchema, SpeedSchema } from './common-schemas';
  * producer.
  */
 
-/** A loss, or null when it is not a finite number (JSON has no NaN). */
+/**
+ * A loss, or null when it is not a finite number (JSON has no NaN). Null is
+ * the one "missing" of every layer: the wire, the snapshot codec, the store
+ * and the view.
+ */
 const Loss = Type.Union([Type.Number(), Type.Null()]);
 
 export const SessionKindSchema = Type.Enum(['class', 'fork'] as const);
@@ -40,6 +44,18 @@ export type SessionMetrics = Static<typeof MetricsSchema>;
 export const LossPointSchema = Type.Object({ epoch: Type.Number(), trainLoss: Loss, testLoss: Loss });
 export type LossPoint = Static<typeof LossPointSchema>;
 
+/** The engine's down-sampled loss curve (rule STATE-3): at most one point per `stride` epochs. */
+export const LossHistorySchema = Type.Object({
+  stride: Type.Integer({ minimum: 1 }),
+  points: Type.Array(LossPointSchema),
+});
+export type LossHistory = Static<typeof LossHistorySchema>;
+
+// the schemas describe the engine's own types: a change to either fails to compile here
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const lossShapesAgree: [Same<LossPoint, EngineLossPoint>, Same<LossHistory, EngineLossHistory>] = [true, true];
+void lossShapesAgree;
+
 /**
  * The full state of one session (class or fork): everything a late joiner or
  * a reconnecting client needs to draw it. The dataset is not included: build
@@ -68,8 +84,8 @@ export const SessionStateSchema = Type.Object({
   /** a fork frozen by the teacher refuses its owner's commands */
   frozen: Type.Boolean(),
   metrics: MetricsSchema,
-  /** down-sampled, oldest first, at most PROTOCOL_LIMITS.lossHistoryPoints */
-  lossHistory: Type.Array(LossPointSchema),
+  /** down-sampled, oldest first, at most PROTOCOL_LIMITS.lossHistoryPoints points */
+  lossHistory: LossHistorySchema,
 });
 export type SessionState = Static<typeof SessionStateSchema>;
 

@@ -21,12 +21,12 @@ describe('formatLoss and formatPercent', () => {
     expect(formatLoss(0.12345)).toBe('0.123');
     expect(formatLoss(NaN)).toBe('—');
     expect(formatLoss(Infinity)).toBe('—');
-    expect(formatLoss(undefined)).toBe('—');
+    expect(formatLoss(null)).toBe('—');
   });
 
   it('rounds accuracies to whole percent', () => {
     expect(formatPercent(0.876)).toBe('88%');
-    expect(formatPercent(undefined)).toBe('—');
+    expect(formatPercent(null)).toBe('—');
   });
 });
 

@@ -7,14 +7,14 @@ export function formatEpoch(epoch: number): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A loss with three decimals; anything not finite shows as a dash, never "NaN". */
-export function formatLoss(loss: number | undefined): string {
-  return loss !== undefined && Number.isFinite(loss) ? loss.toFixed(3) : '—';
+/** A loss with three decimals; a missing one (null) shows as a dash, never "NaN". */
+export function formatLoss(loss: number | null): string {
+  return loss !== null && Number.isFinite(loss) ? loss.toFixed(3) : '—';
 }
 
-/** An accuracy in [0, 1] as a whole percentage. */
-export function formatPercent(fraction: number | undefined): string {
-  return fraction !== undefined && Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : '—';
+/** An accuracy in [0, 1] as a whole percentage; a missing one (null) shows as a dash. */
+export function formatPercent(fraction: number | null): string {
+  return fraction !== null && Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : '—';
 }
 
 /** A weight or bias for a tooltip: three significant decimals, no "-0". */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ACTIVATION_IDS, LIMITS, OPTIMIZER_IDS, PROBLEM_TYPES, REGULARIZATION_IDS } from '@playroom/engine';
+import { PROTOCOL_LIMITS } from '@playroom/protocol';
 import { useT } from '../../i18n';
 import { formatEpoch, formatRate } from '../common/formatNumbers';
 import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from '../common/icons';
@@ -47,7 +48,7 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
           onClick={model.playing ? actions.pause : actions.play}
           data-testid="play-pause"
           data-playing={model.playing}
-          disabled={disabled || (!model.playing && model.diverged !== null)}
+          disabled={disabled || (!model.playing && model.metrics.diverged !== null)}
           aria-label={model.playing ? t('pg.pause') : t('pg.play')}
           aria-pressed={model.playing}
           title={t('pg.play.tip')}
@@ -59,7 +60,7 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
           className="pg-round pg-round-small"
           onClick={actions.step}
           data-testid="step"
-          disabled={disabled || model.diverged !== null}
+          disabled={disabled || model.metrics.diverged !== null}
           aria-label={t('pg.step')}
           title={t('pg.step.tip')}
         >
@@ -129,12 +130,13 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
           />
           <OptimizerFields config={config} actions={actions} disabled={disabled} />
         </div>
-        <ScheduleFields config={config} actions={actions} disabled={disabled} learningRateNow={model.learningRateNow} />
+        <ScheduleFields config={config} actions={actions} disabled={disabled} learningRateNow={model.metrics.learningRate} />
         <NumberMenuField
           label={t('pg.speed')}
           testId="speed"
           tip={t('pg.speed.tip')}
-          value={model.speed}
+          // 'max' is "as fast as the server's fair share allows": shown as the top of the scale
+          value={model.speed === 'max' ? PROTOCOL_LIMITS.speed.max : model.speed}
           menu={SPEEDS}
           format={(speed) => t('pg.speed.value', { speed })}
           disabled={disabled}

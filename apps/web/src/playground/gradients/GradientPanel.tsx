@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { weightNormsOf } from '@playroom/engine';
 import { useT } from '../../i18n';
 import { InfoTip } from '../common/InfoTip';
 import type { PlaygroundModel } from '../model';
@@ -11,9 +13,11 @@ import { formatMagnitude, logBarFraction } from './logBar';
 export function GradientPanel({ model }: { model: PlaygroundModel }) {
   const t = useT();
   const hidden = model.config.hiddenLayers.length;
+  // weight norms follow from the parameters, so the wire does not carry them
+  const weightNorms = useMemo(() => weightNormsOf(model.params, model.layerSizes), [model.params, model.layerSizes]);
   const rows = Array.from({ length: hidden }, (_, i) => ({
-    gradient: model.gradientNorms[i],
-    weight: model.weightNorms[i],
+    gradient: model.metrics.gradientNorms[i],
+    weight: weightNorms[i],
   }));
   return (
     <section className="pg-panel pg-gradients" aria-label={t('pg.gradients')}>

@@ -7,7 +7,7 @@ describe('LocalSession', () => {
     const session = new LocalSession(DEFAULT_CONFIG);
     expect(session.model.epoch).toBe(0);
     expect(session.model.playing).toBe(false);
-    expect(session.model.lossHistory).toHaveLength(1);
+    expect(session.model.lossHistory.points).toHaveLength(1);
     expect(session.model.readOnly).toBe(false);
   });
 
@@ -20,7 +20,7 @@ describe('LocalSession', () => {
     expect(session.model.epoch).toBe(2);
     session.advance(50); // 0.5 + 0.5 → 1 more
     expect(session.model.epoch).toBe(3);
-    expect(session.model.lossHistory.at(-1)!.epoch).toBe(3);
+    expect(session.model.lossHistory.points.at(-1)!.epoch).toBe(3);
   });
 
   it('gives the frame back when training takes longer than its budget', () => {
@@ -42,7 +42,7 @@ describe('LocalSession', () => {
     session.reset();
     expect(session.model.epoch).toBe(0);
     expect(session.model.params).toEqual(initial);
-    expect(session.model.lossHistory).toHaveLength(1);
+    expect(session.model.lossHistory.points).toHaveLength(1);
   });
 
   it('keeps the weights for a learning-rate change and rebuilds for a shape change', () => {
@@ -92,7 +92,7 @@ describe('LocalSession', () => {
     session.setSpeed(1000);
     session.play();
     for (let i = 0; i < 40 && session.isPlaying; i++) session.advance(100);
-    expect(session.model.diverged).not.toBeNull();
+    expect(session.model.metrics.diverged).not.toBeNull();
     expect(session.model.playing).toBe(false);
   });
 

@@ -4,8 +4,16 @@
  * may be refused). Plain TypeScript driven by `advance(elapsedMs)`, so the
  * React hook only supplies animation frames and tests need no browser.
  */
-import { createTrainer, validateConfig, type Trainer, type TrainerConfig } from '@playroom/engine';
-import { appendLossPoint, type LossPoint } from '../../store/loss-history';
+import {
+  createTrainer,
+  lossHistoryFrom,
+  trainRecordingLoss,
+  validateConfig,
+  type LossHistory,
+  type Trainer,
+  type TrainerConfig,
+} from '@playroom/engine';
+import { sessionMetricsOf } from '@playroom/protocol';
 import type { CommandFailure, PlaygroundModel } from '../model';
 
 /** Training per frame stops after this long, so a high speed slows training, not the page. */
@@ -26,7 +34,8 @@ export class LocalSession {
   private trainer: Trainer;
   private playing = false;
   private speed = DEFAULT_LOCAL_SPEED;
-  private history: LossPoint[] = [];
+  /** the engine's curve, recorded as the server records a class session's; replaced (never mutated) on change */
+  private history: LossHistory;
   /** fraction of an epoch owed by the frame clock, carried to the next frame */
   private owed = 0;
   private failure: CommandFailure | null = null;
@@ -39,28 +48,22 @@ export class LocalSession {
     private readonly frameBudgetMs = FRAME_BUDGET_MS,
   ) {
     this.trainer = createTrainer(validateConfig(config));
-    this.record();
+    this.history = lossHistoryFrom(this.trainer);
   }
 
   /** The model to draw; the same object until something changes, with a fresh `params` copy each change. */
   get model(): PlaygroundModel {
     if (!this.cached) {
-      const metrics = this.trainer.evaluate();
+      const { network, config, epoch } = this.trainer;
       this.cached = {
-        config: this.trainer.config,
-        params: Float64Array.from(this.trainer.network.params),
-        epoch: metrics.epoch,
+        config,
+        layerSizes: [...network.layerSizes],
+        params: Float64Array.from(network.params),
+        epoch,
         playing: this.playing,
         speed: this.speed,
-        trainLoss: metrics.trainLoss,
-        testLoss: metrics.testLoss,
-        learningRateNow: metrics.learningRate,
-        trainAccuracy: metrics.trainAccuracy,
-        testAccuracy: metrics.testAccuracy,
-        gradientNorms: metrics.gradientNorms,
-        weightNorms: metrics.weightNorms,
+        metrics: sessionMetricsOf(this.trainer.evaluate()),
         lossHistory: this.history,
-        diverged: metrics.diverged && { reason: metrics.diverged.reason, epoch: metrics.diverged.epoch, kind: metrics.diverged.kind },
         readOnly: false,
       };
     }
@@ -95,15 +98,9 @@ export class LocalSession {
     const due = Math.floor(this.owed);
     if (due === 0) return false;
     const start = clock();
-    let done = 0;
-    while (done < due && !this.trainer.diverged) {
-      this.trainer.trainEpoch();
-      done++;
-      if (clock() - start > this.frameBudgetMs) break;
-    }
+    const done = this.train(due, () => clock() - start <= this.frameBudgetMs);
     this.owed = done < due ? 0 : this.owed - done;
     if (this.trainer.diverged) this.playing = false;
-    this.record();
     this.changed();
     return true;
   }
@@ -123,8 +120,7 @@ export class LocalSession {
   /** One epoch, then paused. */
   step(): void {
     this.playing = false;
-    this.trainer.trainEpoch();
-    this.record();
+    this.train(1);
     this.changed();
   }
 
@@ -169,7 +165,6 @@ export class LocalSession {
     try {
       edit();
       this.failure = null;
-      this.record();
     } catch (error) {
       this.failure = refusal(error);
     }
@@ -179,18 +174,16 @@ export class LocalSession {
   private replace(trainer: Trainer): void {
     const restarted = trainer.epoch < this.trainer.epoch || trainer.epoch === 0;
     this.trainer = trainer;
-    if (restarted) this.history = [];
-    this.record();
+    if (restarted) this.history = lossHistoryFrom(trainer);
     this.changed();
   }
 
-  private record(): void {
-    const metrics = this.trainer.evaluate();
-    this.history = appendLossPoint(this.history, {
-      epoch: metrics.epoch,
-      trainLoss: metrics.trainLoss,
-      testLoss: metrics.testLoss,
-    });
+  /** Trains through the engine's recording loop into a new history object, so the view sees the change. */
+  private train(epochs: number, keepGoing?: () => boolean): number {
+    const history = { ...this.history, points: this.history.points.slice() };
+    const done = trainRecordingLoss(this.trainer, history, epochs, keepGoing);
+    this.history = history;
+    return done;
   }
 
   private changed(): void {

@@ -1,14 +1,14 @@
 import { useRef } from 'react';
 import { useT } from '../../i18n';
 import { useElementWidth } from '../common/useElementWidth';
-import type { PlaygroundModel } from '../model';
+import type { LossPoint } from '@playroom/engine';
 import { lossChartGeometry } from './lossChartGeometry';
 
 const HEIGHT = 96;
 const BOX = { left: 34, right: 6, top: 8, bottom: 18 };
 
 /** Both loss curves over the epochs, labelled, with axes. */
-export function LossChart({ history }: { history: PlaygroundModel['lossHistory'] }) {
+export function LossChart({ history }: { history: readonly LossPoint[] }) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const width = useElementWidth(container, 280);

@@ -21,7 +21,8 @@ interface OutputPanelProps {
 /** Losses, the loss chart, the decision boundary with the points, and the legend. */
 export function OutputPanel({ model, data, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
   const t = useT();
-  const { config, diverged } = model;
+  const { config, metrics } = model;
+  const { diverged } = metrics;
   const classifies = config.problem !== 'regression';
   const outputLayer = config.hiddenLayers.length + 1;
   return (
@@ -41,27 +42,27 @@ export function OutputPanel({ model, data, focus, showTestData, discretize, onSh
               {t('pg.testLoss')}
               <InfoTip text={t('pg.loss.tip')} />
             </dt>
-            <dd data-testid="test-loss">{formatLoss(model.testLoss)}</dd>
+            <dd data-testid="test-loss">{formatLoss(metrics.testLoss)}</dd>
           </div>
           <div>
             <dt>{t('pg.trainLoss')}</dt>
-            <dd data-testid="train-loss">{formatLoss(model.trainLoss)}</dd>
+            <dd data-testid="train-loss">{formatLoss(metrics.trainLoss)}</dd>
           </div>
           {classifies && (
             <>
               <div>
                 <dt>{t('pg.testAccuracy')}</dt>
-                <dd>{formatPercent(model.testAccuracy)}</dd>
+                <dd>{formatPercent(metrics.testAccuracy)}</dd>
               </div>
               <div>
                 <dt>{t('pg.trainAccuracy')}</dt>
-                <dd>{formatPercent(model.trainAccuracy)}</dd>
+                <dd>{formatPercent(metrics.trainAccuracy)}</dd>
               </div>
             </>
           )}
         </dl>
       )}
-      <LossChart history={model.lossHistory} />
+      <LossChart history={model.lossHistory.points} />
       <OutputHeatmap data={data} problem={config.problem} showTestData={showTestData} />
       <p className="pg-focus-note" aria-live="polite">
         {focus && focus.layer > 0 && focus.layer < outputLayer

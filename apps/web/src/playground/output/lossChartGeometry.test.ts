@@ -30,11 +30,11 @@ describe('lossChartGeometry', () => {
     expect(g.yTicks).toEqual([0, 0.25, 0.5]);
   });
 
-  it('skips non-finite losses instead of drawing them', () => {
+  it('skips missing losses (null: a diverged run) instead of drawing them', () => {
     const g = lossChartGeometry(
       [
         { epoch: 0, trainLoss: 1, testLoss: 1 },
-        { epoch: 10, trainLoss: NaN, testLoss: Infinity },
+        { epoch: 10, trainLoss: null, testLoss: null },
       ],
       box,
     );

@@ -1,14 +1,10 @@
 /**
  * The loss chart as numbers: SVG polyline points for both curves and the
- * axis ticks, for a given box. Non-finite losses (a diverged run) are left
- * out rather than drawn off the chart.
+ * axis ticks, for a given box. Missing losses (null: a diverged run) are
+ * left out rather than drawn off the chart.
  */
 
-export interface LossPoint {
-  epoch: number;
-  trainLoss: number;
-  testLoss: number;
-}
+import type { LossPoint } from '@playroom/engine';
 
 export interface ChartBox {
   width: number;
@@ -46,8 +42,8 @@ export function lossChartGeometry(history: readonly LossPoint[], box: ChartBox):
   for (const point of history) {
     xMin = Math.min(xMin, point.epoch);
     xMax = Math.max(xMax, point.epoch);
-    if (Number.isFinite(point.trainLoss)) highest = Math.max(highest, point.trainLoss);
-    if (Number.isFinite(point.testLoss)) highest = Math.max(highest, point.testLoss);
+    if (point.trainLoss !== null) highest = Math.max(highest, point.trainLoss);
+    if (point.testLoss !== null) highest = Math.max(highest, point.testLoss);
   }
   if (!Number.isFinite(xMin)) {
     xMin = 0;
@@ -59,11 +55,11 @@ export function lossChartGeometry(history: readonly LossPoint[], box: ChartBox):
   const plotHeight = box.height - box.top - box.bottom;
   const xOf = (epoch: number): number => box.left + ((epoch - xMin) / (xMax - xMin)) * plotWidth;
   const yOf = (loss: number): number => box.top + (1 - Math.min(loss, yMax) / yMax) * plotHeight;
-  const curve = (pick: (p: LossPoint) => number): string => {
+  const curve = (pick: (p: LossPoint) => number | null): string => {
     const parts: string[] = [];
     for (const point of history) {
       const loss = pick(point);
-      if (Number.isFinite(loss)) parts.push(`${xOf(point.epoch).toFixed(1)},${yOf(loss).toFixed(1)}`);
+      if (loss !== null) parts.push(`${xOf(point.epoch).toFixed(1)},${yOf(loss).toFixed(1)}`);
     }
     return parts.join(' ');
   };
