@@ -1,6 +1,15 @@
-import { ErrorCode, type RoomLookupReply, type SessionExport } from '@playroom/protocol';
+import {
+  ErrorCode,
+  ErrorReplySchema,
+  PROTOCOL_LIMITS,
+  REST_REPLY_SCHEMAS,
+  createValidator,
+  type RoomLookupReply,
+  type SessionExport,
+} from '@playroom/protocol';
+import type { TSchema } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createClass, startServer, type TestServer } from './harness';
+import { connect, createClass, startServer, teacherAuth, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -159,5 +168,88 @@ describe('REST', () => {
     } finally {
       await idle.close();
     }
+  });
+
+  it('REST-6: every reply, success or error, matches the schema its route declares for that status', async () => {
+    const checked: string[] = [];
+    const validators = new Map<TSchema, ReturnType<typeof createValidator>>();
+    /** The reply's body, checked against REST_REPLY_SCHEMAS[route] for its status (or its '4xx'/'5xx'). */
+    const reply = async (route: keyof typeof REST_REPLY_SCHEMAS, response: Response, status: number, code?: ErrorCode) => {
+      expect(response.status, route).toBe(status);
+      const schemas: Record<string, TSchema> = REST_REPLY_SCHEMAS[route];
+      const schema = schemas[status] ?? schemas[`${Math.floor(status / 100)}xx`];
+      expect(schema, `${route} declares no reply for ${status}`).toBeDefined();
+      const body: unknown = route === 'metrics' && status === 200 ? await response.text() : await response.json();
+      if (!validators.has(schema!)) validators.set(schema!, createValidator(schema!));
+      expect(validators.get(schema!)!(body), `${route} ${status}: ${JSON.stringify(body).slice(0, 300)}`).toEqual({ ok: true, value: body });
+      if (code) expect((body as { error: { code: string } }).error.code).toBe(code);
+      checked.push(`${route} ${status}`);
+      return body;
+    };
+    const post = (url: string, body: string, type = 'application/json') =>
+      fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': type }, body });
+    const exportOf = (url: string, sessionId: string, token?: string) =>
+      fetch(`${url}/api/sessions/${sessionId}/export`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+    // POST /api/sessions: created; a bad body, a config the engine refuses, a body that is no JSON or too big
+    const created = await reply('createSession', await post(server.url, '{"teacherName":"Ms Li","config":{"hiddenLayers":[3]}}'), 201);
+    const { sessionId, code, teacherToken } = created as { sessionId: string; code: string; teacherToken: string };
+    await reply('createSession', await post(server.url, '{"x":1}'), 400, ErrorCode.badRequest);
+    await reply('createSession', await post(server.url, '{"teacherName":"A","config":{"dataset":"regress-gauss"}}'), 400, ErrorCode.invalidConfig);
+    await reply('createSession', await post(server.url, '<teacherName>A</teacherName>', 'application/xml'), 415, ErrorCode.badRequest);
+    await reply('createSession', await post(server.url, `{"teacherName":"${'x'.repeat(PROTOCOL_LIMITS.maxMessageBytes)}"}`), 413, ErrorCode.badRequest);
+
+    // GET /api/rooms/:code: a class (with a student and a fork), none, a code too long to be one
+    const student = await connect(server.url, { role: 'student', code, name: 'Ana' });
+    const teacher = await connect(server.url, teacherAuth({ sessionId, code, teacherToken }));
+    try {
+      const forked = await new Promise((resolve) => student.socket.emit('command', { type: 'fork', sessionId }, resolve));
+      expect(forked).toMatchObject({ ok: true });
+      await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/${code}`), 200);
+      await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/ZZZZZZ`), 200);
+      await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/${'A'.repeat(40)}`), 400, ErrorCode.badRequest);
+
+      // GET /api/sessions/:sessionId/export: the whole class, exactly as the server holds it; each refusal
+      const exported = (await reply('exportSession', await exportOf(server.url, sessionId, teacherToken), 200)) as SessionExport;
+      const classroom = server.app.playroom.registry.byId(sessionId)!;
+      expect(exported.sessions).toEqual(JSON.parse(JSON.stringify(classroom.sessions().map((s) => s.toState()))));
+      expect(exported.sessions).toHaveLength(2);
+      await reply('exportSession', await exportOf(server.url, sessionId), 401, ErrorCode.unauthorized);
+      await reply('exportSession', await exportOf(server.url, sessionId, 'A'.repeat(32)), 403, ErrorCode.forbidden);
+      await reply('exportSession', await exportOf(server.url, 's_nope', teacherToken), 404, ErrorCode.sessionNotFound);
+    } finally {
+      student.socket.close();
+      teacher.socket.close();
+    }
+
+    // health, readiness (also while not ready: starting or stopping), metrics
+    await reply('health', await fetch(`${server.url}/healthz`), 200);
+    await reply('ready', await fetch(`${server.url}/readyz`), 200);
+    server.app.playroom.ready = false;
+    try {
+      await reply('ready', await fetch(`${server.url}/readyz`), 503, ErrorCode.unavailable);
+      await reply('createSession', await post(server.url, '{"teacherName":"T"}'), 503, ErrorCode.unavailable);
+    } finally {
+      server.app.playroom.ready = true;
+    }
+    const metrics = await fetch(`${server.url}/metrics`);
+    expect(metrics.headers.get('content-type')).toBe('text/plain; version=0.0.4');
+    expect(await reply('metrics', metrics, 200)).toMatch(/^playroom_sockets \d+$/m);
+
+    // the limits: one session in all, one guess
+    const small = await startServer({ maxSessions: 1, createRate: { perMinute: 1, burst: 2 }, joinRate: { perMinute: 1, burst: 1 } });
+    try {
+      await reply('createSession', await post(small.url, '{"teacherName":"T"}'), 201);
+      await reply('createSession', await post(small.url, '{"teacherName":"T"}'), 503, ErrorCode.sessionLimit);
+      await reply('createSession', await post(small.url, '{"teacherName":"T"}'), 429, ErrorCode.rateLimited);
+      await reply('lookUpRoom', await fetch(`${small.url}/api/rooms/ZZZZZZ`), 200);
+      await reply('lookUpRoom', await fetch(`${small.url}/api/rooms/ZZZZZZ`), 429, ErrorCode.rateLimited);
+    } finally {
+      await small.close();
+    }
+    expect(new Set(checked.map((c) => c.split(' ')[0]))).toEqual(new Set(Object.keys(REST_REPLY_SCHEMAS)));
+    // and what no route answers: an unknown API path (REST-5)
+    const unknown = await fetch(`${server.url}/api/nothing`);
+    expect(createValidator(ErrorReplySchema)(await unknown.json())).toMatchObject({ ok: true, value: { error: { code: ErrorCode.notFound } } });
   });
 });

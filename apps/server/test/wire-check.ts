@@ -2,11 +2,11 @@ import {
   COMMAND_TYPES,
   ClassEndedSchema,
   ClassStatusSchema,
+  ErrorSchema,
   ForkRemovedSchema,
   ForksUpdateSchema,
   IdSchema,
   ProtocolErrorEventSchema,
-  ProtocolErrorSchema,
   RosterUpdateSchema,
   SessionUpdateSchema,
   WelcomeSchema,
@@ -82,7 +82,7 @@ export function ackProblem(event: string, args: unknown[], ack: unknown): string
   return problem(type ? `${type} ack` : 'ack of a refused event', validateCommandAck(type, ack));
 }
 
-const validError = createValidator(ProtocolErrorSchema);
+const validError = createValidator(ErrorSchema);
 /** What is wrong with a refused handshake's `connect_error` data (rule HS-1), or null. */
 export function refusalProblem(data: unknown): string | null {
   return problem('data', validError(data));

@@ -1,6 +1,7 @@
 import Type, { type Static, type TProperties } from 'typebox';
-import { ERROR_CODES, type ProtocolError } from './error-codes';
+import type { ProtocolError } from './error-codes';
 import { COMMAND_TYPES, type CommandType } from './schemas/command-schemas';
+import { ErrorSchema } from './schemas/common-schemas';
 import { SessionStateSchema } from './schemas/state-schemas';
 import { createValidator, type Validation } from './validation';
 
@@ -36,15 +37,8 @@ const COMMAND_RESULT_FIELDS = {
   endClass: {},
 } as const satisfies Record<CommandType, TProperties>;
 
-/** The error of a refused ack (also of a REST error body and a refused handshake): a known code and a message. */
-export const ProtocolErrorSchema = Type.Object({
-  code: Type.Enum(ERROR_CODES),
-  message: Type.String(),
-  field: Type.Optional(Type.String()),
-});
-
 /** A refused command (or an unknown event that came with an ack, rule VAL-3). */
-export const AckFailureSchema = Type.Object({ ok: Type.Literal(false), error: ProtocolErrorSchema });
+export const AckFailureSchema = Type.Object({ ok: Type.Literal(false), error: ErrorSchema });
 export type AckFailure = { ok: false; error: ProtocolError };
 
 function successSchema<T extends CommandType>(type: T) {

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorCode, RoomParamsSchema, normalizeRoomCode, protocolError, type RoomLookupReply } from '@playroom/protocol';
+import { ErrorCode, REST_REPLY_SCHEMAS, RoomParamsSchema, normalizeRoomCode, protocolError, type RoomLookupReply } from '@playroom/protocol';
 import { sendError } from './send-error';
 
 /** GET /api/rooms/:code: does a class exist, whose is it, how many joined (rule REST-2). */
 const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { playroom } = app;
-  app.get('/api/rooms/:code', { schema: { params: RoomParamsSchema } }, async (request, reply) => {
+  const schema = { params: RoomParamsSchema, response: REST_REPLY_SCHEMAS.lookUpRoom };
+  app.get('/api/rooms/:code', { schema }, async (request, reply) => {
     // a look-up of a code that exists is free, a miss spends the budget handshakes share (HS-6)
     if (!playroom.limiters.join.hasBudget(request.ip)) {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));

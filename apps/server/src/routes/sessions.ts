@@ -3,6 +3,7 @@ import {
   CreateSessionBodySchema,
   ErrorCode,
   PROTOCOL_VERSION,
+  REST_REPLY_SCHEMAS,
   SessionParamsSchema,
   protocolError,
   type CreateSessionReply,
@@ -16,7 +17,8 @@ import { sendError } from './send-error';
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { playroom } = app;
 
-  app.post('/api/sessions', { schema: { body: CreateSessionBodySchema } }, async (request, reply) => {
+  const createSchema = { body: CreateSessionBodySchema, response: REST_REPLY_SCHEMAS.createSession };
+  app.post('/api/sessions', { schema: createSchema }, async (request, reply) => {
     if (!playroom.ready) return sendError(reply, 503, protocolError(ErrorCode.unavailable, 'the server is not ready'));
     if (!playroom.limiters.create.take(request.ip)) {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many classes from this address: wait a minute'));
@@ -35,7 +37,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   });
 
-  app.get('/api/sessions/:sessionId/export', { schema: { params: SessionParamsSchema } }, async (request, reply) => {
+  const exportSchema = { params: SessionParamsSchema, response: REST_REPLY_SCHEMAS.exportSession };
+  app.get('/api/sessions/:sessionId/export', { schema: exportSchema }, async (request, reply) => {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (token === '') {

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { ERROR_CODES } from '../error-codes';
 import { PROTOCOL_LIMITS, ROOM_CODE_ALPHABET } from '../limits';
 
 /** A room code as typed by people: 6 characters of ROOM_CODE_ALPHABET. */
@@ -30,8 +31,9 @@ export type Speed = Static<typeof SpeedSchema>;
 export const RoleSchema = Type.Enum(['teacher', 'student'] as const);
 export type Role = Static<typeof RoleSchema>;
 
+/** A ProtocolError: of every refused ack, REST error body and handshake refusal; `code` one of ERROR_CODES. */
 export const ErrorSchema = Type.Object({
-  code: Type.String(),
+  code: Type.Enum(ERROR_CODES),
   message: Type.String(),
   field: Type.Optional(Type.String()),
 });

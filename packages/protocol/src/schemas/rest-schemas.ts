@@ -57,3 +57,27 @@ export type SessionExport = Static<typeof SessionExportSchema>;
 export const ErrorReplySchema = Type.Object({ error: ErrorSchema });
 export type ErrorReply = Static<typeof ErrorReplySchema>;
 
+/** GET /healthz: the process answers. */
+export const HealthReplySchema = Type.Object({ status: Type.Literal('ok') });
+/** GET /readyz: every stored class is restored and the server accepts (503 with an error body while starting or stopping). */
+export const ReadyReplySchema = Type.Object({ status: Type.Literal('ready') });
+/** GET /metrics: Prometheus text (rule REST-4). */
+export const MetricsReplySchema = Type.String();
+
+const ERROR_REPLIES = { '4xx': ErrorReplySchema, '5xx': ErrorReplySchema } as const;
+
+/**
+ * What each REST route answers, by HTTP status ('4xx' and '5xx' for every
+ * error): the server declares these as its fastify response schemas, so
+ * what it sends is serialized by them, and a client may check a reply with
+ * the schema of its status.
+ */
+export const REST_REPLY_SCHEMAS = {
+  createSession: { 201: CreateSessionReplySchema, ...ERROR_REPLIES },
+  lookUpRoom: { 200: RoomLookupReplySchema, ...ERROR_REPLIES },
+  exportSession: { 200: SessionExportSchema, ...ERROR_REPLIES },
+  health: { 200: HealthReplySchema, ...ERROR_REPLIES },
+  ready: { 200: ReadyReplySchema, ...ERROR_REPLIES },
+  metrics: { 200: MetricsReplySchema, ...ERROR_REPLIES },
+} as const;
+
