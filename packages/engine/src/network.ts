@@ -11,6 +11,7 @@
 import { ActivationCode, activateRange, multiplyByDerivativeRange } from './activations';
 import type { ActivationId, InitId, OutputLossId } from './config';
 import { OUTPUT_LOSSES, OutputLossCode, activateOutputBlock, pointCorrect, pointLoss, pointOutputDelta } from './losses';
+import { layerParameterOffsets } from './network-shape';
 import type { Rng } from './rng';
 
 /** The shape of a network: what `new Network` needs besides the parameter values. */
@@ -58,17 +59,14 @@ export class Network implements NetworkShape {
     this.layerSizes = [...sizes];
     this.hiddenActivations = [...shape.hiddenActivations];
     this.outputLoss = shape.outputLoss;
-    const layerOffsets = [0];
+    const layerOffsets = layerParameterOffsets(sizes);
+    const paramCount = layerOffsets.at(-1)!;
     const neuronOffsets = [0];
-    let paramCount = 0;
     let neuronCount = sizes[0]!;
     for (let l = 1; l < sizes.length; l++) {
-      layerOffsets.push(paramCount);
       neuronOffsets.push(neuronCount);
-      paramCount += sizes[l]! * (sizes[l - 1]! + 1);
       neuronCount += sizes[l]!;
     }
-    layerOffsets.push(paramCount);
     this.layerOffsets = layerOffsets;
     this.neuronOffsets = neuronOffsets;
     this.params = new Float64Array(paramCount);

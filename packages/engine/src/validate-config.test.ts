@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type TrainerConfig } from './config';
-import { ConfigError, validateConfig } from './validate-config';
+import { DEFAULT_CONFIG, PROBLEM_TYPES, type TrainerConfig } from './config';
+import { datasetsForProblem } from './datasets';
+import { ConfigError, problemDefaults, validateConfig } from './validate-config';
 
 /** The ConfigError thrown for a config, as { field, message }. */
 function errorOf(input: unknown): { field: string; message: string } {
@@ -80,5 +81,17 @@ describe('validateConfig', () => {
 
   it('keeps layerActivations with null entries', () => {
     expect(validateConfig(withField({ layerActivations: [null, 'relu'] })).layerActivations).toEqual([null, 'relu']);
+  });
+});
+
+describe('problemDefaults', () => {
+  it('gives each problem its first dataset and an output/loss that validates with it', () => {
+    for (const problem of PROBLEM_TYPES) {
+      const defaults = problemDefaults(problem);
+      expect(defaults.dataset).toBe(datasetsForProblem(problem)[0]);
+      expect(() => validateConfig({ ...DEFAULT_CONFIG, ...defaults })).not.toThrow();
+    }
+    expect(problemDefaults('regression')).toEqual({ problem: 'regression', dataset: 'regress-plane', outputLoss: 'linear-square' });
+    expect(problemDefaults('multiclass')).toEqual({ problem: 'multiclass', dataset: 'three-class', outputLoss: 'softmax-xent' });
   });
 });

@@ -20,7 +20,7 @@ import {
   type ProblemType,
   type TrainerConfig,
 } from './config';
-import { customPointsError, datasetFitsProblem, datasetProblem } from './datasets';
+import { customPointsError, datasetFitsProblem, datasetProblem, datasetsForProblem } from './datasets';
 
 /** A config field that is missing, of the wrong type or out of range. */
 export class ConfigError extends Error {
@@ -40,6 +40,11 @@ export const OUTPUT_LOSSES_FOR_PROBLEM: Record<ProblemType, readonly OutputLossI
   regression: ['linear-square', 'tanh-square'],
   multiclass: ['softmax-xent'],
 };
+
+/** What switching to a problem type sets: its first dataset and its first (the playground's) output/loss pair. */
+export function problemDefaults(problem: ProblemType): Pick<TrainerConfig, 'problem' | 'dataset' | 'outputLoss'> {
+  return { problem, dataset: datasetsForProblem(problem)[0]!, outputLoss: OUTPUT_LOSSES_FOR_PROBLEM[problem][0]! };
+}
 
 /** Checks `input` and returns it as a `TrainerConfig`, or throws a `ConfigError`. */
 export function validateConfig(input: unknown): TrainerConfig {

@@ -46,7 +46,7 @@ export const PROTOCOL_LIMITS = {
 /** Room codes use no look-alike characters: no 0/O, no 1/I/L. */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-/** Normalise what a person typed into a room code (upper case, no spaces). */
+/** What a person typed, as a room code: upper case, without the spaces, dashes or dots people put in (one rule for REST, handshake and the web app). */
 export function normalizeRoomCode(typed: string): string {
-  return typed.replace(/[\s-]/g, '').toUpperCase();
+  return typed.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeRoomCode, parseRoute, routePath } from './route';
+import { parseRoute, routePath } from './route';
 
 describe('parseRoute', () => {
   it('reads the four pages', () => {
@@ -23,11 +23,5 @@ describe('parseRoute', () => {
     for (const path of ['/', '/join/XY7Z', '/class/XY7Z', '/local']) {
       expect(routePath(parseRoute(path))).toBe(path);
     }
-  });
-});
-
-describe('normalizeRoomCode', () => {
-  it('upper-cases and drops spaces and dashes', () => {
-    expect(normalizeRoomCode(' ab-12 cd ')).toBe('AB12CD');
   });
 });

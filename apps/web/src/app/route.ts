@@ -1,14 +1,11 @@
+import { normalizeRoomCode } from '@playroom/protocol';
+
 /** The app's pages, as parsed from the URL path. */
 export type Route =
   | { page: 'home'; joinCode: string | null }
   | { page: 'class'; code: string }
   | { page: 'local' }
   | { page: 'not-found'; path: string };
-
-/** Room codes are shown upper-case; people type them any way, with spaces or dashes. */
-export function normalizeRoomCode(input: string): string {
-  return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
 
 /** Parses a location path: /, /join/CODE, /class/CODE, /local. */
 export function parseRoute(pathname: string): Route {

@@ -3,7 +3,7 @@ import { PROTOCOL_LIMITS } from '@playroom/protocol';
 import { useT } from '../i18n';
 import { errorText, isFatalJoinError, type ErrorLike } from '../app/error-text';
 import { navigate } from '../app/navigation';
-import { normalizeRoomCode } from '../app/route';
+import { normalizeRoomCode } from '@playroom/protocol';
 import { classConnection } from '../net';
 import { forgetIdentity, loadIdentity } from '../store/identity-storage';
 import { HomeCardSubmit } from './HomeCardSubmit';

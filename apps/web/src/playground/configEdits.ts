@@ -6,6 +6,8 @@
 import {
   FEATURE_IDS,
   LIMITS,
+  datasetsForProblem,
+  problemDefaults,
   type DatasetKind,
   type FeatureId,
   type LearningRateSchedule,
@@ -14,25 +16,15 @@ import {
   type TrainerConfig,
 } from '@playroom/engine';
 
-/** The datasets offered for each problem type, in thumbnail order. */
-export const DATASETS_BY_PROBLEM: Readonly<Record<ProblemType, readonly DatasetKind[]>> = {
-  classification: ['circle', 'xor', 'gauss', 'spiral', 'sine', 'moons'],
-  regression: ['regress-plane', 'regress-gauss'],
-  multiclass: ['three-class', 'four-class'],
-};
-
-/** Datasets to show as thumbnails: the problem's own, plus "custom" while it is the current one. */
+/** Datasets to show as thumbnails: the problem's own (the engine's order), plus "custom" while it is the current one. */
 export function datasetsFor(config: TrainerConfig): readonly DatasetKind[] {
-  const own = DATASETS_BY_PROBLEM[config.problem];
+  const own = datasetsForProblem(config.problem).filter((kind) => kind !== 'custom');
   return config.dataset === 'custom' ? [...own, 'custom'] : own;
 }
 
-/** Switching problem type: pick its first dataset and the output/loss pair that fits it. */
+/** Switching problem type: the engine's defaults for it (first dataset, fitting output/loss); nothing when unchanged. */
 export function problemPatch(config: TrainerConfig, problem: ProblemType): Partial<TrainerConfig> {
-  if (problem === config.problem) return {};
-  const outputLoss =
-    problem === 'regression' ? 'linear-square' : problem === 'multiclass' ? 'softmax-xent' : 'tanh-square';
-  return { problem, dataset: DATASETS_BY_PROBLEM[problem][0]!, outputLoss };
+  return problem === config.problem ? {} : problemDefaults(problem);
 }
 
 export type ScheduleKind = LearningRateSchedule['kind'];

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { FEATURE_IDS, FEATURES, LIMITS, type FeatureId } from '@playroom/engine';
+import { FEATURE_IDS, FEATURES, LIMITS, parameterLayout, type FeatureId } from '@playroom/engine';
 import { translate, useLanguageStore, useT } from '../../i18n';
 import { shapeForParams, type NeuronRef } from '../../render/heatmapRenderer';
 import { formatParam } from '../common/formatNumbers';
@@ -9,7 +9,7 @@ import { addLayerPatch, neuronPatch, removeLayerPatch, toggleFeaturePatch } from
 import type { PlaygroundActions, PlaygroundModel } from '../model';
 import { FeatureNode } from './FeatureNode';
 import { LinkHits, LinkStrokes, type LinkGeometry } from './LinkLayer';
-import { layoutNetwork, linkPath, parameterIndex } from './networkLayout';
+import { layoutNetwork, linkPath } from './networkLayout';
 import { NeuronNode, type ParamTarget } from './NeuronNode';
 import { clampToWidth, ParamEditor } from './ParamEditor';
 
@@ -50,7 +50,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
       compact: narrow,
     };
   }, [width, hidden, outputs]);
-  const index = useMemo(() => parameterIndex(layerSizes), [layerSizes]);
+  const index = useMemo(() => parameterLayout(layerSizes), [layerSizes]);
   const links = useMemo(() => {
     if (!shape) return [];
     const result: LinkGeometry[] = [];

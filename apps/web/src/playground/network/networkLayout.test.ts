@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Network } from '@playroom/engine';
-import { layoutNetwork, linkPath, linkWidth, parameterIndex } from './networkLayout';
+import { layoutNetwork, linkPath, linkWidth } from './networkLayout';
 
 describe('layoutNetwork', () => {
   const input = { columnSizes: [9, 4, 2, 1], labelWidth: 60, headerHeight: 40 };
@@ -44,20 +43,5 @@ describe('links', () => {
     expect(linkWidth(-2.5)).toBe(5.5);
     expect(linkWidth(50)).toBe(10);
     expect(linkWidth(NaN)).toBe(10);
-  });
-});
-
-describe('parameterIndex', () => {
-  it('agrees with the engine network layout', () => {
-    const sizes = [3, 4, 2, 3];
-    const net = new Network({ layerSizes: sizes, hiddenActivations: ['tanh', 'relu'], outputLoss: 'softmax-xent' });
-    const index = parameterIndex(sizes);
-    expect(index.total).toBe(net.params.length);
-    for (let l = 1; l < sizes.length; l++) {
-      for (let to = 0; to < sizes[l]!; to++) {
-        expect(index.bias(l, to)).toBe(net.biasIndex(l, to));
-        for (let from = 0; from < sizes[l - 1]!; from++) expect(index.weight(l, to, from)).toBe(net.weightIndex(l, to, from));
-      }
-    }
   });
 });

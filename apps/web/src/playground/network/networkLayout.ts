@@ -75,19 +75,3 @@ export function linkWidth(weight: number): number {
   const magnitude = Number.isFinite(weight) ? Math.min(5, Math.abs(weight)) : 5;
   return 1 + (magnitude / 5) * 9;
 }
-
-/** Where each weight and bias lives in the flat parameter array (the engine's layout). */
-export function parameterIndex(layerSizes: readonly number[]) {
-  const offsets = [0];
-  let total = 0;
-  for (let l = 1; l < layerSizes.length; l++) {
-    offsets.push(total);
-    total += layerSizes[l]! * (layerSizes[l - 1]! + 1);
-  }
-  return {
-    total,
-    /** weight into neuron `to` of layer l from neuron `from` of layer l − 1 */
-    weight: (layer: number, to: number, from: number) => offsets[layer]! + to * layerSizes[layer - 1]! + from,
-    bias: (layer: number, to: number) => offsets[layer]! + layerSizes[layer]! * layerSizes[layer - 1]! + to,
-  };
-}
