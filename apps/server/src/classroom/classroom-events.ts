@@ -1,12 +1,18 @@
 import type { ClassEnded, SessionUpdateCause } from '@playroom/protocol';
 import type { Classroom } from './classroom';
+import type { Participant } from './roster';
 import type { TrainingSession } from './training-session';
 
 /**
  * What happens in classrooms, for whoever must react: the socket gateway
- * broadcasts, the checkpointer persists. The domain never sees either.
+ * broadcasts, the checkpointer persists. The domain never sees either: the
+ * registry, the command executor and the training outcomes all tell one hub.
  */
 export interface ClassroomEvents {
+  /** a class was created (it must be stored before its sessions) */
+  classCreated(classroom: Classroom): void;
+  /** a new participant joined a class (stored before their token is handed out) */
+  participantJoined(classroom: Classroom, participant: Participant): void;
   /** an accepted change or a server-side one (divergence, freeze) */
   sessionChanged(classroom: Classroom, session: TrainingSession, cause: SessionUpdateCause, by: string | null): void;
   /** a `step` queued epochs for the scheduler (the session changes when they are trained) */
@@ -46,6 +52,12 @@ export class ClassroomEventHub implements ClassroomEvents {
     }
   }
 
+  classCreated(...args: Parameters<ClassroomEvents['classCreated']>): void {
+    this.emit('classCreated', ...args);
+  }
+  participantJoined(...args: Parameters<ClassroomEvents['participantJoined']>): void {
+    this.emit('participantJoined', ...args);
+  }
   sessionChanged(...args: Parameters<ClassroomEvents['sessionChanged']>): void {
     this.emit('sessionChanged', ...args);
   }

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
 import { ErrorCode, type ConfigPatch } from '@playroom/protocol';
 import { hashToken, newId, newRoomCode, newToken } from '../security/secrets';
 import { Classroom, type ClassRecord } from './classroom';
+import type { ClassroomEvents } from './classroom-events';
 import type { Actor } from './permissions';
 import { Refusal } from './refusal';
 import type { Participant } from './roster';
@@ -13,11 +14,8 @@ export interface RegistryLimits {
   maxParticipantsPerClass: number;
 }
 
-/** Listeners the registry tells about what storage must keep. */
-export interface RegistryEvents {
-  classCreated(classroom: Classroom): void;
-  participantJoined(classroom: Classroom, participant: Participant): void;
-}
+/** What the registry tells the event hub: the new classes and participants storage must keep. */
+export type RegistryEvents = Pick<ClassroomEvents, 'classCreated' | 'participantJoined'>;
 
 /**
  * Every live class on this server, by room code and by id, and the limits
@@ -119,10 +117,10 @@ export class ClassroomRegistry {
     const { status, lastActivityAt, ...identity } = record;
     const classroom = new Classroom(identity, TrainingSession.fromRecord(classRecord), teacher, lastActivityAt);
     for (const participant of participants) classroom.roster.add(participant);
-    classroom.status.spotlightId = status.spotlightId;
     classroom.setForksFrozen(status.forksFrozen);
     for (const session of sessions) if (session.id !== record.id) classroom.addFork(TrainingSession.fromRecord(session));
-    if (status.spotlightId && !classroom.session(status.spotlightId)) classroom.status.spotlightId = null;
+    // a spotlight on a fork that is gone stays off
+    classroom.setSpotlight(status.spotlightId);
     this.add(classroom);
     return classroom;
   }

@@ -52,15 +52,25 @@ describe('Classroom', () => {
   it('SPOT-1: the class status names the spotlighted fork’s owner and role', () => {
     const { classroom } = classroomWithForks();
     expect(classroom.classStatus().spotlightOwner).toBeNull();
-    classroom.status.spotlightId = 'f_teacher';
+    classroom.setSpotlight('f_teacher');
     expect(classroom.classStatus()).toEqual({
       spotlightId: 'f_teacher',
       spotlightOwner: { participantId: 'p_teacher', name: 'p_teacher', role: 'teacher' },
       forksFrozen: false,
     });
-    classroom.status.spotlightId = 'f_ana';
+    classroom.setSpotlight('f_ana');
     expect(classroom.classStatus().spotlightOwner).toEqual({ participantId: 'p_ana', name: 'p_ana', role: 'student' });
     classroom.removeFork('f_ana');
     expect(classroom.classStatus()).toMatchObject({ spotlightId: null, spotlightOwner: null });
+  });
+
+  it('only a fork of this class can be spotlighted; the class session and unknown ids are refused', () => {
+    const { classroom } = classroomWithForks();
+    expect(classroom.setSpotlight(classroom.classSession.id)).toBe(false);
+    expect(classroom.setSpotlight('nope')).toBe(false);
+    expect(classroom.spotlightId).toBeNull();
+    expect(classroom.setSpotlight('f_ana')).toBe(true);
+    expect(classroom.setSpotlight(null)).toBe(true);
+    expect(classroom.spotlightId).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ export interface ClassRecord {
 export class Classroom {
   readonly roster = new Roster();
   readonly teacherId: string;
-  readonly status: ClassSwitches = { spotlightId: null, forksFrozen: false };
+  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false };
   lastActivityAt: number;
   private readonly forks = new Map<string, TrainingSession>();
 
@@ -46,6 +46,21 @@ export class Classroom {
   get teacherName(): string {
     return this.record.teacherName;
   }
+  /** the fork shown to the whole class, or null (SPOT-1) */
+  get spotlightId(): string | null {
+    return this.switches.spotlightId;
+  }
+  /** whether the teacher paused the class (FORK-4) */
+  get forksFrozen(): boolean {
+    return this.switches.forksFrozen;
+  }
+
+  /** Spotlight one of this class's forks, or nothing (null); false when `id` is not a fork of this class. */
+  setSpotlight(id: string | null): boolean {
+    if (id !== null && !this.forks.has(id)) return false;
+    this.switches.spotlightId = id;
+    return true;
+  }
 
   /** The class session or one of its forks. */
   session(id: string): TrainingSession | undefined {
@@ -66,7 +81,7 @@ export class Classroom {
   }
 
   addFork(fork: TrainingSession): void {
-    fork.frozen = this.pausesWithClass(fork);
+    fork.holdForClass(this.pausesWithClass(fork));
     this.forks.set(fork.id, fork);
   }
 
@@ -76,26 +91,25 @@ export class Classroom {
    * teacher's own forks, so the teacher can demo while the class waits.
    */
   pausesWithClass(session: TrainingSession): boolean {
-    return this.status.forksFrozen && session.kind === 'fork' && session.ownerId !== this.teacherId;
+    return this.switches.forksFrozen && session.kind === 'fork' && session.ownerId !== this.teacherId;
   }
 
   /** Remove a fork; a spotlight on it goes out. */
   removeFork(id: string): TrainingSession | undefined {
     const fork = this.forks.get(id);
     this.forks.delete(id);
-    if (this.status.spotlightId === id) this.status.spotlightId = null;
+    if (this.switches.spotlightId === id) this.switches.spotlightId = null;
     return fork;
   }
 
   /** Pause the class or let it go on (every student's fork, FORK-4); returns the forks whose state changed. */
   setForksFrozen(frozen: boolean): TrainingSession[] {
-    this.status.forksFrozen = frozen;
+    this.switches.forksFrozen = frozen;
     const changed: TrainingSession[] = [];
     for (const fork of this.forks.values()) {
       const held = this.pausesWithClass(fork);
       if (fork.frozen === held && !(held && fork.playing)) continue;
-      fork.frozen = held;
-      if (held && fork.playing) fork.pause();
+      fork.holdForClass(held);
       changed.push(fork);
     }
     return changed;
@@ -103,14 +117,15 @@ export class Classroom {
 
   /** The class status as the wire sends it: the switches and whose fork is spotlighted. */
   classStatus(): ClassStatus {
-    const spotlighted = this.status.spotlightId === null ? undefined : this.forks.get(this.status.spotlightId);
+    const { spotlightId, forksFrozen } = this.switches;
+    const spotlighted = spotlightId === null ? undefined : this.forks.get(spotlightId);
     const owner = spotlighted && this.roster.get(spotlighted.ownerId);
     return {
-      spotlightId: this.status.spotlightId,
+      spotlightId,
       spotlightOwner: spotlighted
         ? { participantId: spotlighted.ownerId, name: spotlighted.identity.ownerName, role: owner?.role ?? 'student' }
         : null,
-      forksFrozen: this.status.forksFrozen,
+      forksFrozen,
     };
   }
 
@@ -130,6 +145,6 @@ export class Classroom {
   }
 
   toRecord(): ClassRecord {
-    return { ...this.record, lastActivityAt: this.lastActivityAt, status: { ...this.status } };
+    return { ...this.record, lastActivityAt: this.lastActivityAt, status: { ...this.switches } };
   }
 }

@@ -105,7 +105,7 @@ export class CommandExecutor {
       }
       case 'deleteFork': {
         const fork = session();
-        const wasSpotlighted = classroom.status.spotlightId === fork.id;
+        const wasSpotlighted = classroom.spotlightId === fork.id;
         classroom.removeFork(fork.id);
         classroom.touch();
         subscriptions.unwatch(fork.id);
@@ -122,7 +122,7 @@ export class CommandExecutor {
         subscriptions.unwatch(command.sessionId);
         return { ok: true };
       case 'spotlight':
-        classroom.status.spotlightId = command.sessionId;
+        if (!classroom.setSpotlight(command.sessionId)) throw new Refusal(ErrorCode.sessionNotFound, 'no such fork in this class', '/sessionId');
         classroom.touch();
         this.events.classStatusChanged(classroom);
         return { ok: true };

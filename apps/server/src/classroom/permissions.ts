@@ -24,7 +24,7 @@ export function controls(actor: Actor, session: TrainingSession): boolean {
 /** Whether the actor may see this session (rule PERM-2). */
 export function mayWatch(actor: Actor, classroom: Classroom, session: TrainingSession): boolean {
   if (session.kind === 'class' || actor.role === 'teacher') return true;
-  return session.ownerId === actor.participantId || classroom.status.spotlightId === session.id;
+  return session.ownerId === actor.participantId || classroom.spotlightId === session.id;
 }
 
 /** Whether the actor may see this session only because the teacher spotlights it (a student, someone else's fork). */

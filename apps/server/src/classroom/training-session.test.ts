@@ -69,9 +69,12 @@ describe('TrainingSession', () => {
   it('TRAIN-3: divergence pauses the session', () => {
     const session = TrainingSession.create(identity('s'), { ...DEFAULT_CONFIG, learningRate: 10, dataset: 'spiral', hiddenLayers: [8, 8, 8] });
     session.play();
-    for (let i = 0; i < 50 && session.playing; i++) session.train(10);
+    let stopped = null;
+    for (let i = 0; i < 50 && session.playing; i++) stopped = session.train(10).stopped;
     expect(session.diverged).toBe(true);
     expect(session.playing).toBe(false);
+    // the training call says why it stopped: the same divergence the state reports
+    expect(stopped).toMatchObject({ reason: session.toState().metrics.diverged!.reason });
     expect(session.toState().metrics.diverged).not.toBeNull();
   });
 
@@ -98,7 +101,7 @@ describe('TrainingSession', () => {
     expect(session.clock).toBe(clock); // queuing changes nothing a client sees
     expect(session.queueSteps(5000, 'p_b')).toBe(1000);
     expect(session.stepRequestedBy).toBe('p_b');
-    expect(session.trainSteps(10)).toBe(10);
+    expect(session.trainSteps(10)).toEqual({ ran: 10, stopped: null });
     expect(session.pendingSteps).toBe(990);
     expect(session.epoch).toBe(10);
 
@@ -112,7 +115,7 @@ describe('TrainingSession', () => {
     session.queueSteps(4, 'p_a');
     session.applyConfig({ hiddenLayers: [2] });
     expect(session.pendingSteps).toBe(0);
-    expect(session.trainSteps(10)).toBe(0);
+    expect(session.trainSteps(10)).toEqual({ ran: 0, stopped: null });
     expect(session.epoch).toBe(0);
   });
 });

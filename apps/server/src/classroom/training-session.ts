@@ -23,6 +23,7 @@ import {
   type SnapshotInput,
   type Speed,
 } from '@playroom/protocol';
+import type { Trainable, TrainingResult } from '../scheduler/scheduler';
 
 /** Who a session is and where it comes from; fixed for its life. */
 export interface SessionIdentity {
@@ -61,11 +62,11 @@ export class SessionChangeError extends Error {
  * speed, a monotonic clock (rule SNAP-3) and a down-sampled loss history.
  * It knows nothing of sockets or storage.
  */
-export class TrainingSession {
-  playing = false;
-  speed: Speed = PROTOCOL_LIMITS.speed.default;
-  /** set by the classroom while the teacher freezes forks */
-  frozen = false;
+export class TrainingSession implements Trainable {
+  private playingValue = false;
+  private speedValue: Speed = PROTOCOL_LIMITS.speed.default;
+  /** whether "pause the class" holds this fork (FORK-4); the classroom decides, see Classroom.pausesWithClass */
+  private frozenValue = false;
   private trainerValue: Trainer;
   /** epochs a `step` asked for that the scheduler has not trained yet, and who asked */
   private stepsQueued = 0;
@@ -95,7 +96,7 @@ export class TrainingSession {
   static fromRecord(record: SessionRecord): TrainingSession {
     const { speed, clock, lossHistory, trainer, ...identity } = record;
     const session = new TrainingSession(identity, Trainer.fromState(trainer), clock, copyLossHistory(lossHistory));
-    session.speed = speed;
+    session.speedValue = speed;
     return session;
   }
 
@@ -107,7 +108,7 @@ export class TrainingSession {
       1,
       copyLossHistory(this.history),
     );
-    copy.speed = this.speed;
+    copy.speedValue = this.speedValue;
     return copy;
   }
 
@@ -136,6 +137,20 @@ export class TrainingSession {
   /** Grows with every change; the snapshot pump and the checkpointer compare against it. */
   get clock(): number {
     return this.clockValue;
+  }
+  get playing(): boolean {
+    return this.playingValue;
+  }
+  get speed(): Speed {
+    return this.speedValue;
+  }
+  get frozen(): boolean {
+    return this.frozenValue;
+  }
+  /** Held or let go by "pause the class" (only the Classroom calls it): a held session stops playing. */
+  holdForClass(held: boolean): void {
+    this.frozenValue = held;
+    if (held && this.playingValue) this.pause();
   }
   get diverged(): boolean {
     return this.trainerValue.diverged !== null;
@@ -171,19 +186,19 @@ export class TrainingSession {
   }
 
   play(): void {
-    this.playing = true;
+    this.playingValue = true;
     this.tick();
   }
 
   /** Stop training, queued steps included. */
   pause(): void {
-    this.playing = false;
+    this.playingValue = false;
     this.cancelSteps();
     this.tick();
   }
 
   setSpeed(speed: Speed): void {
-    this.speed = speed;
+    this.speedValue = speed;
     this.tick();
   }
 
@@ -191,7 +206,7 @@ export class TrainingSession {
   reset(): void {
     this.trainerValue = buildTrainer(this.config);
     this.newLossHistory();
-    this.playing = false;
+    this.playingValue = false;
     this.cancelSteps();
     this.tick();
   }
@@ -235,11 +250,10 @@ export class TrainingSession {
    * Train up to `epochs` of the queued steps now; returns how many ran.
    * Training that stops by itself (divergence) drops the rest.
    */
-  trainSteps(epochs: number): number {
-    const asked = Math.min(epochs, this.stepsQueued);
-    const ran = this.train(asked);
-    this.stepsQueued = ran < asked ? 0 : this.stepsQueued - ran;
-    return ran;
+  trainSteps(epochs: number): TrainingResult {
+    const result = this.train(Math.min(epochs, this.stepsQueued));
+    if (!result.stopped) this.stepsQueued -= result.ran;
+    return result;
   }
 
   /** A rebuilt network starts a new curve; snapshots repeat it from its start. */
@@ -254,22 +268,23 @@ export class TrainingSession {
   }
 
   /**
-   * Train up to `epochs` whole epochs now. Returns how many ran; stops and
-   * pauses when training diverges (rule TRAIN-3).
+   * Train up to `epochs` whole epochs now: how many ran, and the divergence
+   * when training stopped by itself, which pauses the session and drops its
+   * queued steps (rule TRAIN-3).
    */
-  train(epochs: number): number {
+  train(epochs: number): TrainingResult {
     const trainer = this.trainerValue;
-    const done = trainRecordingLoss(trainer, this.history, epochs);
-    if (done > 0) this.tick();
-    if (trainer.diverged) {
-      // nothing more will train: queued steps go, and a playing session pauses (rule TRAIN-3)
+    const ran = trainRecordingLoss(trainer, this.history, epochs);
+    if (ran > 0) this.tick();
+    const stopped = trainer.diverged;
+    if (stopped) {
       this.cancelSteps();
-      if (this.playing) {
-        this.playing = false;
+      if (this.playingValue) {
+        this.playingValue = false;
         this.tick();
       }
     }
-    return done;
+    return { ran, stopped };
   }
 
   metrics(): SessionMetrics {

@@ -10,14 +10,14 @@ import type { PlayroomServer } from './types';
  * (rules CMD-3, FORK-3): a session's watchers, a class, a teacher, a
  * participant's own sockets.
  */
-export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued'> {
+export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'classCreated' | 'participantJoined'> {
   constructor(
     private readonly io: PlayroomServer,
     private readonly onForksChanged: (classroom: Classroom) => void,
   ) {}
 
   sessionChanged(classroom: Classroom, session: TrainingSession, cause: SessionUpdateCause, by: string | null): void {
-    this.io.to(watcherRooms(session.id, classroom.status.spotlightId)).emit('session', { cause, by, state: session.toState() });
+    this.io.to(watcherRooms(session.id, classroom.spotlightId)).emit('session', { cause, by, state: session.toState() });
     if (session.kind === 'fork') this.onForksChanged(classroom);
   }
 
@@ -48,7 +48,7 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued'> {
     // a fork off the spotlight is private again (rule PERM-2); its updates no longer go to its spotlight room
     // (see watcherRooms), so this only empties rooms nobody should be left in
     for (const fork of classroom.allForks()) {
-      if (fork.id !== classroom.status.spotlightId) this.io.in(rooms.spotlightViewers(fork.id)).socketsLeave(rooms.spotlightViewers(fork.id));
+      if (fork.id !== classroom.spotlightId) this.io.in(rooms.spotlightViewers(fork.id)).socketsLeave(rooms.spotlightViewers(fork.id));
     }
   }
 

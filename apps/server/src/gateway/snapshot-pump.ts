@@ -61,7 +61,7 @@ export class SnapshotPump {
         live.add(session.id);
         if (this.sentClock.get(session.id) === session.clock) continue;
         this.sentClock.set(session.id, session.clock);
-        const members = this.watchersOf(session.id, classroom.status.spotlightId);
+        const members = this.watchersOf(session.id, classroom.spotlightId);
         if (members.size > 0) this.sendSnapshot(session, members, ready);
       }
     }

@@ -4,10 +4,11 @@ import { ClassroomRegistry } from '../classroom/classroom-registry';
 import { CommandExecutor } from '../classroom/command-executor';
 import type { ServerOptions } from '../config';
 import { ServerMetrics } from '../metrics/server-metrics';
+import { TrainingOutcomes } from '../classroom/training-outcomes';
 import { NaiveScheduler } from '../scheduler/naive-scheduler';
-import { TrainingScheduler, type SchedulerOptions } from '../scheduler/training-scheduler';
+import type { Scheduler } from '../scheduler/scheduler';
+import { TrainingScheduler } from '../scheduler/training-scheduler';
 import { KeyedRateLimiter } from '../security/token-bucket';
-import type { TrainingSession } from '../classroom/training-session';
 import { Checkpointer } from '../storage/checkpointer';
 import { PostgresStorage } from '../storage/postgres-storage';
 import { SqliteStorage } from '../storage/sqlite-storage';
@@ -20,7 +21,7 @@ export interface Playroom {
   registry: ClassroomRegistry;
   hub: ClassroomEventHub;
   executor: CommandExecutor;
-  scheduler: TrainingScheduler | NaiveScheduler;
+  scheduler: Scheduler;
   checkpointer: Checkpointer;
   metrics: ServerMetrics;
   limiters: { join: KeyedRateLimiter; create: KeyedRateLimiter };
@@ -57,19 +58,15 @@ export default fp<{ server: ServerOptions }>(
     const storage = await openStorage(options, (error) => app.log.error({ err: error }, 'database connection failed'));
     const metrics = new ServerMetrics(options.metricsWindowMs);
     const hub = new ClassroomEventHub((error) => app.log.error({ err: error }, 'classroom listener failed'));
-    let checkpointer: Checkpointer | null = null;
     const registry = new ClassroomRegistry(
       {
         maxSessions: options.maxSessions,
         maxForksPerParticipant: options.maxForksPerParticipant,
         maxParticipantsPerClass: options.maxParticipantsPerClass,
       },
-      {
-        classCreated: (classroom) => checkpointer?.classCreated(classroom),
-        participantJoined: (classroom, participant) => checkpointer?.participantJoined(classroom, participant),
-      },
+      hub,
     );
-    checkpointer = new Checkpointer(registry, storage, {
+    const checkpointer = new Checkpointer(registry, storage, {
       intervalMs: options.checkpointIntervalMs,
       budgetMs: Math.min(CHECKPOINT_BURST_MS, options.sliceBudgetMs),
       onError: (error) => app.log.error({ err: error }, 'checkpoint failed'),
@@ -77,33 +74,16 @@ export default fp<{ server: ServerOptions }>(
     hub.subscribe(checkpointer);
     const executor = new CommandExecutor(registry, hub);
 
-    const classOf = (session: TrainingSession) => registry.byId(session.identity.classId);
-    const schedulerOptions: SchedulerOptions = {
-      sliceBudgetMs: options.sliceBudgetMs,
-      onTrained: (_session, epochs) => metrics.recordEpochs(epochs),
-      onStopped: (session) => {
-        const classroom = classOf(session as TrainingSession);
-        if (classroom) hub.sessionChanged(classroom, session as TrainingSession, 'diverged', null);
-      },
-      onStepsDone: (trainable) => {
-        const session = trainable as TrainingSession;
-        const classroom = classOf(session);
-        if (!classroom) return;
-        if (session.diverged) hub.sessionChanged(classroom, session, 'diverged', null);
-        else hub.sessionChanged(classroom, session, 'step', session.stepRequestedBy);
-      },
-      onError: (session, error) => {
-        app.log.error({ err: error, sessionId: session.id }, 'training failed; session paused');
-        const classroom = classOf(session as TrainingSession);
-        (session as TrainingSession).pause();
-        if (classroom) hub.sessionChanged(classroom, session as TrainingSession, 'diverged', null);
-      },
-    };
+    const observer = new TrainingOutcomes(registry, hub, {
+      epochs: (count) => metrics.recordEpochs(count),
+      failure: (session, error) => app.log.error({ err: error, sessionId: session.id }, 'training failed; session paused'),
+    });
+    const sessions = () => registry.allSessions();
     // SCHEDULER=naive: the load benchmark's peer, never the default
-    const scheduler =
+    const scheduler: Scheduler =
       options.scheduler === 'naive'
-        ? new NaiveScheduler(() => registry.allSessions(), schedulerOptions)
-        : new TrainingScheduler(() => registry.allSessions(), schedulerOptions);
+        ? new NaiveScheduler(sessions, observer)
+        : new TrainingScheduler(sessions, { sliceBudgetMs: options.sliceBudgetMs, observer });
     // a queued step should not wait out the scheduler's idle poll
     hub.subscribe({ stepsQueued: () => scheduler.wake() });
 

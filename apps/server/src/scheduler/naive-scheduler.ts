@@ -1,4 +1,4 @@
-import type { SchedulerOptions, Trainable } from './training-scheduler';
+import type { Scheduler, Trainable, TrainingObserver, TrainingResult } from './scheduler';
 
 const TICK_MS = 10;
 
@@ -7,15 +7,16 @@ const TICK_MS = 10;
  * `speed × 10 ms` worth of epochs, all at once, with no time budget. It is
  * here as the load benchmark's peer (`SCHEDULER=naive`), to show what the
  * time-sliced TrainingScheduler buys; the server never uses it by default.
+ * It reports to the same observer, so the class sees the same events.
  */
-export class NaiveScheduler {
+export class NaiveScheduler<S extends Trainable = Trainable> implements Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private readonly carry = new Map<string, number>();
   epochsTrained = 0;
 
   constructor(
-    private readonly source: () => Iterable<Trainable>,
-    private readonly options: Pick<SchedulerOptions, 'onTrained' | 'onStopped' | 'onStepsDone'>,
+    private readonly source: () => Iterable<S>,
+    private readonly observer: TrainingObserver<S> = {},
   ) {}
 
   start(): void {
@@ -34,19 +35,28 @@ export class NaiveScheduler {
     for (const session of this.source()) {
       if (session.pendingSteps > 0) {
         // a whole step at once, however long it takes: what the time-sliced scheduler avoids
-        const ran = session.trainSteps(session.pendingSteps);
-        this.epochsTrained += ran;
-        if (ran > 0) this.options.onTrained?.(session, ran);
-        this.options.onStepsDone?.(session);
+        const result = this.train(session, () => session.trainSteps(session.pendingSteps));
+        if (result && !result.stopped) this.observer.stepsDone?.(session);
       }
       if (!session.playing) continue;
       const speed = session.speed === 'max' ? 1000 : session.speed;
       const due = (this.carry.get(session.id) ?? 0) + (speed * TICK_MS) / 1000;
-      const ran = session.train(Math.floor(due));
       this.carry.set(session.id, due - Math.floor(due));
-      this.epochsTrained += ran;
-      if (ran > 0) this.options.onTrained?.(session, ran);
-      if (!session.playing) this.options.onStopped?.(session);
+      this.train(session, () => session.train(Math.floor(due)));
     }
+  }
+
+  private train(session: S, run: () => TrainingResult): TrainingResult | null {
+    let result: TrainingResult;
+    try {
+      result = run();
+    } catch (error) {
+      this.observer.failed?.(session, error);
+      return null;
+    }
+    this.epochsTrained += result.ran;
+    if (result.ran > 0) this.observer.trained?.(session, result.ran);
+    if (result.stopped) this.observer.stopped?.(session, result.stopped);
+    return result;
   }
 }

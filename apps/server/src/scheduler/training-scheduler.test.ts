@@ -1,6 +1,8 @@
 import type { Speed } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
-import { TrainingScheduler, type Trainable } from './training-scheduler';
+import { NaiveScheduler } from './naive-scheduler';
+import type { Scheduler, Trainable, TrainingResult } from './scheduler';
+import { TrainingScheduler } from './training-scheduler';
 
 /** A session whose epochs cost `costMs` of the fake clock each. */
 class FakeSession implements Trainable {
@@ -14,21 +16,22 @@ class FakeSession implements Trainable {
     public playing = true,
     private readonly stopAt = Infinity,
   ) {}
-  train(epochs: number): number {
+  train(epochs: number): TrainingResult {
     let ran = 0;
     while (ran < epochs && this.epochs < this.stopAt) {
       this.epochs++;
       ran++;
       this.clock.t += this.costMs;
     }
-    if (this.epochs >= this.stopAt) this.playing = false;
-    return ran;
+    if (this.epochs < this.stopAt) return { ran, stopped: null };
+    this.playing = false;
+    this.pendingSteps = 0;
+    return { ran, stopped: { reason: 'loss is NaN', epoch: this.epochs, kind: 'not-finite' } };
   }
-  trainSteps(epochs: number): number {
-    const asked = Math.min(epochs, this.pendingSteps);
-    const ran = this.train(asked);
-    this.pendingSteps = ran < asked ? 0 : this.pendingSteps - ran;
-    return ran;
+  trainSteps(epochs: number): TrainingResult {
+    const result = this.train(Math.min(epochs, this.pendingSteps));
+    if (!result.stopped) this.pendingSteps -= result.ran;
+    return result;
   }
 }
 
@@ -89,13 +92,13 @@ describe('TrainingScheduler', () => {
     const stopped: string[] = [];
     const scheduler = new TrainingScheduler(
       () => [paused, diverging],
-      { sliceBudgetMs: 6, onStopped: (s) => stopped.push(s.id) },
+      { sliceBudgetMs: 6, observer: { stopped: (s, reason) => stopped.push(`${s.id}@${reason.epoch}`) } },
       () => clock.t,
     );
     simulate(scheduler, clock, 1);
     expect(paused.epochs).toBe(0);
     expect(diverging.epochs).toBe(10);
-    expect(stopped).toEqual(['diverging']);
+    expect(stopped).toEqual(['diverging@10']);
   });
 
   it('CMD-8: a 1,000-epoch step runs across many slices, each within the budget, while the playing sessions keep their pace', () => {
@@ -106,7 +109,7 @@ describe('TrainingScheduler', () => {
     const done: string[] = [];
     const scheduler = new TrainingScheduler(
       () => [stepped, ...players],
-      { sliceBudgetMs: 6, onStepsDone: (s) => done.push(`${s.id}@${(s as FakeSession).epochs}`) },
+      { sliceBudgetMs: 6, observer: { stepsDone: (s) => done.push(`${s.id}@${s.epochs}`) } },
       () => clock.t,
     );
     stepped.pendingSteps = 1000;
@@ -129,25 +132,29 @@ describe('TrainingScheduler', () => {
     for (const player of players) expect(player.epochs).toBeGreaterThanOrEqual(295);
   });
 
-  it('CMD-8: a step that diverges drops the rest and is reported done once', () => {
+  it('CMD-8: a step that diverges drops the rest and is reported stopped once, not done', () => {
     const clock = { t: 0 };
     const diverging = new FakeSession('d', 60, clock, 0.5, false, 30);
-    const done: string[] = [];
-    const scheduler = new TrainingScheduler(() => [diverging], { sliceBudgetMs: 6, onStepsDone: (s) => done.push(s.id) }, () => clock.t);
+    const heard: string[] = [];
+    const scheduler = new TrainingScheduler(
+      () => [diverging],
+      { sliceBudgetMs: 6, observer: { stepsDone: (s) => heard.push(`done ${s.id}`), stopped: (s) => heard.push(`stopped ${s.id}`) } },
+      () => clock.t,
+    );
     diverging.pendingSteps = 500;
     simulate(scheduler, clock, 2);
     expect(diverging.epochs).toBe(30);
     expect(diverging.pendingSteps).toBe(0);
-    expect(done).toEqual(['d']);
+    expect(heard).toEqual(['stopped d']);
   });
 
   it('a session that throws is reported and keeps the scheduler going; a throwing step is not reported as done', () => {
     const clock = { t: 0 };
     class Broken extends FakeSession {
-      override train(): number {
+      override train(): TrainingResult {
         throw new Error('broken weights');
       }
-      override trainSteps(): number {
+      override trainSteps(): TrainingResult {
         this.pendingSteps = 0; // even with nothing left queued, a step that threw is not done
         throw new Error('broken weights');
       }
@@ -159,8 +166,10 @@ describe('TrainingScheduler', () => {
     const stepsDone: string[] = [];
     const scheduler = new TrainingScheduler(() => [broken, healthy], {
       sliceBudgetMs: 6,
-      onError: (session, error) => errors.push(`${session.id}: ${(error as Error).message}`),
-      onStepsDone: (session) => stepsDone.push(session.id),
+      observer: {
+        failed: (session, error) => errors.push(`${session.id}: ${(error as Error).message}`),
+        stepsDone: (session) => stepsDone.push(session.id),
+      },
     }, () => clock.t);
     simulate(scheduler, clock, 1);
     expect(errors.length).toBeGreaterThan(0);
@@ -168,5 +177,33 @@ describe('TrainingScheduler', () => {
     expect(stepsDone).toEqual([]);
     expect(healthy.epochs).toBeGreaterThanOrEqual(55);
     expect(scheduler.epochsTrained).toBe(healthy.epochs);
+  });
+});
+
+describe('NaiveScheduler (the benchmark peer)', () => {
+  it('implements the same Scheduler and tells its observer the same outcomes', async () => {
+    const clock = { t: 0 };
+    const stepping = new FakeSession('s', 60, clock, 0, false);
+    stepping.pendingSteps = 5;
+    const diverging = new FakeSession('d', 1000, clock, 0, true, 3);
+    const broken = new (class extends FakeSession {
+      override train(): TrainingResult {
+        throw new Error('broken');
+      }
+    })('b', 60, clock, 0);
+    const heard: string[] = [];
+    const scheduler: Scheduler = new NaiveScheduler(() => [stepping, diverging, broken], {
+      stepsDone: (s) => heard.push(`done ${s.id}@${s.epochs}`),
+      stopped: (s, reason) => heard.push(`stopped ${s.id}@${reason.epoch}`),
+      failed: (s) => heard.push(`failed ${s.id}`),
+    });
+    scheduler.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    } finally {
+      scheduler.stop();
+    }
+    expect(heard.slice(0, 3)).toEqual(['done s@5', 'stopped d@3', 'failed b']);
+    expect(scheduler.epochsTrained).toBe(8);
   });
 });

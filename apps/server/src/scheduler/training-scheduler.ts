@@ -1,28 +1,10 @@
-import type { Speed } from '@playroom/protocol';
+import type { Scheduler, Trainable, TrainingObserver, TrainingResult } from './scheduler';
 
-/** What the scheduler trains (a TrainingSession). */
-export interface Trainable {
-  readonly id: string;
-  readonly playing: boolean;
-  readonly speed: Speed;
-  /** epochs of `step` commands waiting to be trained, playing or not */
-  readonly pendingSteps: number;
-  /** train up to `epochs` epochs now; returns how many ran (fewer when training stopped) */
-  train(epochs: number): number;
-  /** train up to `epochs` of the pending steps now; returns how many ran */
-  trainSteps(epochs: number): number;
-}
-
-export interface SchedulerOptions {
+export interface SchedulerOptions<S extends Trainable = Trainable> {
   /** the most main-thread time one tick may spend training */
   sliceBudgetMs: number;
-  /** called after a session trained (epochs > 0) */
-  onTrained?: (session: Trainable, epochs: number) => void;
-  /** called when a playing session stopped by itself (divergence) */
-  onStopped?: (session: Trainable) => void;
-  /** called when a session's queued steps are all trained (or were dropped because training diverged) */
-  onStepsDone?: (session: Trainable) => void;
-  onError?: (session: Trainable, error: unknown) => void;
+  /** told what training did (epochs, divergence, finished steps, failures) */
+  observer?: TrainingObserver<S>;
 }
 
 /** Credit (in epochs) a session may bank while the server is busy, in seconds of its speed. */
@@ -37,15 +19,16 @@ const MIN_WAIT_MS = 4;
  * Trains every playing session at its target speed on the main thread, in
  * slices of at most `sliceBudgetMs`, yielding to socket I/O between slices
  * (rules TRAIN-1, TRAIN-2). Each tick, paced sessions earn `speed × dt`
- * epochs of credit and spend it in round-robin order starting one further
- * each tick, so under overload all slow down evenly; sessions at 'max' share
+ * epochs of credit and spend it least-served first (a fair-share virtual
+ * time: epochs ÷ speed), each due session at most an equal share of the
+ * slice, so under overload all slow down evenly; sessions at 'max' share
  * whatever budget is left. Credit carries over (capped), so 60 epochs per
  * second come out as 60 whatever the tick rate. Epochs queued by `step`
  * commands are trained first, each stepping session with the same share of
  * a slice as a due paced one, so a 1,000-epoch step on the largest network
  * takes many slices and never holds the event loop (rule CMD-8).
  */
-export class TrainingScheduler {
+export class TrainingScheduler<S extends Trainable = Trainable> implements Scheduler {
   private readonly credit = new Map<string, number>();
   /** milliseconds per epoch, moving average per session, to size each call */
   private readonly costMs = new Map<string, number>();
@@ -59,11 +42,15 @@ export class TrainingScheduler {
   private running = false;
   epochsTrained = 0;
 
+  private readonly observer: TrainingObserver<S>;
+
   constructor(
-    private readonly source: () => Iterable<Trainable>,
-    private readonly options: SchedulerOptions,
+    private readonly source: () => Iterable<S>,
+    private readonly options: SchedulerOptions<S>,
     private readonly now: () => number = performance.now.bind(performance),
-  ) {}
+  ) {
+    this.observer = options.observer ?? {};
+  }
 
   start(): void {
     if (this.running) return;
@@ -98,8 +85,8 @@ export class TrainingScheduler {
     const dtSeconds = Math.min(start - this.lastTick, MAX_TICK_GAP_MS) / 1000;
     this.lastTick = start;
     const deadline = start + this.options.sliceBudgetMs;
-    const playing: Trainable[] = [];
-    const stepping: Trainable[] = [];
+    const playing: S[] = [];
+    const stepping: S[] = [];
     for (const session of this.source()) {
       if (session.playing) playing.push(session);
       if (session.pendingSteps > 0) stepping.push(session);
@@ -108,7 +95,7 @@ export class TrainingScheduler {
     if (playing.length === 0 && stepping.length === 0) return IDLE_POLL_MS;
 
     const rotation = this.rotation++;
-    const rotate = (list: Trainable[]) => {
+    const rotate = (list: S[]) => {
       const offset = rotation % Math.max(1, list.length);
       return [...list.slice(offset), ...list.slice(0, offset)];
     };
@@ -124,7 +111,7 @@ export class TrainingScheduler {
     // the least served (in seconds of its own speed) goes first, so shortfalls even out
     const floor = Math.min(...[...this.virtualTime.values()], Infinity);
     for (const session of paced) if (!this.virtualTime.has(session.id)) this.virtualTime.set(session.id, floor === Infinity ? 0 : floor);
-    const served = (s: Trainable) => this.virtualTime.get(s.id)!;
+    const served = (s: S) => this.virtualTime.get(s.id)!;
     paced.sort((a, b) => served(a) - served(b));
     // each due session gets an equal share of the slice, so under load many sessions move a little
     // every slice (smooth snapshots) instead of one session moving a lot every few hundred ms
@@ -156,48 +143,51 @@ export class TrainingScheduler {
     return this.nextWait(paced, unlimited.length > 0 || stepping.some((s) => s.pendingSteps > 0));
   }
 
-  private run(session: Trainable, epochs: number): number {
-    const ran = this.timedTraining(session, () => session.train(epochs)) ?? 0;
-    if (ran > 0 && typeof session.speed === 'number') {
-      this.virtualTime.set(session.id, (this.virtualTime.get(session.id) ?? 0) + ran / session.speed);
+  private run(session: S, epochs: number): number {
+    const result = this.timedTraining(session, () => session.train(epochs));
+    if (!result) return 0;
+    if (result.ran > 0 && typeof session.speed === 'number') {
+      this.virtualTime.set(session.id, (this.virtualTime.get(session.id) ?? 0) + result.ran / session.speed);
     }
-    if (!session.playing) this.options.onStopped?.(session);
-    return ran;
+    if (result.stopped) this.observer.stopped?.(session, result.stopped);
+    return result.ran;
   }
 
-  private runSteps(session: Trainable, epochs: number): void {
-    if (this.timedTraining(session, () => session.trainSteps(epochs)) === null) return;
-    if (session.pendingSteps === 0) this.options.onStepsDone?.(session);
+  private runSteps(session: S, epochs: number): void {
+    const result = this.timedTraining(session, () => session.trainSteps(epochs));
+    if (!result) return;
+    if (result.stopped) this.observer.stopped?.(session, result.stopped);
+    else if (session.pendingSteps === 0) this.observer.stepsDone?.(session);
   }
 
-  /** Runs `train` and accounts the epochs it ran and their time; null if it threw (reported to onError). */
-  private timedTraining(session: Trainable, train: () => number): number | null {
+  /** Runs `train` and accounts the epochs it ran and their time; null if it threw (reported to the observer). */
+  private timedTraining(session: S, train: () => TrainingResult): TrainingResult | null {
     const started = this.now();
-    let ran: number;
+    let result: TrainingResult;
     try {
-      ran = train();
+      result = train();
     } catch (error) {
-      this.options.onError?.(session, error);
+      this.observer.failed?.(session, error);
       return null;
     }
-    if (ran > 0) this.account(session, ran, this.now() - started);
-    return ran;
+    if (result.ran > 0) this.account(session, result.ran, this.now() - started);
+    return result;
   }
 
-  private account(session: Trainable, ran: number, elapsedMs: number): void {
+  private account(session: S, ran: number, elapsedMs: number): void {
     const perEpoch = elapsedMs / ran;
     const previous = this.costMs.get(session.id);
     this.costMs.set(session.id, previous === undefined ? perEpoch : previous * 0.8 + perEpoch * 0.2);
     this.epochsTrained += ran;
-    this.options.onTrained?.(session, ran);
+    this.observer.trained?.(session, ran);
   }
 
   /** Estimated ms per epoch; an unmeasured session runs one epoch first. */
-  private costOf(session: Trainable): number {
+  private costOf(session: S): number {
     return this.costMs.get(session.id) ?? this.options.sliceBudgetMs;
   }
 
-  private nextWait(paced: Trainable[], workLeftNow: boolean): number {
+  private nextWait(paced: S[], workLeftNow: boolean): number {
     if (workLeftNow) return 0;
     let wait = IDLE_POLL_MS;
     for (const session of paced) {
@@ -209,7 +199,7 @@ export class TrainingScheduler {
     return Math.max(MIN_WAIT_MS, wait);
   }
 
-  private forgetStopped(playing: Trainable[], stepping: Trainable[]): void {
+  private forgetStopped(playing: S[], stepping: S[]): void {
     if (this.credit.size <= playing.length && this.costMs.size <= playing.length + stepping.length) return;
     const isPlaying = new Set(playing.map((s) => s.id));
     const isActive = new Set([...isPlaying, ...stepping.map((s) => s.id)]);

@@ -246,13 +246,13 @@ export class ClassConnection {
     s.setConnection('idle');
   }
 
-  /** After a (re)connection the server watches only the class session for us (JOIN-2): ask again for the fork on screen. */
   /** Back to the class session from a classmate's fork we may no longer watch (the server already stopped sending it). */
   private dropForeignFork(forkId: string): void {
     if (this.identity) rememberShownFork(this.identity.code, null);
     this.store.getState().removeSession(forkId);
   }
 
+  /** After a (re)connection the server watches only the class session for us (JOIN-2): ask again for the fork on screen. */
   private rewatchActiveFork(): void {
     const { activeView, sessions, forkSummaries } = this.store.getState();
     if (activeView.kind !== 'fork') return;
