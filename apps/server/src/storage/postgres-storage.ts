@@ -3,10 +3,8 @@ import type { ClassRecord } from '../classroom/classroom';
 import type { Participant } from '../classroom/roster';
 import type { SessionRecord } from '../classroom/training-session';
 import type { Storage, StoredClass } from './storage';
-import { classFromRow, participantFromRow, storageSchema, type ClassRow, type ParticipantRow } from './storage-tables';
-
-// the same tables as SQLite; times are epoch milliseconds, past 32 bits
-const SCHEMA = storageSchema('BIGINT');
+import { migratePostgres, quotePostgresIdentifier } from './migration-runner';
+import { classFromRow, participantFromRow, type ClassRow, type ParticipantRow } from './storage-tables';
 
 export interface PostgresOptions {
   /** a schema of its own (created if missing); default: the connection's search_path */
@@ -15,31 +13,26 @@ export interface PostgresOptions {
   onError?: (error: Error) => void;
 }
 
-const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** Storage in PostgreSQL (`DATABASE_URL`), with node-postgres; several server processes can share it. */
 export class PostgresStorage implements Storage {
   private constructor(private readonly pool: pg.Pool) {}
 
-  /** Connect, create the schema and tables if needed; throws if the database cannot be reached. */
+  /** Connect and apply pending migrations (creating the schema if needed); throws if unreachable or the schema is too new. */
   static async open(connectionString: string, options: PostgresOptions = {}): Promise<PostgresStorage> {
-    const pool = new pg.Pool({
+    const connection: pg.ClientConfig = {
       connectionString,
-      max: 4,
       connectionTimeoutMillis: 5000,
+      ...(options.schema === undefined ? {} : { options: `-c search_path=${quotePostgresIdentifier(options.schema)}` }),
+    };
+    await migrate(connection, options);
+    const pool = new pg.Pool({
+      ...connection,
+      max: 4,
       // a stuck database must not hold the write queue (and with it class creation and joins) forever
       query_timeout: 15_000,
       statement_timeout: 10_000,
-      ...(options.schema === undefined ? {} : { options: `-c search_path=${quoteIdentifier(options.schema)}` }),
     });
     pool.on('error', (error) => options.onError?.(error));
-    try {
-      if (options.schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`);
-      await pool.query(SCHEMA);
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
     return new PostgresStorage(pool);
   }
 
@@ -128,5 +121,20 @@ export class PostgresStorage implements Storage {
       participants: participants.rows.filter((p) => p.class_id === row.id).map(participantFromRow),
       sessions: sessions.rows.filter((s) => s.class_id === row.id).map((s) => JSON.parse(s.record) as SessionRecord),
     }));
+  }
+}
+
+/**
+ * Migrations run on a connection of their own without the pool's timeouts: a migration may rewrite every
+ * session, and a second server starting meanwhile waits on the migration lock for it rather than failing.
+ */
+async function migrate(connection: pg.ClientConfig, options: PostgresOptions): Promise<void> {
+  const client = new pg.Client(connection);
+  client.on('error', (error) => options.onError?.(error));
+  try {
+    await client.connect();
+    await migratePostgres(client, options.schema === undefined ? {} : { schema: options.schema });
+  } finally {
+    await client.end().catch(() => {});
   }
 }

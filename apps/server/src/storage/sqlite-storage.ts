@@ -5,9 +5,8 @@ import type { ClassRecord } from '../classroom/classroom';
 import type { Participant } from '../classroom/roster';
 import type { SessionRecord } from '../classroom/training-session';
 import type { Storage, StoredClass } from './storage';
-import { classFromRow, participantFromRow, storageSchema, type ClassRow, type ParticipantRow } from './storage-tables';
-
-const SCHEMA = storageSchema('INTEGER');
+import { migrateSqlite } from './migration-runner';
+import { classFromRow, participantFromRow, type ClassRow, type ParticipantRow } from './storage-tables';
 
 const WAL_AUTOCHECKPOINT_PAGES = 100;
 
@@ -16,7 +15,7 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
 
-  /** Open (or create) `${dataDir}/playroom.db`. */
+  /** Open (or create) `${dataDir}/playroom.db` and apply pending migrations; throws SchemaTooNewError for a newer database. */
   static open(dataDir: string): SqliteStorage {
     fs.mkdirSync(dataDir, { recursive: true });
     return new SqliteStorage(path.join(dataDir, 'playroom.db'));
@@ -32,7 +31,13 @@ export class SqliteStorage implements Storage {
     // of the largest network training, at 100 pages about 3 ms, for the same total work
     this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    try {
+      migrateSqlite(this.db);
+    } catch (error) {
+      // a database too new (or a failed migration) must not leave the file open behind a thrown constructor
+      this.db.close();
+      throw error;
+    }
     this.statements = {
       upsertClass: this.db.prepare(
         `INSERT INTO classes (id, code, teacher_name, class_status, created_at, last_activity_at)

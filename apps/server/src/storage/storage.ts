@@ -11,9 +11,9 @@ export interface StoredClass {
 }
 
 /**
- * Where classes, participants and sessions outlive the process. SQLite is
- * the implementation today; the interface is asynchronous so a networked
- * database (Postgres) can implement it later.
+ * Where classes, participants and sessions outlive the process:
+ * `SqliteStorage` (the default) or `PostgresStorage` (DATABASE_URL), on the
+ * same tables (migrations.ts). Asynchronous because Postgres is networked.
  */
 export interface Storage {
   saveClass(record: ClassRecord): Promise<void>;
