@@ -7,26 +7,15 @@ import {
   type Snapshot,
   type SnapshotMessage,
 } from '@playroom/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, teacherAuth, type Client, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { command, nextEvent, stepAndWait, useServer, withClass } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 describe('a class of 30', () => {
   it('CMD-2/CMD-3/SNAP-2: every student receives the teacher’s changes, and snapshots decode to the server’s weights', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const students: Client[] = [];
-    for (let i = 0; i < 30; i++) {
-      students.push(await connect(server.url, { role: 'student', code: created.code, name: `Student ${i + 1}` }));
-    }
-    try {
+    const names = Array.from({ length: 30 }, (_, i) => `Student ${i + 1}`);
+    await withClass(server, { students: names }, async ({ created, teacher, students }) => {
       const classId = created.sessionId;
       for (const student of students) {
         expect(student.welcome.classSession.sessionId).toBe(classId);
@@ -100,18 +89,14 @@ describe('a class of 30', () => {
         expect(snapshot.layerSizes).toEqual([2, 5, 4, 3, 1]);
         expect(snapshot.playing).toBe(false);
       }
-    } finally {
-      closeAll([teacher, ...students]);
-    }
+    });
   });
 
   it('JOIN-1: a late joiner gets the full state, equal to what the server holds', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    try {
+    await withClass(server, {}, async ({ created, teacher, join }) => {
       await stepAndWait(teacher.socket, created.sessionId, 25);
       await command(teacher.socket, { type: 'setBias', sessionId: created.sessionId, layer: 1, to: 0, value: 0.75 });
-      const late = await connect(server.url, { role: 'student', code: created.code, name: 'Late' });
+      const late = await join('Late');
       const session = server.app.playroom.registry.byId(created.sessionId)!.classSession;
       const state = late.welcome.classSession;
       expect(state.epoch).toBe(25);
@@ -119,37 +104,26 @@ describe('a class of 30', () => {
       expect(state.config).toEqual(session.config);
       expect(state.lossHistory.points.length).toBe(25);
       expect(late.welcome.roster.map((p) => p.name)).toEqual(['Ms Li', 'Late']);
-      late.socket.close();
-    } finally {
-      teacher.socket.close();
-    }
+    });
   });
 
   it('TRAIN-3: a student watching the class hears which way training diverged (kind), in a payload the schema accepts', async () => {
-    const created = await createClass(server.url, 'Ms Li', { activation: 'tanh', learningRate: 10 });
-    const teacher = await connect(server.url, teacherAuth(created));
-    const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    try {
-      const heard = nextEvent<SessionUpdate>(student.socket, 'session', (u) => u.cause === 'diverged');
+    const diverging = { activation: 'tanh', learningRate: 10 };
+    await withClass(server, { config: diverging, students: ['Ana'] }, async ({ created, teacher, students: [student] }) => {
+      const heard = nextEvent<SessionUpdate>(student!.socket, 'session', (u) => u.cause === 'diverged');
       await command(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 200 });
       const update = await heard;
       expect(update.state.metrics.diverged).toMatchObject({ kind: 'saturated' });
       expect(createValidator(SessionUpdateSchema)(update)).toMatchObject({ ok: true });
-    } finally {
-      closeAll([teacher, student]);
-    }
+    });
   });
 
   it('SNAP-2: a network without input features still trains and streams', async () => {
-    const created = await createClass(server.url, 'Ms Li', { features: [] });
-    const teacher = await connect(server.url, teacherAuth(created));
-    try {
+    await withClass(server, { config: { features: [] } }, async ({ created, teacher }) => {
       expect(teacher.welcome.classSession.layerSizes[0]).toBe(0);
       await command(teacher.socket, { type: 'play', sessionId: created.sessionId });
       const message = await nextEvent<SnapshotMessage>(teacher.socket, 'snapshot', (s) => decodeSnapshot(s.bytes).epoch > 0);
       expect(decodeSnapshot(message.bytes).layerSizes).toEqual([0, 4, 2, 1]);
-    } finally {
-      teacher.socket.close();
-    }
+    });
   });
 });

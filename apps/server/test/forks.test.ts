@@ -6,30 +6,14 @@ import {
   type SessionUpdate,
   type SnapshotMessage,
 } from '@playroom/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, teacherAuth, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { command, fork, nextEvent, startServer, stepAndWait, teacherAuth, useServer, withClass } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ maxForksPerParticipant: 2 });
-});
-afterAll(async () => {
-  await server.close();
-});
-
-async function fork(socket: Parameters<typeof command>[0], sessionId: string) {
-  const ack = await command<CommandAck<'fork'>>(socket, { type: 'fork', sessionId });
-  if (!ack.ok) throw new Error(`fork refused: ${ack.error.code}`);
-  return ack.session;
-}
+const server = useServer({ maxForksPerParticipant: 2 });
 
 describe('forks', () => {
   it('FORK-1: a fork starts as an exact copy and then lives on its own', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    const ben = await connect(server.url, { role: 'student', code: created.code, name: 'Ben' });
-    try {
+    await withClass(server, { students: ['Ana', 'Ben'] }, async ({ created, teacher, students: [ana, ben] }) => {
       const registry = server.app.playroom.registry;
       const classroom = registry.byId(created.sessionId)!;
       await stepAndWait(teacher.socket, created.sessionId, 10);
@@ -61,17 +45,11 @@ describe('forks', () => {
       await stepAndWait(teacher.socket, created.sessionId, 5);
       expect(Array.from(classroom.session(anaFork.sessionId)!.params)).toEqual(anaForkParams);
       expect(classroom.session(anaFork.sessionId)!.config.activation).toBe('tanh');
-    } finally {
-      closeAll([teacher, ana, ben]);
-    }
+    });
   });
 
   it('FORK-3: a fork’s updates and snapshots reach its owner and the teacher only', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    const ben = await connect(server.url, { role: 'student', code: created.code, name: 'Ben' });
-    try {
+    await withClass(server, { students: ['Ana', 'Ben'] }, async ({ created, teacher, students: [ana, ben] }) => {
       const anaFork = await fork(ana.socket, created.sessionId);
       expect((await command(teacher.socket, { type: 'watch', sessionId: anaFork.sessionId })).ok).toBe(true);
       const leaked: string[] = [];
@@ -87,16 +65,11 @@ describe('forks', () => {
       await Promise.all([teacherSees, ownerSees]);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(leaked).toEqual([]);
-    } finally {
-      closeAll([teacher, ana, ben]);
-    }
+    });
   });
 
   it('SUM-1: the teacher sees every fork’s summary (owner, epoch, losses, shape) while it trains', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    try {
+    await withClass(server, { students: ['Ana'] }, async ({ created, teacher, students: [ana], connect, join }) => {
       const anaFork = await fork(ana.socket, created.sessionId);
       await command(ana.socket, { type: 'setConfig', sessionId: anaFork.sessionId, patch: { hiddenLayers: [3, 3] } });
       await command(ana.socket, { type: 'play', sessionId: anaFork.sessionId });
@@ -109,52 +82,41 @@ describe('forks', () => {
       expect(summary.trainLoss).toBeTypeOf('number');
       expect(summary.testLoss).toBeTypeOf('number');
       // the teacher's welcome lists every fork; a student's only their own
-      const late = await connect(server.url, teacherAuth(created));
-      const ben = await connect(server.url, { role: 'student', code: created.code, name: 'Ben' });
+      const late = await connect(teacherAuth(created));
+      const ben = await join('Ben');
       expect(late.welcome.forks.map((f) => f.sessionId)).toEqual([anaFork.sessionId]);
       expect(ben.welcome.forks).toEqual([]);
-      closeAll([late, ben]);
-    } finally {
-      closeAll([teacher, ana]);
-    }
+    });
   });
 
   it('FORK-2: fork and session limits refuse with a clear error', async () => {
-    const created = await createClass(server.url);
-    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    try {
+    await withClass(server, { teacher: false, students: ['Ana'] }, async ({ created, students: [ana] }) => {
       await fork(ana.socket, created.sessionId);
       await fork(ana.socket, created.sessionId);
       const third = await command(ana.socket, { type: 'fork', sessionId: created.sessionId });
       expect(third.ok ? null : third.error.code).toBe(ErrorCode.forkLimit);
-    } finally {
-      ana.socket.close();
-    }
+    });
     const small = await startServer({ maxSessions: 2 });
     try {
-      const one = await createClass(small.url);
-      const student = await connect(small.url, { role: 'student', code: one.code, name: 'Ana' });
-      await fork(student.socket, one.sessionId);
-      const refused = await command(student.socket, { type: 'fork', sessionId: one.sessionId });
-      expect(refused.ok ? null : refused.error.code).toBe(ErrorCode.sessionLimit);
-      const response = await fetch(`${small.url}/api/sessions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"teacherName":"T"}',
+      await withClass(small, { teacher: false, students: ['Ana'] }, async ({ created: one, students: [student] }) => {
+        await fork(student.socket, one.sessionId);
+        const refused = await command(student.socket, { type: 'fork', sessionId: one.sessionId });
+        expect(refused.ok ? null : refused.error.code).toBe(ErrorCode.sessionLimit);
+        const response = await fetch(`${small.url}/api/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"teacherName":"T"}',
+        });
+        expect(response.status).toBe(503);
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(ErrorCode.sessionLimit);
       });
-      expect(response.status).toBe(503);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(ErrorCode.sessionLimit);
-      student.socket.close();
     } finally {
       await small.close();
     }
   });
 
   it('FORK-4: frozen forks pause and refuse their owners until unfrozen', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    try {
+    await withClass(server, { students: ['Ana'] }, async ({ created, teacher, students: [ana] }) => {
       const anaFork = await fork(ana.socket, created.sessionId);
       await command(ana.socket, { type: 'play', sessionId: anaFork.sessionId });
       const frozenUpdate = nextEvent<SessionUpdate>(ana.socket, 'session', (u) => u.cause === 'frozen');
@@ -165,16 +127,11 @@ describe('forks', () => {
       expect(refused.ok ? null : refused.error.code).toBe(ErrorCode.forksFrozen);
       expect((await command(teacher.socket, { type: 'freezeForks', frozen: false })).ok).toBe(true);
       expect((await command(ana.socket, { type: 'play', sessionId: anaFork.sessionId })).ok).toBe(true);
-    } finally {
-      closeAll([teacher, ana]);
-    }
+    });
   });
 
   it("FORK-4: pausing the class leaves the teacher's own forks alone, so the teacher can demo while the class waits", async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    try {
+    await withClass(server, { students: ['Ana'] }, async ({ created, teacher, students: [ana] }) => {
       const classroom = server.app.playroom.registry.byId(created.sessionId)!;
       const teachersFork = await fork(teacher.socket, created.sessionId);
       await command(teacher.socket, { type: 'play', sessionId: teachersFork.sessionId });
@@ -200,16 +157,11 @@ describe('forks', () => {
       expect(later.frozen).toBe(false);
       expect((await command(teacher.socket, { type: 'play', sessionId: later.sessionId })).ok).toBe(true);
       expect(teacher.welcome.participantId).toBe(held.ownerId);
-    } finally {
-      closeAll([teacher, ana]);
-    }
+    });
   });
 
   it('PERM-4: deleting a fork tells its owner and the teacher, and frees a fork slot', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    try {
+    await withClass(server, { students: ['Ana'] }, async ({ created, teacher, students: [ana] }) => {
       const first = await fork(ana.socket, created.sessionId);
       await fork(ana.socket, created.sessionId);
       const teacherHears = nextEvent<{ sessionId: string }>(teacher.socket, 'forkRemoved');
@@ -217,8 +169,6 @@ describe('forks', () => {
       expect((await teacherHears).sessionId).toBe(first.sessionId);
       expect((await command(ana.socket, { type: 'watch', sessionId: first.sessionId })).ok).toBe(false);
       await fork(ana.socket, created.sessionId);
-    } finally {
-      closeAll([teacher, ana]);
-    }
+    });
   });
 });

@@ -10,32 +10,27 @@ import {
 } from '@playroom/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { checkedAck, closeAll, command, connect, createClass, emitWithAck, nextEvent, startServer, teacherAuth, type Client, type TestServer } from './harness';
+import { checkedAck, command, emitWithAck, fork, nextEvent, startClass, startServer, useServer, withClass, type Client, type TestClass } from './harness';
 
 /*
  * Thousands of random and malformed payloads on every event (rules VAL-1…4,
  * LIM-1, LIM-2, LIM-4): every one is refused cleanly and the server stays up.
  */
 
-let server: TestServer;
-let created: Awaited<ReturnType<typeof createClass>>;
+const server = useServer({ commandRate: { perSecond: 1_000_000, burst: 1_000_000 } });
+let shared: TestClass<['Mallory']>;
+let created: TestClass['created'];
 let teacher: Client;
 let student: Client;
 let forkId: string;
 
 beforeAll(async () => {
-  server = await startServer({ commandRate: { perSecond: 1_000_000, burst: 1_000_000 } });
-  created = await createClass(server.url);
-  teacher = await connect(server.url, teacherAuth(created));
-  student = await connect(server.url, { role: 'student', code: created.code, name: 'Mallory' });
-  const ack = await command<CommandAck<'fork'>>(student.socket, { type: 'fork', sessionId: created.sessionId });
-  if (!ack.ok) throw new Error('fork refused');
-  forkId = ack.session.sessionId;
+  shared = await startClass(server, { students: ['Mallory'] });
+  ({ created, teacher } = shared);
+  [student] = shared.students;
+  forkId = (await fork(student.socket, created.sessionId)).sessionId;
 });
-afterAll(async () => {
-  closeAll([teacher, student]);
-  await server.close();
-});
+afterAll(() => shared.close());
 
 const junk = fc.oneof(
   fc.anything({ maxDepth: 4, withNullPrototype: true, withObjectString: true }),
@@ -128,7 +123,7 @@ describe('fuzz', () => {
   });
 
   it('LIM-2/LIM-4: an oversized message and raw garbage frames close only that connection', async () => {
-    const victim = await connect(server.url, { role: 'student', code: created.code, name: 'Big' });
+    const victim = await shared.join('Big');
     const closed = new Promise<string>((resolve) => victim.socket.on('disconnect', (reason) => resolve(reason)));
     const oversized = { type: 'setConfig', sessionId: forkId, patch: { x: 'y'.repeat(PROTOCOL_LIMITS.maxMessageBytes + 10) } };
     victim.socket.emit('command', oversized, checkedAck('command', [oversized]));
@@ -167,22 +162,20 @@ describe('flood', () => {
   it('LIM-1: past the per-socket budget commands are rateLimited, and a flooding socket is disconnected', async () => {
     const strict = await startServer({ commandRate: { perSecond: 5, burst: 10 } });
     try {
-      const room = await createClass(strict.url);
-      const flooder = await connect(strict.url, { role: 'student', code: room.code, name: 'Flood' });
-      const calm = await connect(strict.url, { role: 'student', code: room.code, name: 'Calm' });
-      const acks = await Promise.all(
-        Array.from({ length: 20 }, () => command(flooder.socket, { type: 'watch', sessionId: room.sessionId })),
-      );
-      const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
-      expect(codes.slice(0, 10)).toEqual(Array(10).fill('ok'));
-      expect(codes.slice(10)).toEqual(Array(10).fill(ErrorCode.rateLimited));
-      const closed = new Promise<string>((resolve) => flooder.socket.on('disconnect', (reason) => resolve(reason)));
-      const watch = { type: 'watch', sessionId: room.sessionId };
-      for (let i = 0; i < 60; i++) flooder.socket.emit('command', watch, checkedAck('command', [watch]));
-      expect(await closed).toBe('io server disconnect');
-      const ack = await command(calm.socket, { type: 'watch', sessionId: room.sessionId });
-      expect(ack.ok).toBe(true);
-      calm.socket.close();
+      await withClass(strict, { teacher: false, students: ['Flood', 'Calm'] }, async ({ created: room, students: [flooder, calm] }) => {
+        const acks = await Promise.all(
+          Array.from({ length: 20 }, () => command(flooder.socket, { type: 'watch', sessionId: room.sessionId })),
+        );
+        const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
+        expect(codes.slice(0, 10)).toEqual(Array(10).fill('ok'));
+        expect(codes.slice(10)).toEqual(Array(10).fill(ErrorCode.rateLimited));
+        const closed = new Promise<string>((resolve) => flooder.socket.on('disconnect', (reason) => resolve(reason)));
+        const watch = { type: 'watch', sessionId: room.sessionId };
+        for (let i = 0; i < 60; i++) flooder.socket.emit('command', watch, checkedAck('command', [watch]));
+        expect(await closed).toBe('io server disconnect');
+        const ack = await command(calm.socket, { type: 'watch', sessionId: room.sessionId });
+        expect(ack.ok).toBe(true);
+      });
     } finally {
       await strict.close();
     }

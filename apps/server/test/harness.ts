@@ -6,12 +6,13 @@ import {
   type CommandAck,
   type CreateSessionReply,
   type ProtocolError,
+  type SessionState,
   type SessionUpdate,
   type Welcome,
 } from '@playroom/protocol';
 import type { FastifyInstance } from 'fastify';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp } from '../src/app';
 import type { ServerOptions } from '../src/config';
 import { WireLog, ackProblem, refusalProblem, serverEventProblem, type SocketMemory } from './wire-check';
@@ -50,6 +51,36 @@ export async function startServer(overrides: Partial<ServerOptions> = {}): Promi
   const address = app.server.address();
   if (typeof address !== 'object' || !address) throw new Error('no address');
   return { app, url: `http://127.0.0.1:${address.port}`, dataDir, close: () => app.close() };
+}
+
+/**
+ * One server for every test of a file: started before the first test,
+ * closed after the last. Read its fields inside tests (not at import).
+ */
+export function useServer(overrides: Partial<ServerOptions> = {}): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startServer(overrides);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const started = () => {
+    if (!current) throw new Error('the server starts before the first test');
+    return current;
+  };
+  return {
+    get app() {
+      return started().app;
+    },
+    get url() {
+      return started().url;
+    },
+    get dataDir() {
+      return started().dataDir;
+    },
+    close: () => started().close(),
+  };
 }
 
 /** POST /api/sessions. */
@@ -184,6 +215,90 @@ export function nextEvent<T>(socket: Socket, event: string, accept: (payload: T)
     };
     socket.on(event, listener);
   });
+}
+
+/** Fork `sessionId` as the sender of `socket`; throws when refused. */
+export async function fork(socket: Socket, sessionId: string): Promise<SessionState> {
+  const ack = await command<CommandAck<'fork'>>(socket, { type: 'fork', sessionId });
+  if (!ack.ok) throw new Error(`fork refused: ${ack.error.code}`);
+  return ack.session;
+}
+
+export interface ClassOptions<S extends readonly string[] = readonly string[]> {
+  teacherName?: string;
+  /** fields to change from the engine's DEFAULT_CONFIG */
+  config?: object;
+  /** connect the teacher first (default true) */
+  teacher?: boolean;
+  /** students to connect by name, one after another, after the teacher */
+  students?: S;
+  /** socket.io reconnects by itself (default false) */
+  reconnection?: boolean;
+}
+
+/** One client per name, in order: a tuple when the names are written out. */
+export type Students<S extends readonly string[]> = { -readonly [K in keyof S]: Client };
+
+/** A class just created, with its teacher and students connected; `close` closes every socket it connected. */
+export interface TestClass<S extends readonly string[] = readonly string[]> {
+  created: CreateSessionReply;
+  /** the teacher's client (throws if the class was started without one) */
+  readonly teacher: Client;
+  students: Students<S>;
+  /** connect one more student by name (closed with the rest) */
+  join(name: string): Promise<Client>;
+  /** connect one more client with any handshake auth (closed with the rest) */
+  connect(auth: Record<string, unknown>): Promise<Client>;
+  close(): void;
+}
+
+/** Create a class on `server` and connect its teacher and students (rules REST-1, JOIN-1). */
+export async function startClass<const S extends readonly string[] = []>(
+  server: { url: string },
+  options: ClassOptions<S> = {},
+): Promise<TestClass<S>> {
+  const created = await createClass(server.url, options.teacherName, options.config);
+  const clients: Client[] = [];
+  const connectTracked = async (auth: Record<string, unknown>) => {
+    const client = await connect(server.url, auth, { reconnection: options.reconnection ?? false });
+    clients.push(client);
+    return client;
+  };
+  const join = (name: string) => connectTracked({ role: 'student', code: created.code, name });
+  const close = () => closeAll(clients);
+  try {
+    const teacher = options.teacher === false ? undefined : await connectTracked(teacherAuth(created));
+    const students: Client[] = [];
+    for (const name of options.students ?? []) students.push(await join(name));
+    return {
+      created,
+      get teacher() {
+        if (!teacher) throw new Error('this class was started without its teacher');
+        return teacher;
+      },
+      students: students as Students<S>,
+      join,
+      connect: connectTracked,
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+/** `startClass`, run `body` with it, and close every socket it connected, whatever happens. */
+export async function withClass<T, const S extends readonly string[] = []>(
+  server: { url: string },
+  options: ClassOptions<S>,
+  body: (c: TestClass<S>) => Promise<T>,
+): Promise<T> {
+  const c = await startClass(server, options);
+  try {
+    return await body(c);
+  } finally {
+    c.close();
+  }
 }
 
 /** Close every client socket. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, refusedHandshake, teacherAuth, tempDataDir } from './harness';
+import { command, refusedHandshake, tempDataDir, withClass } from './harness';
 import { spawnServer } from './server-process';
 
 /*
@@ -12,24 +12,22 @@ describe('log secrecy', () => {
     const server = await spawnServer(tempDataDir(), { LOG_LEVEL: 'trace' });
     const secrets: string[] = [];
     try {
-      const created = await createClass(server.url);
-      const teacher = await connect(server.url, teacherAuth(created));
-      const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-      const studentToken = student.welcome.participantToken!;
-      secrets.push(created.teacherToken, studentToken);
-      await command(student.socket, { type: 'fork', sessionId: created.sessionId });
-      const exportUrl = `${server.url}/api/sessions/${created.sessionId}/export`;
-      expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${created.teacherToken}` } })).status).toBe(200);
-      // the wrong token in the right places, and tokens in bodies that get refused
-      expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${studentToken}` } })).status).toBe(403);
-      await refusedHandshake(server.url, { role: 'teacher', code: created.code, token: studentToken });
-      await refusedHandshake(server.url, { role: 'student', code: 'ZZZZZZ', token: studentToken });
-      for (const body of [`{"teacherName":"T","token":"${studentToken}"}`, `${created.teacherToken}`, `{"teacherName":"${created.teacherToken}`]) {
-        const response = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        expect(response.status).toBe(400);
-      }
-      const again = await connect(server.url, { role: 'student', code: created.code, token: studentToken });
-      closeAll([teacher, student, again]);
+      await withClass(server, { students: ['Ana'] }, async ({ created, students: [student], connect }) => {
+        const studentToken = student.welcome.participantToken!;
+        secrets.push(created.teacherToken, studentToken);
+        await command(student.socket, { type: 'fork', sessionId: created.sessionId });
+        const exportUrl = `${server.url}/api/sessions/${created.sessionId}/export`;
+        expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${created.teacherToken}` } })).status).toBe(200);
+        // the wrong token in the right places, and tokens in bodies that get refused
+        expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${studentToken}` } })).status).toBe(403);
+        await refusedHandshake(server.url, { role: 'teacher', code: created.code, token: studentToken });
+        await refusedHandshake(server.url, { role: 'student', code: 'ZZZZZZ', token: studentToken });
+        for (const body of [`{"teacherName":"T","token":"${studentToken}"}`, `${created.teacherToken}`, `{"teacherName":"${created.teacherToken}`]) {
+          const response = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          expect(response.status).toBe(400);
+        }
+        await connect({ role: 'student', code: created.code, token: studentToken });
+      });
       await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
       server.child.kill('SIGTERM');

@@ -1,6 +1,6 @@
-import { COMMAND_TYPES, ErrorCode, type CommandAck, type CommandOf, type CommandType } from '@playroom/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, refusedHandshake, startServer, teacherAuth, type Client, type TestServer } from './harness';
+import { COMMAND_TYPES, ErrorCode, type CommandOf, type CommandType, type CreateSessionReply } from '@playroom/protocol';
+import { describe, expect, it } from 'vitest';
+import { command, connect, createClass, fork, refusedHandshake, useServer, withClass, type Client } from './harness';
 
 /*
  * The permission matrix of shared/ARCHITECTURE.md, rule by rule (PERM-1…5,
@@ -103,35 +103,24 @@ const CASES: Case[] = COMMAND_TYPES.flatMap((type) =>
   ),
 );
 
-let server: TestServer;
-beforeAll(async () => {
-  // every case is a fresh class of four sessions: more than the default server-wide limit in all;
-  // PERM-6 sends every command to every foreign session from one socket, past the default command budget
-  server = await startServer({ maxSessions: 100_000, commandRate: { perSecond: 1_000_000, burst: 1_000_000 } });
-});
-afterAll(async () => {
-  await server.close();
-});
+// every case is a fresh class of four sessions: more than the default server-wide limit in all;
+// PERM-6 sends every command to every foreign session from one socket, past the default command budget
+const server = useServer({ maxSessions: 100_000, commandRate: { perSecond: 1_000_000, burst: 1_000_000 } });
 
-async function forkOf(client: Client, sessionId: string): Promise<string> {
-  const forked = await command<CommandAck<'fork'>>(client.socket, { type: 'fork', sessionId });
-  if (!forked.ok) throw new Error(`fork refused: ${forked.error.code}`);
-  return forked.session.sessionId;
+interface MatrixClass {
+  created: CreateSessionReply;
+  clients: { teacher: Client; ana: Client; ben: Client; viewer: Client };
+  /** the class session's fork of each */
+  forks: { teacher: string; ana: string; ben: string };
 }
 
-/** A fresh class: the teacher, Ana and Ben with a fork each (the teacher's of the class session), and a student without one. */
-async function setUpClass() {
-  const created = await createClass(server.url);
-  const teacher = await connect(server.url, teacherAuth(created));
-  const ana = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-  const ben = await connect(server.url, { role: 'student', code: created.code, name: 'Ben' });
-  const viewer = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
-  const forks = {
-    teacher: await forkOf(teacher, created.sessionId),
-    ana: await forkOf(ana, created.sessionId),
-    ben: await forkOf(ben, created.sessionId),
-  };
-  return { created, clients: { teacher, ana, ben, viewer }, forks };
+/** A fresh class: the teacher, Ana and Ben with a fork each (of the class session), and a student without one; closed after `body`. */
+function withMatrixClass(body: (c: MatrixClass) => Promise<void>): Promise<void> {
+  return withClass(server, { students: ['Ana', 'Ben', 'Viewer'] }, async ({ created, teacher, students: [ana, ben, viewer] }) => {
+    const forkOf = async (client: Client) => (await fork(client.socket, created.sessionId)).sessionId;
+    const forks = { teacher: await forkOf(teacher), ana: await forkOf(ana), ben: await forkOf(ben) };
+    await body({ created, clients: { teacher, ana, ben, viewer }, forks });
+  });
 }
 
 describe('permission matrix', () => {
@@ -142,8 +131,7 @@ describe('permission matrix', () => {
   });
 
   it.each(CASES)('PERM/FORK-4: $type by the $sender on the $target, class $condition → $expected', async ({ type, sender, target, condition, expected }) => {
-    const { created, clients, forks } = await setUpClass();
-    try {
+    await withMatrixClass(async ({ created, clients, forks }) => {
       if (condition === 'paused') expect((await command(clients.teacher.socket, { type: 'freezeForks', frozen: true })).ok).toBe(true);
       const own = sender === 'teacher' ? forks.teacher : forks.ana;
       const othersFork = sender === 'teacher' ? forks.ana : forks.ben;
@@ -158,9 +146,7 @@ describe('permission matrix', () => {
         expect(classroom.sessions().map((s) => [s.id, s.clock])).toEqual(before);
         expect(registry.byId(created.sessionId)).toBe(classroom);
       }
-    } finally {
-      closeAll(Object.values(clients));
-    }
+    });
   });
 
   it('HS-4/HS-5: a wrong token or no token never gets in', async () => {
@@ -202,8 +188,7 @@ describe('permission matrix', () => {
   });
 
   it('PERM-2: a spotlighted fork may be watched and forked by every student, and is private again afterwards', async () => {
-    const { created, clients, forks } = await setUpClass();
-    try {
+    await withMatrixClass(async ({ created, clients, forks }) => {
       const { teacher, viewer: otherStudent } = clients;
       const forkId = forks.ana;
       expect((await command(otherStudent.socket, { type: 'watch', sessionId: forkId })).ok).toBe(false);
@@ -214,29 +199,25 @@ describe('permission matrix', () => {
       expect((await command(teacher.socket, { type: 'spotlight', sessionId: null })).ok).toBe(true);
       expect((await command(otherStudent.socket, { type: 'watch', sessionId: forkId })).ok).toBe(false);
       expect((await command(teacher.socket, { type: 'spotlight', sessionId: created.sessionId })).ok).toBe(false);
-    } finally {
-      closeAll(Object.values(clients));
-    }
+    });
   });
 
   it('PERM-6: a session of another class is not found, whoever asks, with any command that names one', async () => {
-    const first = await setUpClass();
-    const second = await setUpClass();
-    try {
-      const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x'));
-      expect(withSession).toHaveLength(COMMAND_TYPES.length - 2); // all but freezeForks and endClass
-      for (const client of Object.values(first.clients)) {
-        for (const sessionId of [second.created.sessionId, second.forks.ana, second.forks.teacher, 's_doesNotExist']) {
-          for (const type of withSession) {
-            const ack = await command(client.socket, PAYLOADS[type](sessionId));
-            // a student is told no to the teacher's command before anything is looked up (PERM-5)
-            const expected = type === 'spotlight' && client.welcome.role === 'student' ? ErrorCode.forbidden : ErrorCode.sessionNotFound;
-            expect(ack.ok ? null : ack.error.code, `${type} ${sessionId}`).toBe(expected);
+    const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x'));
+    expect(withSession).toHaveLength(COMMAND_TYPES.length - 2); // all but freezeForks and endClass
+    await withMatrixClass((first) =>
+      withMatrixClass(async (second) => {
+        for (const client of Object.values(first.clients)) {
+          for (const sessionId of [second.created.sessionId, second.forks.ana, second.forks.teacher, 's_doesNotExist']) {
+            for (const type of withSession) {
+              const ack = await command(client.socket, PAYLOADS[type](sessionId));
+              // a student is told no to the teacher's command before anything is looked up (PERM-5)
+              const expected = type === 'spotlight' && client.welcome.role === 'student' ? ErrorCode.forbidden : ErrorCode.sessionNotFound;
+              expect(ack.ok ? null : ack.error.code, `${type} ${sessionId}`).toBe(expected);
+            }
           }
         }
-      }
-    } finally {
-      closeAll([...Object.values(first.clients), ...Object.values(second.clients)]);
-    }
+      }),
+    );
   });
 });

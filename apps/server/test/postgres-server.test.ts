@@ -1,7 +1,7 @@
 import type { CommandAck } from '@playroom/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStorage } from '../src/storage/postgres-storage';
-import { closeAll, command, connect, createClass, startServer, stepAndWait, teacherAuth } from './harness';
+import { closeAll, command, connect, fork, startServer, stepAndWait, teacherAuth, withClass } from './harness';
 import { TEST_DATABASE_URL, dropSchema, uniqueSchema } from './storage-backends';
 
 /*
@@ -20,24 +20,18 @@ describe('Postgres storage', () => {
     const options = { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema };
     const first = await startServer(options);
     expect(first.app.playroom.storage).toBeInstanceOf(PostgresStorage);
-    let created: Awaited<ReturnType<typeof createClass>>;
-    let studentToken: string;
-    let forkId: string;
-    let forkEpoch: number;
+    let before;
     try {
-      created = await createClass(first.url, 'Ms Li', { hiddenLayers: [3] });
-      const teacher = await connect(first.url, teacherAuth(created));
-      const student = await connect(first.url, { role: 'student', code: created.code, name: 'Ana' });
-      studentToken = student.welcome.participantToken!;
-      const forked = await command<CommandAck<'fork'>>(student.socket, { type: 'fork', sessionId: created.sessionId });
-      if (!forked.ok) throw new Error('fork refused');
-      forkId = forked.session.sessionId;
-      forkEpoch = (await stepAndWait(student.socket, forkId, 7)).state.epoch;
-      await stepAndWait(teacher.socket, created.sessionId, 3);
-      closeAll([teacher, student]);
+      before = await withClass(first, { config: { hiddenLayers: [3] }, students: ['Ana'] }, async ({ created, teacher, students: [student] }) => {
+        const forkId = (await fork(student.socket, created.sessionId)).sessionId;
+        const forkEpoch = (await stepAndWait(student.socket, forkId, 7)).state.epoch;
+        await stepAndWait(teacher.socket, created.sessionId, 3);
+        return { created, studentToken: student.welcome.participantToken!, forkId, forkEpoch };
+      });
     } finally {
       await first.close();
     }
+    const { created, studentToken, forkId, forkEpoch } = before;
 
     const second = await startServer(options);
     try {

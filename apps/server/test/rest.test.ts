@@ -8,16 +8,10 @@ import {
   type SessionExport,
 } from '@playroom/protocol';
 import type { TSchema } from 'typebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createClass, startServer, teacherAuth, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { connect, createClass, fork, startClass, startServer, useServer, withClass } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 describe('REST', () => {
   it('REST-1: creates a class with a room code, a session id and a ≥128-bit teacher token', async () => {
@@ -43,12 +37,11 @@ describe('REST', () => {
   });
 
   it('REST-2: looks a room up: teacher name and head count, forgiving case and spaces', async () => {
-    const created = await createClass(server.url, 'Mr Wang');
-    const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    const typed = `${created.code.slice(0, 3).toLowerCase()} ${created.code.slice(3)}`;
-    const reply = (await (await fetch(`${server.url}/api/rooms/${encodeURIComponent(typed)}`)).json()) as RoomLookupReply;
-    expect(reply).toMatchObject({ exists: true, code: created.code, teacherName: 'Mr Wang', joined: 1, online: 1 });
-    student.socket.close();
+    await withClass(server, { teacherName: 'Mr Wang', teacher: false, students: ['Ana'] }, async ({ created }) => {
+      const typed = `${created.code.slice(0, 3).toLowerCase()} ${created.code.slice(3)}`;
+      const reply = (await (await fetch(`${server.url}/api/rooms/${encodeURIComponent(typed)}`)).json()) as RoomLookupReply;
+      expect(reply).toMatchObject({ exists: true, code: created.code, teacherName: 'Mr Wang', joined: 1, online: 1 });
+    });
     const missing = (await (await fetch(`${server.url}/api/rooms/ZZZZZZ`)).json()) as RoomLookupReply;
     expect(missing.exists).toBe(false);
   });
@@ -121,7 +114,6 @@ describe('REST', () => {
   it('HS-6: a whole class behind one school address joins at once; wrong codes and tokens spend the shared budget', async () => {
     const strict = await startServer({ joinRate: { perMinute: 1, burst: 3 } });
     try {
-      const room = await createClass(strict.url);
       const outcome = async (auth: Record<string, unknown>) => {
         try {
           const client = await connect(strict.url, auth);
@@ -132,10 +124,10 @@ describe('REST', () => {
         }
       };
       // thirty students and a rejoin, far past the burst: good attempts cost nothing
-      const students = [];
-      for (let i = 0; i < 30; i++) students.push(await connect(strict.url, { role: 'student', code: room.code, name: `S${i}` }));
-      const token = students[0]!.welcome.participantToken!;
-      for (const student of students) student.socket.close();
+      const thirty = await startClass(strict, { teacher: false, students: Array.from({ length: 30 }, (_, i) => `S${i}`) });
+      const room = thirty.created;
+      const token = thirty.students[0]!.welcome.participantToken!;
+      thirty.close();
       expect(await outcome({ role: 'student', code: room.code, token })).toBe('ok');
       expect(await outcome({ role: 'teacher', code: room.code, token: room.teacherToken })).toBe('ok');
       expect((await (await fetch(`${strict.url}/api/rooms/${room.code}`)).json()) as { exists: boolean }).toMatchObject({ exists: true });
@@ -201,10 +193,8 @@ describe('REST', () => {
 
     // GET /api/rooms/:code: a class (with a student and a fork), none, a code too long to be one
     const student = await connect(server.url, { role: 'student', code, name: 'Ana' });
-    const teacher = await connect(server.url, teacherAuth({ sessionId, code, teacherToken }));
     try {
-      const forked = await new Promise((resolve) => student.socket.emit('command', { type: 'fork', sessionId }, resolve));
-      expect(forked).toMatchObject({ ok: true });
+      await fork(student.socket, sessionId);
       await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/${code}`), 200);
       await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/ZZZZZZ`), 200);
       await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/${'A'.repeat(40)}`), 400, ErrorCode.badRequest);
@@ -219,7 +209,6 @@ describe('REST', () => {
       await reply('exportSession', await exportOf(server.url, 's_nope', teacherToken), 404, ErrorCode.sessionNotFound);
     } finally {
       student.socket.close();
-      teacher.socket.close();
     }
 
     // health, readiness (also while not ready: starting or stopping), metrics

@@ -7,7 +7,7 @@ import {
   type SnapshotMessage,
 } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, teacherAuth, tempDataDir, type Client } from './harness';
+import { closeAll, command, connect, fork, startClass, teacherAuth, tempDataDir, type Client } from './harness';
 import { spawnServer } from './server-process';
 
 const SPEED = 60;
@@ -21,18 +21,13 @@ function expectedParams(config: TrainerConfig, epochs: number): number[] {
 
 /** A class with two students who each fork and play; everything trains for a while. */
 async function runClass(url: string) {
-  const created = await createClass(url, 'Ms Li', { hiddenLayers: [3] });
-  const teacher = await connect(url, teacherAuth(created));
-  const students = [
-    await connect(url, { role: 'student', code: created.code, name: 'Ana' }),
-    await connect(url, { role: 'student', code: created.code, name: 'Ben' }),
-  ];
+  const room = await startClass({ url }, { config: { hiddenLayers: [3] }, students: ['Ana', 'Ben'] });
+  const { created, teacher, students } = room;
   const forks: SessionState[] = [];
   for (const student of students) {
-    const ack = await command<CommandAck<'fork'>>(student.socket, { type: 'fork', sessionId: created.sessionId });
-    if (!ack.ok) throw new Error('fork refused');
-    forks.push(ack.session);
-    await command(student.socket, { type: 'play', sessionId: ack.session.sessionId });
+    const forked = await fork(student.socket, created.sessionId);
+    forks.push(forked);
+    await command(student.socket, { type: 'play', sessionId: forked.sessionId });
   }
   await command(teacher.socket, { type: 'play', sessionId: created.sessionId });
   const latest = new Map<string, Snapshot>();
@@ -40,7 +35,7 @@ async function runClass(url: string) {
     client.socket.on('snapshot', (message: SnapshotMessage) => latest.set(message.sessionId, decodeSnapshot(message.bytes)));
   }
   await new Promise((resolve) => setTimeout(resolve, 2500));
-  return { created, teacher, students, forks, latest };
+  return { room, created, teacher, students, forks, latest };
 }
 
 /** Reconnect everyone with their tokens and check identities, roles, forks and state. */
@@ -91,7 +86,7 @@ describe('restart', () => {
       first.child.kill('SIGTERM');
     }
     expect(await first.exited).toBe(0);
-    closeAll([before.teacher, ...before.students]);
+    before.room.close();
 
     const second = await spawnServer(dataDir);
     try {
@@ -116,7 +111,7 @@ describe('restart', () => {
       first.child.kill('SIGKILL');
     }
     await first.exited;
-    closeAll([before.teacher, ...before.students]);
+    before.room.close();
 
     const second = await spawnServer(dataDir);
     try {

@@ -1,6 +1,14 @@
-import { ClassStatusSchema, createValidator, type ClassStatus, type CommandAck, type RosterUpdate, type SessionUpdate, type SnapshotMessage } from '@playroom/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, stepAndWait, teacherAuth, type Client, type TestServer } from './harness';
+import {
+  ClassStatusSchema,
+  createValidator,
+  type ClassStatus,
+  type CreateSessionReply,
+  type RosterUpdate,
+  type SessionUpdate,
+  type SnapshotMessage,
+} from '@playroom/protocol';
+import { describe, expect, it } from 'vitest';
+import { command, fork, nextEvent, stepAndWait, useServer, withClass, type Client } from './harness';
 
 /*
  * A spotlighted fork is visible to every student only while it is spotlighted
@@ -10,25 +18,24 @@ import { closeAll, command, connect, createClass, nextEvent, startServer, stepAn
  * rooms missed).
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
-async function classWithSpotlightedFork() {
-  const created = await createClass(server.url);
-  const teacher = await connect(server.url, teacherAuth(created));
-  const owner = await connect(server.url, { role: 'student', code: created.code, name: 'Owner' });
-  const viewer = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
-  const forked = await command<CommandAck<'fork'>>(owner.socket, { type: 'fork', sessionId: created.sessionId });
-  if (!forked.ok) throw new Error('fork refused');
-  const forkId = forked.session.sessionId;
-  expect((await command(teacher.socket, { type: 'spotlight', sessionId: forkId })).ok).toBe(true);
-  expect((await command(viewer.socket, { type: 'watch', sessionId: forkId })).ok).toBe(true);
-  return { created, teacher, owner, viewer, forkId };
+interface SpotlightedFork {
+  created: CreateSessionReply;
+  teacher: Client;
+  owner: Client;
+  viewer: Client;
+  forkId: string;
+}
+
+/** A class where the Owner's fork is spotlighted and the Viewer watches it; every socket closed after `body`. */
+function withSpotlightedFork(body: (c: SpotlightedFork) => Promise<void>) {
+  return withClass(server, { students: ['Owner', 'Viewer'] }, async ({ created, teacher, students: [owner, viewer] }) => {
+    const forkId = (await fork(owner.socket, created.sessionId)).sessionId;
+    expect((await command(teacher.socket, { type: 'spotlight', sessionId: forkId })).ok).toBe(true);
+    expect((await command(viewer.socket, { type: 'watch', sessionId: forkId })).ok).toBe(true);
+    await body({ created, teacher, owner, viewer, forkId });
+  });
 }
 
 /** Session updates a socket receives, by session id, in order. */
@@ -40,8 +47,7 @@ function recordUpdates(client: Client): SessionUpdate[] {
 
 describe('spotlight', () => {
   it('PERM-2: a student watching the spotlighted fork sees its changes, and none once the spotlight is off', async () => {
-    const { created, teacher, owner, viewer, forkId } = await classWithSpotlightedFork();
-    try {
+    await withSpotlightedFork(async ({ created, teacher, owner, viewer, forkId }) => {
       const seen = recordUpdates(viewer);
       await command(owner.socket, { type: 'setConfig', sessionId: forkId, patch: { learningRate: 0.1 } });
       await nextEvent<SessionUpdate>(viewer.socket, 'session', (u) => u.state.sessionId === forkId);
@@ -53,14 +59,11 @@ describe('spotlight', () => {
       await command(teacher.socket, { type: 'setConfig', sessionId: created.sessionId, patch: { learningRate: 0.05 } });
       await marker;
       expect(seen.filter((u) => u.state.sessionId === forkId).map((u) => u.state.config.learningRate)).toEqual([0.1]);
-    } finally {
-      closeAll([teacher, owner, viewer]);
-    }
+    });
   });
 
   it('PERM-2: a student offline while the spotlight goes off gets none of the fork’s updates when the connection is recovered', async () => {
-    const { created, teacher, owner, viewer, forkId } = await classWithSpotlightedFork();
-    try {
+    await withSpotlightedFork(async ({ created, teacher, owner, viewer, forkId }) => {
       const offline = nextEvent<RosterUpdate>(teacher.socket, 'roster', (r) =>
         r.participants.some((p) => p.participantId === viewer.welcome.participantId && !p.online),
       );
@@ -86,23 +89,12 @@ describe('spotlight', () => {
       await command(teacher.socket, { type: 'setConfig', sessionId: created.sessionId, patch: { learningRate: 0.07 } });
       await second;
       expect(seen.filter((u) => u.state.sessionId === forkId)).toEqual([]);
-    } finally {
-      closeAll([teacher, owner, viewer]);
-    }
+    });
   });
 
   it('the class status names the spotlighted fork’s owner, and whether it is the teacher’s, for every student and a late joiner', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const owner = await connect(server.url, { role: 'student', code: created.code, name: 'Owner' });
-    const viewer = await connect(server.url, { role: 'student', code: created.code, name: 'Viewer' });
-    const clients = [teacher, owner, viewer];
-    try {
-      const forkOf = async (client: Client) => {
-        const forked = await command<CommandAck<'fork'>>(client.socket, { type: 'fork', sessionId: created.sessionId });
-        if (!forked.ok) throw new Error('fork refused');
-        return forked.session.sessionId;
-      };
+    await withClass(server, { students: ['Owner', 'Viewer'] }, async ({ created, teacher, students: [owner, viewer], join }) => {
+      const forkOf = async (client: Client) => (await fork(client.socket, created.sessionId)).sessionId;
       const spotlight = async (sessionId: string | null) => {
         const heard = nextEvent<ClassStatus>(viewer.socket, 'classStatus', (s) => s.spotlightId === sessionId);
         expect((await command(teacher.socket, { type: 'spotlight', sessionId })).ok).toBe(true);
@@ -116,19 +108,15 @@ describe('spotlight', () => {
       const teachersFork = await forkOf(teacher);
       const teacherShown = await spotlight(teachersFork);
       expect(teacherShown.spotlightOwner).toEqual({ participantId: teacher.welcome.participantId, name: 'Ms Li', role: 'teacher' });
-      const late = await connect(server.url, { role: 'student', code: created.code, name: 'Late' });
-      clients.push(late);
+      const late = await join('Late');
       expect(late.welcome.classStatus).toMatchObject({ spotlightId: teachersFork, spotlightOwner: { name: 'Ms Li', role: 'teacher' } });
 
       expect((await spotlight(null)).spotlightOwner).toBeNull();
-    } finally {
-      closeAll(clients);
-    }
+    });
   });
 
   it('PERM-2: spotlighting the fork again lets a student who watched it see it again; its owner and the teacher never lose it', async () => {
-    const { teacher, owner, viewer, forkId } = await classWithSpotlightedFork();
-    try {
+    await withSpotlightedFork(async ({ teacher, owner, viewer, forkId }) => {
       expect((await command(teacher.socket, { type: 'watch', sessionId: forkId })).ok).toBe(true);
       expect((await command(teacher.socket, { type: 'spotlight', sessionId: null })).ok).toBe(true);
       const ownerSees = nextEvent<SessionUpdate>(owner.socket, 'session', (u) => u.state.sessionId === forkId);
@@ -145,8 +133,6 @@ describe('spotlight', () => {
       const snapshot = nextEvent<SnapshotMessage>(viewer.socket, 'snapshot', (s) => s.sessionId === forkId);
       await stepAndWait(owner.socket, forkId);
       await snapshot;
-    } finally {
-      closeAll([teacher, owner, viewer]);
-    }
+    });
   });
 });

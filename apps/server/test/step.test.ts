@@ -1,7 +1,7 @@
 import { createTrainer, DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
 import { decodeSnapshot, type CommandAck, type SessionUpdate, type SnapshotMessage } from '@playroom/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, teacherAuth, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { command, nextEvent, useServer, withClass } from './harness';
 
 /*
  * Rule CMD-8: a `step` is acked when queued and trained by the scheduler in
@@ -15,20 +15,11 @@ const LARGEST: Partial<TrainerConfig> = {
   hiddenLayers: [8, 8, 8, 8, 8, 8],
 };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 describe('step', () => {
   it('CMD-8: commands sent during a 1,000-epoch step on the largest network are answered before it is done', async () => {
-    const created = await createClass(server.url, 'Ms Li', LARGEST);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    try {
+    await withClass(server, { config: LARGEST, students: ['Ana'] }, async ({ created, teacher, students: [student] }) => {
       const done = nextEvent<SessionUpdate>(teacher.socket, 'session', (u) => u.cause === 'step', 60_000);
       let finished = false;
       void done.then(() => (finished = true));
@@ -57,15 +48,11 @@ describe('step', () => {
       const trainer = createTrainer({ ...DEFAULT_CONFIG, ...LARGEST } as TrainerConfig);
       for (let i = 0; i < 1000; i++) trainer.trainEpoch();
       expect(update.state.params).toEqual(Array.from(trainer.network.params));
-    } finally {
-      closeAll([teacher, student]);
-    }
+    });
   });
 
   it('CMD-8: pause drops what is left of a step; steps add up to at most 1,000 pending', async () => {
-    const created = await createClass(server.url, 'Ms Li', LARGEST);
-    const teacher = await connect(server.url, teacherAuth(created));
-    try {
+    await withClass(server, { config: LARGEST }, async ({ created, teacher }) => {
       const first = await command<CommandAck<'step'>>(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 700 });
       const second = await command<CommandAck<'step'>>(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 700 });
       expect(first.ok && second.ok).toBe(true);
@@ -82,8 +69,6 @@ describe('step', () => {
       expect(epochAtPause).toBeLessThan(1000);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(session.epoch).toBe(epochAtPause);
-    } finally {
-      teacher.socket.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { SnapshotMessage } from '@playroom/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, teacherAuth, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { command, nextEvent, useServer, withClass } from './harness';
 import { ackProblem, refusalProblem, serverEventProblem } from './wire-check';
 
 /*
@@ -9,13 +9,7 @@ import { ackProblem, refusalProblem, serverEventProblem } from './wire-check';
  * the test that received it, and that each check refuses what it should.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 describe('the wire check', () => {
   let failure: string[] | undefined;
@@ -24,16 +18,12 @@ describe('the wire check', () => {
     onTestFinished(({ task }) => {
       failure = task.result?.errors?.map((error) => error.message ?? '');
     });
-    const created = await createClass(server.url);
-    const student = await connect(server.url, { role: 'student', code: created.code, name: 'Ana' });
-    try {
+    await withClass(server, { teacher: false, students: ['Ana'] }, async ({ students: [student] }) => {
       const arrived = nextEvent(student.socket, 'session');
       // a session update without its state, straight from the server's socket.io to this client
       (server.app.gateway.io.to(student.socket.id!) as unknown as { emit(event: string, payload: unknown): void }).emit('session', { cause: 'play', by: null });
       await arrived;
-    } finally {
-      closeAll([student]);
-    }
+    });
   });
 
   it('…and it failed for that event alone, after its body (the afterEach of the harness)', () => {
@@ -42,9 +32,7 @@ describe('the wire check', () => {
   });
 
   it('a test whose client receives only what the protocol allows passes (welcome, session, snapshot, ack)', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    try {
+    await withClass(server, {}, async ({ created, teacher }) => {
       const update = nextEvent(teacher.socket, 'session');
       expect((await command(teacher.socket, { type: 'play', sessionId: created.sessionId })).ok).toBe(true);
       await update;
@@ -57,9 +45,7 @@ describe('the wire check', () => {
       expect(serverEventProblem('snapshot', [{ sessionId, bytes: (bytes as Uint8Array).subarray(0, 40) }])).toMatch(/bytes/);
       expect(serverEventProblem('snapshot', [{ sessionId, bytes: 'AAAA' }])).toMatch(/not binary/);
       expect(serverEventProblem('snapshot', [{ sessionId: 'not an id', bytes }])).toMatch(/sessionId/);
-    } finally {
-      closeAll([teacher]);
-    }
+    });
   });
 
   it('refuses malformed events, acks and refusals', () => {
