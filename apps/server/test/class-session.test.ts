@@ -110,7 +110,7 @@ describe('a class of 30', () => {
   it('TRAIN-3: a student watching the class hears which way training diverged (kind), in a payload the schema accepts', async () => {
     const diverging = { activation: 'tanh', learningRate: 10 };
     await withClass(server, { config: diverging, students: ['Ana'] }, async ({ created, teacher, students: [student] }) => {
-      const heard = nextEvent<SessionUpdate>(student!.socket, 'session', (u) => u.cause === 'diverged');
+      const heard = nextEvent<SessionUpdate>(student.socket, 'session', (u) => u.cause === 'diverged');
       await command(teacher.socket, { type: 'step', sessionId: created.sessionId, epochs: 200 });
       const update = await heard;
       expect(update.state.metrics.diverged).toMatchObject({ kind: 'saturated' });
