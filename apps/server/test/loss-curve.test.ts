@@ -8,16 +8,10 @@ import {
   type SnapshotMessage,
 } from '@playroom/protocol';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, command, connect, createClass, nextEvent, startServer, teacherAuth, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { command, nextEvent, useServer, withClass } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 /** What a browser holds of the class session: its welcome, then every snapshot folded in the web store's way. */
 function follow(socket: Socket, initial: SessionView): { beforeUpdate: Promise<SessionView> } {
@@ -46,18 +40,13 @@ const asFloat32 = (history: LossHistory): LossHistory => ({
 
 describe('one loss history (STATE-3)', () => {
   it('a watcher since the start and a late joiner hold the server\'s own curve, point for point', async () => {
-    const created = await createClass(server.url);
-    const teacher = await connect(server.url, teacherAuth(created));
-    const early = await connect(server.url, { role: 'student', code: created.code, name: 'Early' });
-    const clients = [teacher, early];
-    try {
+    await withClass(server, { students: ['Early'] }, async ({ created, teacher, students: [early], join }) => {
       const earlyCopy = follow(early.socket, sessionViewFromState(early.welcome.classSession));
       await command(teacher.socket, { type: 'setSpeed', sessionId: created.sessionId, speed: 300 });
       await command(teacher.socket, { type: 'play', sessionId: created.sessionId });
       // long enough that the server's stride has doubled several times (256 points at most)
       await nextEvent(teacher.socket, 'snapshot', (m: SnapshotMessage) => decodeSnapshot(m.bytes).epoch >= 1500, 30_000);
-      const late = await connect(server.url, { role: 'student', code: created.code, name: 'Late' });
-      clients.push(late);
+      const late = await join('Late');
       const lateCopy = follow(late.socket, sessionViewFromState(late.welcome.classSession));
       await nextEvent(teacher.socket, 'snapshot', (m: SnapshotMessage) => decodeSnapshot(m.bytes).epoch >= 2500, 30_000);
       const [paused] = await Promise.all([
@@ -72,8 +61,6 @@ describe('one loss history (STATE-3)', () => {
         expect(copy.lossHistory.stride).toBeGreaterThanOrEqual(serverCurve.stride / 2);
         expect(asFloat32(mergeLossTail(copy.lossHistory, serverCurve.points))).toEqual(asFloat32(serverCurve));
       }
-    } finally {
-      closeAll(clients);
-    }
+    });
   });
 });
