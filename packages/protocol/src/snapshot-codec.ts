@@ -29,8 +29,8 @@ export { parameterCount };
  */
 
 export const SNAPSHOT_FORMAT = 2;
-/** How many of the newest loss-history points a snapshot repeats, so a watcher's curve is the server's (STATE-3). */
-export const SNAPSHOT_LOSS_TAIL = 32;
+/** At most this many loss-history points in one snapshot (the u8 count): normally a few, up to a few hundred in the first second of a fast run at stride 1 (STATE-3). */
+export const SNAPSHOT_LOSS_TAIL = 255;
 const TAIL_POINT_BYTES = 12;
 const HEADER_BYTES = 32;
 const FLAG_PLAYING = 1;

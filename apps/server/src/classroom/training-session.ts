@@ -45,6 +45,9 @@ export interface SessionRecord extends SessionIdentity {
   trainer: TrainerState;
 }
 
+/** Snapshot rounds a loss tail reaches back: a watcher may miss TAIL_ROUNDS − 1 frames in a row and lose no point. */
+const TAIL_ROUNDS = 3;
+
 /** A refused session change, with the protocol's words for it. */
 export class SessionChangeError extends Error {
   constructor(
@@ -73,8 +76,8 @@ export class TrainingSession implements Trainable {
   private stepsBy: string | null = null;
   private clockValue: number;
   private history: LossHistory;
-  /** the newest loss-history epoch at the last two snapshot rounds, older first (see nextSnapshotInput) */
-  private tailEpochs: [number, number] = [-1, -1];
+  /** the newest loss-history epoch at each of the last TAIL_ROUNDS snapshot rounds, oldest first (see nextSnapshotInput) */
+  private tailEpochs: number[] = new Array<number>(TAIL_ROUNDS).fill(-1);
 
   private constructor(
     readonly identity: SessionIdentity,
@@ -259,7 +262,7 @@ export class TrainingSession implements Trainable {
   /** A rebuilt network starts a new curve; snapshots repeat it from its start. */
   private newLossHistory(): void {
     this.history = emptyLossHistory();
-    this.tailEpochs = [-1, -1];
+    this.tailEpochs.fill(-1);
   }
 
   private cancelSteps(): void {
@@ -336,17 +339,18 @@ export class TrainingSession implements Trainable {
 
   /**
    * The next binary snapshot's content (rule SNAP-2), for the snapshot pump's
-   * round. Its loss tail repeats every history point recorded since the
-   * round before the last, so a watcher that missed one frame still holds
-   * the server's curve (STATE-3).
+   * round. Its loss tail repeats every history point recorded since
+   * TAIL_ROUNDS rounds ago, so a watcher whose busy transport missed up to
+   * two frames in a row still holds the server's curve (STATE-3).
    */
   nextSnapshotInput(): SnapshotInput {
     const m = this.metrics();
     const { points } = this.history;
-    const since = this.tailEpochs[0];
+    const since = this.tailEpochs[0]!;
     let first = points.length;
     while (first > 0 && points.length - first < SNAPSHOT_LOSS_TAIL && points[first - 1]!.epoch > since) first--;
-    this.tailEpochs = [this.tailEpochs[1], points[points.length - 1]?.epoch ?? -1];
+    this.tailEpochs.shift();
+    this.tailEpochs.push(points[points.length - 1]?.epoch ?? -1);
     return {
       ...m,
       clock: this.clock,
