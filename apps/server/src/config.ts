@@ -17,7 +17,13 @@ export interface ServerOptions {
   snapshotHz: number;
   maxForksPerParticipant: number;
   maxSessions: number;
+  /** one class's share of the server: its class session and forks together (LIM-5) */
+  maxSessionsPerClass: number;
   maxParticipantsPerClass: number;
+  /** a student's seat with no open socket and no fork for this long goes to the next student of a full class (LIM-6) */
+  vacantSeatAfterMs: number;
+  /** a student's forks stop training once they have had no open socket for this long (LIM-7) */
+  absentForkPauseMs: number;
   /** a class nobody used for this long is archived */
   idleArchiveMs: number;
   /** how often changed sessions are written while they train */
@@ -53,7 +59,10 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   snapshotHz: PROTOCOL_LIMITS.snapshotHz.default,
   maxForksPerParticipant: PROTOCOL_LIMITS.maxForksPerParticipant,
   maxSessions: PROTOCOL_LIMITS.maxSessionsPerServer,
+  maxSessionsPerClass: PROTOCOL_LIMITS.maxSessionsPerClass,
   maxParticipantsPerClass: PROTOCOL_LIMITS.maxParticipantsPerClass,
+  vacantSeatAfterMs: 30_000,
+  absentForkPauseMs: 60_000,
   idleArchiveMs: 720 * 60_000,
   checkpointIntervalMs: 1000,
   sliceBudgetMs: 6,
@@ -92,7 +101,10 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     snapshotHz: intFromEnv(env, 'SNAPSHOT_HZ', d.snapshotHz, PROTOCOL_LIMITS.snapshotHz.min, PROTOCOL_LIMITS.snapshotHz.max),
     maxForksPerParticipant: intFromEnv(env, 'MAX_FORKS_PER_PARTICIPANT', d.maxForksPerParticipant, 0, 100),
     maxSessions: intFromEnv(env, 'MAX_SESSIONS', d.maxSessions, 1, 100_000),
+    maxSessionsPerClass: intFromEnv(env, 'MAX_SESSIONS_PER_CLASS', d.maxSessionsPerClass, 1, 100_000),
     maxParticipantsPerClass: intFromEnv(env, 'MAX_PARTICIPANTS_PER_CLASS', d.maxParticipantsPerClass, 1, 10_000),
+    vacantSeatAfterMs: intFromEnv(env, 'VACANT_SEAT_SECONDS', d.vacantSeatAfterMs / 1000, 1, 86_400) * 1000,
+    absentForkPauseMs: intFromEnv(env, 'ABSENT_FORK_PAUSE_SECONDS', d.absentForkPauseMs / 1000, 1, 86_400) * 1000,
     idleArchiveMs: intFromEnv(env, 'IDLE_ARCHIVE_MINUTES', d.idleArchiveMs / 60_000, 1, 525_600) * 60_000,
     checkpointIntervalMs: intFromEnv(env, 'CHECKPOINT_INTERVAL_MS', d.checkpointIntervalMs, 100, 2000),
     sliceBudgetMs: intFromEnv(env, 'SLICE_BUDGET_MS', d.sliceBudgetMs, 1, 50),

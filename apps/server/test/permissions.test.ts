@@ -66,10 +66,13 @@ const EXPECTED: Record<CommandType, Expected> = {
   spotlight: always([ErrorCode.badRequest, OK, OK], [NO, NO, NO]),
   freezeForks: TEACHER_ONLY,
   endClass: TEACHER_ONLY,
+  lockClass: TEACHER_ONLY,
+  // CMD-9: the teacher takes a student (Ben, never the sender) out, whatever session a row names
+  removeParticipant: TEACHER_ONLY,
 };
 
-/** A valid command of each type on `sessionId` (the target; commands without a session ignore it). */
-const PAYLOADS: { [T in CommandType]: (sessionId: string) => CommandOf<T> } = {
+/** A valid command of each type on `sessionId` (the target; commands without a session ignore it); `ben` is a student's id. */
+const PAYLOADS: { [T in CommandType]: (sessionId: string, ben: string) => CommandOf<T> } = {
   setConfig: (sessionId) => ({ type: 'setConfig', sessionId, patch: { learningRate: 0.3 } }),
   play: (sessionId) => ({ type: 'play', sessionId }),
   pause: (sessionId) => ({ type: 'pause', sessionId }),
@@ -86,6 +89,8 @@ const PAYLOADS: { [T in CommandType]: (sessionId: string) => CommandOf<T> } = {
   spotlight: (sessionId) => ({ type: 'spotlight', sessionId }),
   freezeForks: () => ({ type: 'freezeForks', frozen: true }),
   endClass: () => ({ type: 'endClass' }),
+  lockClass: () => ({ type: 'lockClass', locked: true }),
+  removeParticipant: (_sessionId, ben) => ({ type: 'removeParticipant', participantId: ben }),
 };
 
 interface Case {
@@ -139,7 +144,7 @@ describe('permission matrix', () => {
       const registry = server.app.playroom.registry;
       const classroom = registry.byId(created.sessionId)!;
       const before = classroom.sessions().map((s) => [s.id, s.clock]);
-      const ack = await command(clients[sender === 'teacher' ? 'teacher' : 'ana'].socket, PAYLOADS[type](sessionId));
+      const ack = await command(clients[sender === 'teacher' ? 'teacher' : 'ana'].socket, PAYLOADS[type](sessionId, clients.ben.welcome.participantId));
       expect(ack.ok ? OK : ack.error.code, JSON.stringify(ack)).toBe(expected);
       if (!ack.ok) {
         // rule CMD-1: a refused command changes nothing
@@ -203,14 +208,14 @@ describe('permission matrix', () => {
   });
 
   it('PERM-6: a session of another class is not found, whoever asks, with any command that names one', async () => {
-    const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x'));
-    expect(withSession).toHaveLength(COMMAND_TYPES.length - 2); // all but freezeForks and endClass
+    const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x', 'p_x'));
+    expect(withSession).toHaveLength(COMMAND_TYPES.length - 4); // all but freezeForks, endClass, lockClass, removeParticipant
     await withMatrixClass((first) =>
       withMatrixClass(async (second) => {
         for (const client of Object.values(first.clients)) {
           for (const sessionId of [second.created.sessionId, second.forks.ana, second.forks.teacher, 's_doesNotExist']) {
             for (const type of withSession) {
-              const ack = await command(client.socket, PAYLOADS[type](sessionId));
+              const ack = await command(client.socket, PAYLOADS[type](sessionId, 'p_x'));
               // a student is told no to the teacher's command before anything is looked up (PERM-5)
               const expected = type === 'spotlight' && client.welcome.role === 'student' ? ErrorCode.forbidden : ErrorCode.sessionNotFound;
               expect(ack.ok ? null : ack.error.code, `${type} ${sessionId}`).toBe(expected);

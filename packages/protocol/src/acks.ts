@@ -35,6 +35,8 @@ const COMMAND_RESULT_FIELDS = {
   spotlight: {},
   freezeForks: {},
   endClass: {},
+  lockClass: {},
+  removeParticipant: {},
 } as const satisfies Record<CommandType, TProperties>;
 
 /** A refused command (or an unknown event that came with an ack, rule VAL-3). */

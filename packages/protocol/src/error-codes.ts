@@ -30,6 +30,10 @@ export const ErrorCode = {
   /** too many commands, joins or creations from this socket or address (rules LIM-*) */
   rateLimited: 'rateLimited',
   classFull: 'classFull',
+  /** the teacher locked the class: no new students (rule JOIN-3) */
+  classLocked: 'classLocked',
+  /** `removeParticipant` names nobody of this class */
+  participantNotFound: 'participantNotFound',
   forkLimit: 'forkLimit',
   sessionLimit: 'sessionLimit',
   /** the class was ended by its teacher or archived */

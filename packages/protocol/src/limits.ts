@@ -22,6 +22,8 @@ export const PROTOCOL_LIMITS = {
   maxForksPerParticipant: 5,
   /** default for class sessions + forks held by one server */
   maxSessionsPerServer: 500,
+  /** default for one class's class session + forks: a fifth of the server, so one class cannot take it all (LIM-5) */
+  maxSessionsPerClass: 100,
   /** `step` may ask for this many epochs at once */
   maxStepEpochs: 1000,
   /** training speed in epochs per second, or 'max' */

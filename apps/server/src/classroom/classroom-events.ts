@@ -13,6 +13,8 @@ export interface ClassroomEvents {
   classCreated(classroom: Classroom): void;
   /** a new participant joined a class (stored before their token is handed out) */
   participantJoined(classroom: Classroom, participant: Participant): void;
+  /** a student was taken out (by the teacher, or their empty seat given away): their sockets close, their token is gone */
+  participantRemoved(classroom: Classroom, participant: Participant): void;
   /** an accepted change or a server-side one (divergence, freeze) */
   sessionChanged(classroom: Classroom, session: TrainingSession, cause: SessionUpdateCause, by: string | null): void;
   /** a `step` queued epochs for the scheduler (the session changes when they are trained) */
@@ -57,6 +59,9 @@ export class ClassroomEventHub implements ClassroomEvents {
   }
   participantJoined(...args: Parameters<ClassroomEvents['participantJoined']>): void {
     this.emit('participantJoined', ...args);
+  }
+  participantRemoved(...args: Parameters<ClassroomEvents['participantRemoved']>): void {
+    this.emit('participantRemoved', ...args);
   }
   sessionChanged(...args: Parameters<ClassroomEvents['sessionChanged']>): void {
     this.emit('sessionChanged', ...args);

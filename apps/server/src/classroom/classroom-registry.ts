@@ -10,12 +10,16 @@ import { SessionChangeError, TrainingSession, type SessionRecord } from './train
 
 export interface RegistryLimits {
   maxSessions: number;
+  /** one class's class session + forks (LIM-5) */
+  maxSessionsPerClass: number;
+  /** an empty seat (no socket, no fork) this old goes to the next student of a full class (LIM-6) */
+  vacantSeatAfterMs: number;
   maxForksPerParticipant: number;
   maxParticipantsPerClass: number;
 }
 
 /** What the registry tells the event hub: the new classes and participants storage must keep. */
-export type RegistryEvents = Pick<ClassroomEvents, 'classCreated' | 'participantJoined'>;
+export type RegistryEvents = Pick<ClassroomEvents, 'classCreated' | 'participantJoined' | 'participantRemoved'>;
 
 /**
  * Every live class on this server, by room code and by id, and the limits
@@ -67,8 +71,13 @@ export class ClassroomRegistry {
   join(classroom: Classroom, typedName: string): { participant: Participant; token: string } {
     const name = typedName.trim();
     if (name === '') throw new Refusal(ErrorCode.nameRequired, 'a student needs a name or a token', '/name');
+    if (classroom.locked) throw new Refusal(ErrorCode.classLocked, 'the teacher has locked this class to new students');
     if (classroom.roster.students().length >= this.limits.maxParticipantsPerClass) {
-      throw new Refusal(ErrorCode.classFull, 'this class is full');
+      // a seat held by nobody (gone, no fork) goes to whoever is at the door (LIM-6)
+      const vacant = classroom.vacantSeat(this.limits.vacantSeatAfterMs, this.now());
+      if (!vacant) throw new Refusal(ErrorCode.classFull, 'this class is full');
+      classroom.removeStudent(vacant.id);
+      this.events.participantRemoved(classroom, vacant);
     }
     const token = newToken();
     const participant: Participant = {
@@ -79,7 +88,7 @@ export class ClassroomRegistry {
       tokenHash: hashToken(token),
       joinedAt: this.now(),
     };
-    classroom.roster.add(participant);
+    classroom.roster.add(participant, this.now());
     classroom.touch(this.now());
     this.events.participantJoined(classroom, participant);
     return { participant, token };
@@ -89,6 +98,9 @@ export class ClassroomRegistry {
   fork(classroom: Classroom, actor: Actor, source: TrainingSession): TrainingSession {
     if (this.sessionCount() >= this.limits.maxSessions) {
       throw new Refusal(ErrorCode.sessionLimit, 'this server holds as many sessions as it may');
+    }
+    if (classroom.sessions().length >= this.limits.maxSessionsPerClass) {
+      throw new Refusal(ErrorCode.sessionLimit, `a class holds at most ${this.limits.maxSessionsPerClass} sessions`);
     }
     if (classroom.forksOf(actor.participantId).length >= this.limits.maxForksPerParticipant) {
       throw new Refusal(ErrorCode.forkLimit, `at most ${this.limits.maxForksPerParticipant} forks each`);
@@ -118,6 +130,8 @@ export class ClassroomRegistry {
     const classroom = new Classroom(identity, TrainingSession.fromRecord(classRecord), teacher, lastActivityAt);
     for (const participant of participants) classroom.roster.add(participant);
     classroom.setForksFrozen(status.forksFrozen);
+    // classes stored before JOIN-3 have no lock
+    classroom.setLocked(status.locked === true);
     for (const session of sessions) if (session.id !== record.id) classroom.addFork(TrainingSession.fromRecord(session));
     // a spotlight on a fork that is gone stays off
     classroom.setSpotlight(status.spotlightId);

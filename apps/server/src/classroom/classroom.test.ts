@@ -57,6 +57,7 @@ describe('Classroom', () => {
       spotlightId: 'f_teacher',
       spotlightOwner: { participantId: 'p_teacher', name: 'p_teacher', role: 'teacher' },
       forksFrozen: false,
+      locked: false,
     });
     classroom.setSpotlight('f_ana');
     expect(classroom.classStatus().spotlightOwner).toEqual({ participantId: 'p_ana', name: 'p_ana', role: 'student' });

@@ -3,7 +3,7 @@ import { Roster, type Participant } from './roster';
 import type { TrainingSession } from './training-session';
 
 /** The teacher's class-wide switches as stored; the wire's ClassStatus adds what follows from them. */
-export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen'>;
+export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked'>;
 
 /** What storage keeps of a class besides its sessions and participants. */
 export interface ClassRecord {
@@ -22,7 +22,7 @@ export interface ClassRecord {
 export class Classroom {
   readonly roster = new Roster();
   readonly teacherId: string;
-  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false };
+  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false, locked: false };
   lastActivityAt: number;
   private readonly forks = new Map<string, TrainingSession>();
 
@@ -53,6 +53,59 @@ export class Classroom {
   /** whether the teacher paused the class (FORK-4) */
   get forksFrozen(): boolean {
     return this.switches.forksFrozen;
+  }
+  /** whether the teacher locked the class to new students (JOIN-3) */
+  get locked(): boolean {
+    return this.switches.locked;
+  }
+
+  /**
+   * The seat of the student absent longest, if someone holds one for
+   * nothing: no open socket for `vacantAfterMs` and no fork (LIM-6). A full
+   * class gives it to the next student, so seats taken and left do not keep
+   * real students out.
+   */
+  vacantSeat(vacantAfterMs: number, now: number = Date.now()): Participant | undefined {
+    let vacant: Participant | undefined;
+    let longest = vacantAfterMs;
+    for (const student of this.roster.students()) {
+      const absent = this.roster.absentFor(student.id, now);
+      if (absent >= longest && this.forksOf(student.id).length === 0) {
+        vacant = student;
+        longest = absent;
+      }
+    }
+    return vacant;
+  }
+
+  /** Playing forks of students absent for `afterMs`: paused, so nobody trains for an empty chair (LIM-7). Returns them. */
+  pauseAbsentForks(afterMs: number, now: number = Date.now()): TrainingSession[] {
+    const paused: TrainingSession[] = [];
+    for (const fork of this.forks.values()) {
+      if (!fork.playing || fork.ownerId === this.teacherId || this.roster.absentFor(fork.ownerId, now) < afterMs) continue;
+      fork.pause();
+      paused.push(fork);
+    }
+    return paused;
+  }
+
+  /** Lock the class to new students, or open it again (JOIN-3). */
+  setLocked(locked: boolean): void {
+    this.switches.locked = locked;
+  }
+
+  /**
+   * Take a student out of the class with their forks (CMD-9); the teacher
+   * stays. Returns the participant and the forks that went, or null when
+   * `participantId` is no student of this class.
+   */
+  removeStudent(participantId: string): { participant: Participant; forks: TrainingSession[] } | null {
+    const participant = this.roster.get(participantId);
+    if (!participant || participant.role !== 'student') return null;
+    const forks = this.forksOf(participantId);
+    for (const fork of forks) this.removeFork(fork.id);
+    this.roster.remove(participantId);
+    return { participant, forks };
   }
 
   /** Spotlight one of this class's forks, or nothing (null); false when `id` is not a fork of this class. */
@@ -117,7 +170,7 @@ export class Classroom {
 
   /** The class status as the wire sends it: the switches and whose fork is spotlighted. */
   classStatus(): ClassStatus {
-    const { spotlightId, forksFrozen } = this.switches;
+    const { spotlightId, forksFrozen, locked } = this.switches;
     const spotlighted = spotlightId === null ? undefined : this.forks.get(spotlightId);
     const owner = spotlighted && this.roster.get(spotlighted.ownerId);
     return {
@@ -126,6 +179,7 @@ export class Classroom {
         ? { participantId: spotlighted.ownerId, name: spotlighted.identity.ownerName, role: owner?.role ?? 'student' }
         : null,
       forksFrozen,
+      locked,
     };
   }
 

@@ -138,6 +138,21 @@ export class CommandExecutor {
         this.registry.remove(classroom);
         this.events.classEnded(classroom, 'endedByTeacher');
         return { ok: true };
+      case 'lockClass':
+        classroom.setLocked(command.locked);
+        classroom.touch();
+        this.events.classStatusChanged(classroom);
+        return { ok: true };
+      case 'removeParticipant': {
+        const spotlighted = classroom.spotlightId;
+        const removed = classroom.removeStudent(command.participantId);
+        if (!removed) throw new Refusal(ErrorCode.participantNotFound, 'no student with this id in this class', '/participantId');
+        classroom.touch();
+        for (const fork of removed.forks) this.events.forkRemoved(classroom, fork);
+        this.events.participantRemoved(classroom, removed.participant);
+        if (classroom.spotlightId !== spotlighted) this.events.classStatusChanged(classroom);
+        return { ok: true };
+      }
     }
   }
 }

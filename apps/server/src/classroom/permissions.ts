@@ -77,6 +77,8 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     }
     case 'freezeForks':
     case 'endClass':
+    case 'lockClass':
+    case 'removeParticipant':
       return actor.role === 'teacher' ? null : teacherOnly(command.type);
     default:
       return noRuleFor(command);

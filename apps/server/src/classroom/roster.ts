@@ -15,15 +15,29 @@ export class Roster {
   private readonly participants = new Map<string, Participant>();
   private readonly byTokenHash = new Map<string, string>();
   private readonly sockets = new Map<string, number>();
+  /** when each participant's last socket closed (or they were added, before their first) */
+  private readonly absentSince = new Map<string, number>();
 
-  /** Add (or restore) a participant. */
-  add(participant: Participant): void {
+  /** Add (or restore) a participant; absent until their first socket opens. */
+  add(participant: Participant, now: number = Date.now()): void {
     this.participants.set(participant.id, participant);
     this.byTokenHash.set(participant.tokenHash, participant.id);
+    if (!this.sockets.has(participant.id)) this.absentSince.set(participant.id, now);
   }
 
   get(id: string): Participant | undefined {
     return this.participants.get(id);
+  }
+
+  /** Take someone out: their token stops matching (their sockets are the gateway's to close). */
+  remove(id: string): Participant | undefined {
+    const participant = this.participants.get(id);
+    if (!participant) return undefined;
+    this.participants.delete(id);
+    this.byTokenHash.delete(participant.tokenHash);
+    this.sockets.delete(id);
+    this.absentSince.delete(id);
+    return participant;
   }
 
   /** The participant holding the token with this hash, if they have this role. */
@@ -36,13 +50,28 @@ export class Roster {
   /** A socket of this participant opened. */
   connect(id: string): void {
     this.sockets.set(id, (this.sockets.get(id) ?? 0) + 1);
+    this.absentSince.delete(id);
   }
 
   /** A socket of this participant closed. */
-  disconnect(id: string): void {
+  disconnect(id: string, now: number = Date.now()): void {
     const left = (this.sockets.get(id) ?? 1) - 1;
     if (left > 0) this.sockets.set(id, left);
-    else this.sockets.delete(id);
+    else {
+      this.sockets.delete(id);
+      if (this.participants.has(id)) this.absentSince.set(id, now);
+    }
+  }
+
+  /** Open sockets of one participant. */
+  socketsOf(id: string): number {
+    return this.sockets.get(id) ?? 0;
+  }
+
+  /** How long a participant has had no open socket (0 while online). */
+  absentFor(id: string, now: number = Date.now()): number {
+    const since = this.absentSince.get(id);
+    return since === undefined ? 0 : now - since;
   }
 
   isOnline(id: string): boolean {

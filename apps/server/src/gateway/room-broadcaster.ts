@@ -1,6 +1,7 @@
 import type { ClassEnded, SessionUpdateCause } from '@playroom/protocol';
 import type { Classroom } from '../classroom/classroom';
 import type { ClassroomEvents } from '../classroom/classroom-events';
+import type { Participant } from '../classroom/roster';
 import type { TrainingSession } from '../classroom/training-session';
 import { rooms, watcherRooms } from './rooms';
 import type { PlayroomServer } from './types';
@@ -50,6 +51,14 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
     for (const fork of classroom.allForks()) {
       if (fork.id !== classroom.spotlightId) this.io.in(rooms.spotlightViewers(fork.id)).socketsLeave(rooms.spotlightViewers(fork.id));
     }
+  }
+
+  participantRemoved(classroom: Classroom, participant: Participant): void {
+    const own = rooms.participant(participant.id);
+    this.io.to(own).emit('classEnded', { reason: 'removed' });
+    // after the current command's ack has been written; then the class hears who is left
+    setImmediate(() => this.io.in(own).disconnectSockets(true));
+    this.rosterChanged(classroom);
   }
 
   classEnded(classroom: Classroom, reason: ClassEnded['reason']): void {

@@ -36,6 +36,7 @@ declare module 'fastify' {
 }
 
 const IDLE_SWEEP_MS = 60_000;
+const ABSENCE_SWEEP_MS = 5_000;
 /** main-thread time one periodic checkpoint burst may take: short, so it barely adds to a training slice's delay */
 const CHECKPOINT_BURST_MS = 2;
 
@@ -61,6 +62,8 @@ export default fp<{ server: ServerOptions }>(
     const registry = new ClassroomRegistry(
       {
         maxSessions: options.maxSessions,
+        maxSessionsPerClass: options.maxSessionsPerClass,
+        vacantSeatAfterMs: options.vacantSeatAfterMs,
         maxForksPerParticipant: options.maxForksPerParticipant,
         maxParticipantsPerClass: options.maxParticipantsPerClass,
       },
@@ -123,6 +126,13 @@ export default fp<{ server: ServerOptions }>(
       }
     }, Math.min(IDLE_SWEEP_MS, options.idleArchiveMs));
     idleSweep.unref();
+    // nobody trains for an empty chair: forks of students gone for a while pause (LIM-7)
+    const absenceSweep = setInterval(() => {
+      for (const classroom of registry.classrooms()) {
+        for (const fork of classroom.pauseAbsentForks(options.absentForkPauseMs)) hub.sessionChanged(classroom, fork, 'pause', null);
+      }
+    }, Math.min(ABSENCE_SWEEP_MS, options.absentForkPauseMs / 2));
+    absenceSweep.unref();
 
     metrics.start();
     scheduler.start();
@@ -134,6 +144,7 @@ export default fp<{ server: ServerOptions }>(
     app.addHook('preClose', async () => {
       playroom.ready = false;
       clearInterval(idleSweep);
+      clearInterval(absenceSweep);
       scheduler.stop();
     });
     app.addHook('onClose', async () => {

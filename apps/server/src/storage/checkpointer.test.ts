@@ -43,9 +43,10 @@ const LARGEST: ConfigPatch = {
 describe('Checkpointer', () => {
   it('PERSIST-1: 31 training sessions are written in several short transactions, with socket I/O between them', async () => {
     const storage = new CountingStorage(`${tempDataDir()}/playroom.db`);
-    const registry = new ClassroomRegistry({ maxSessions: 100, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
+    const registry = new ClassroomRegistry({ maxSessions: 100, maxSessionsPerClass: 100, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
       classCreated: () => {},
       participantJoined: () => {},
+      participantRemoved: () => {},
     });
     const classes = Array.from({ length: 31 }, (_, i) => registry.create(`T${i}`, LARGEST).classroom);
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => { throw error; } });
@@ -78,9 +79,10 @@ describe('Checkpointer', () => {
 
   it('PERSIST-1: writes reach storage in the order things happened, even when an earlier one is slower', async () => {
     const storage = new SlowStorage(`${tempDataDir()}/playroom.db`);
-    const registry = new ClassroomRegistry({ maxSessions: 10, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
+    const registry = new ClassroomRegistry({ maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
       classCreated: () => {},
       participantJoined: () => {},
+      participantRemoved: () => {},
     });
     const { classroom } = registry.create('T');
     const errors: unknown[] = [];

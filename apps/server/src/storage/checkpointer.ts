@@ -153,6 +153,10 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     });
   }
 
+  participantRemoved(_classroom: Classroom, participant: Participant): void {
+    this.guard(() => this.storage.removeParticipant(participant.id));
+  }
+
   sessionChanged(_classroom: Classroom, session: TrainingSession): void {
     this.guard(() => this.store([session]));
   }

@@ -76,6 +76,10 @@ export class PostgresStorage implements Storage {
     await this.pool.query(`UPDATE sessions SET state = 'archived' WHERE id = $1`, [sessionId]);
   }
 
+  async removeParticipant(participantId: string): Promise<void> {
+    await this.pool.query(`DELETE FROM participants WHERE id = $1`, [participantId]);
+  }
+
   async archiveClass(classId: string): Promise<void> {
     const client = await this.pool.connect();
     try {

@@ -56,6 +56,7 @@ export class SqliteStorage implements Storage {
          WHERE sessions.state = 'live'`,
       ),
       archiveSession: this.db.prepare(`UPDATE sessions SET state = 'archived' WHERE id = ?`),
+      removeParticipant: this.db.prepare(`DELETE FROM participants WHERE id = ?`),
       archiveClass: this.db.prepare(`UPDATE classes SET state = 'archived' WHERE id = ?`),
       archiveClassSessions: this.db.prepare(`UPDATE sessions SET state = 'archived' WHERE class_id = ?`),
       liveClasses: this.db.prepare(`SELECT * FROM classes WHERE state = 'live' ORDER BY created_at`),
@@ -101,6 +102,10 @@ export class SqliteStorage implements Storage {
 
   async archiveSession(sessionId: string): Promise<void> {
     this.statements.archiveSession.run(sessionId);
+  }
+
+  async removeParticipant(participantId: string): Promise<void> {
+    this.statements.removeParticipant.run(participantId);
   }
 
   async archiveClass(classId: string): Promise<void> {

@@ -22,6 +22,8 @@ export interface Storage {
   saveSessions(records: SessionRecord[]): Promise<void>;
   /** A deleted fork: kept, no longer live. */
   archiveSession(sessionId: string): Promise<void>;
+  /** A participant the teacher removed: their token no longer opens the class, after a restart too (CMD-9). */
+  removeParticipant(participantId: string): Promise<void>;
   /** An ended or idle class with its forks: kept, no longer live or joinable. */
   archiveClass(classId: string): Promise<void>;
   /** Every live class, for a restart (rule PERSIST-2). */

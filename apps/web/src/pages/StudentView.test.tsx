@@ -25,6 +25,7 @@ const spotlight = (sessionId: string, participantId: string, name: string, role:
   spotlightId: sessionId,
   spotlightOwner: { participantId, name, role },
   forksFrozen: false,
+  locked: false,
 });
 const banner = () => screen.queryByTestId('spotlight-banner')?.textContent ?? null;
 
@@ -50,7 +51,7 @@ describe('StudentView spotlight banner', () => {
     render(<StudentView />);
     act(() => useAppStore.getState().setClassStatus(spotlight('fork-bo', 'p-bo', 'Bo', 'student')));
     expect(banner()).toBeNull();
-    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false }));
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false }));
     expect(banner()).toBeNull();
   });
 });

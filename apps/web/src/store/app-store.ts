@@ -34,7 +34,7 @@ export function createAppStore() {
         roster: [],
         participantId: null,
         forkSummaries: {},
-        classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false },
+        classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false },
         commands: {},
       }),
   }));

@@ -16,7 +16,7 @@ export interface ForksSlice {
 
 export const createForksSlice: StateCreator<AppState, [], [], ForksSlice> = (set) => ({
   forkSummaries: {},
-  classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false },
+  classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false },
   setForkSummaries: (summaries) => set({ forkSummaries: Object.fromEntries(summaries.map((f) => [f.sessionId, f])) }),
   mergeForkSummaries: (summaries) =>
     set((s) => {

@@ -62,6 +62,10 @@ export const COMMAND_SCHEMAS = {
   freezeForks: Type.Object({ type: Type.Literal('freezeForks'), frozen: Type.Boolean() }, strict),
   /** teacher: end the class; everyone is disconnected and the class is archived */
   endClass: Type.Object({ type: Type.Literal('endClass') }, strict),
+  /** teacher: refuse new students (rejoins with a token still pass), or open the class again (JOIN-3) */
+  lockClass: Type.Object({ type: Type.Literal('lockClass'), locked: Type.Boolean() }, strict),
+  /** teacher: take a student out of the class with their forks; their token stops working (CMD-9) */
+  removeParticipant: Type.Object({ type: Type.Literal('removeParticipant'), participantId: IdSchema }, strict),
 } as const satisfies Record<string, TSchema>;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;
@@ -89,7 +93,7 @@ export const SESSION_MUTATIONS = [
 export type SessionMutation = (typeof SESSION_MUTATIONS)[number];
 
 /** Commands only the teacher may send. */
-export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass'] as const satisfies readonly CommandType[];
+export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant'] as const satisfies readonly CommandType[];
 
 /** Whether a command type changes a session's training state. */
 export function isSessionMutation(type: CommandType): type is SessionMutation {

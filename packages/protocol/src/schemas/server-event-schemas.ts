@@ -52,7 +52,8 @@ export type ForksUpdate = Static<typeof ForksUpdateSchema>;
 export const ForkRemovedSchema = Type.Object({ sessionId: IdSchema });
 export type ForkRemoved = Static<typeof ForkRemovedSchema>;
 
-export const ClassEndedSchema = Type.Object({ reason: Type.Enum(['endedByTeacher', 'archived'] as const) });
+/** `removed`: the teacher took this participant out of the class (CMD-9); the class goes on without them. */
+export const ClassEndedSchema = Type.Object({ reason: Type.Enum(['endedByTeacher', 'archived', 'removed'] as const) });
 export type ClassEnded = Static<typeof ClassEndedSchema>;
 
 /** A binary snapshot of one session; decode `bytes` with `decodeSnapshot`. */

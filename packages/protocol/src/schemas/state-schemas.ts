@@ -130,5 +130,7 @@ export const ClassStatusSchema = Type.Object({
   /** the spotlighted fork's owner, null with no spotlight */
   spotlightOwner: Type.Union([SpotlightOwnerSchema, Type.Null()]),
   forksFrozen: Type.Boolean(),
+  /** the teacher locked the class: new students are refused, rejoins pass (JOIN-3) */
+  locked: Type.Boolean(),
 });
 export type ClassStatus = Static<typeof ClassStatusSchema>;
