@@ -28,6 +28,8 @@ const VALID_COMMANDS = {
   spotlight: { type: 'spotlight', sessionId: null },
   freezeForks: { type: 'freezeForks', frozen: true },
   endClass: { type: 'endClass' },
+  lockClass: { type: 'lockClass', locked: true },
+  removeParticipant: { type: 'removeParticipant', participantId: 'p_ana' },
 } satisfies Record<(typeof COMMAND_TYPES)[number], unknown>;
 
 /** Anything JSON (or socket.io's binary placeholders) can deliver. */
