@@ -3,12 +3,24 @@ import { ErrorCode, PROTOCOL_LIMITS, protocolError } from '@playroom/protocol';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_OPTIONS, type ServerOptions } from './config';
 import classroomPlugin from './plugins/classroom';
+import originGuardPlugin from './plugins/origin-guard';
+import securityHeadersPlugin from './plugins/security-headers';
 import socketGatewayPlugin from './plugins/socket-gateway';
 import webStaticPlugin from './plugins/web-static';
 import healthRoutes from './routes/health';
 import roomRoutes from './routes/rooms';
 import sessionRoutes from './routes/sessions';
+import { clientErrorHandler, frameworkErrors } from './routes/framework-errors';
 import { sendError } from './routes/send-error';
+import { originPolicy } from './security/origin-policy';
+import { TokenGuard } from './security/token-guard';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** wrong REST tokens per address (SEC-4), shared by the export and /metrics */
+    tokenGuard: TokenGuard;
+  }
+}
 
 /**
  * Build the whole server from its plugins (fastify/demo style); `server.ts`
@@ -25,6 +37,10 @@ export async function buildApp(
     // a hop count, never `true`: trusting every hop would take the client's own X-Forwarded-For entry
     trustProxy: options.trustProxy > 0 ? (_address: string, hop: number) => hop < options.trustProxy : false,
     forceCloseConnections: true,
+    // every refusal fastify or Node's parser makes itself, in the protocol's error body too (REST-7)
+    frameworkErrors,
+    clientErrorHandler,
+    routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler((error: Error & { validation?: unknown; statusCode?: number }, request, reply) => {
@@ -37,6 +53,9 @@ export async function buildApp(
     return sendError(reply, 500, protocolError(ErrorCode.internal, 'the server failed to answer'));
   });
 
+  app.decorate('tokenGuard', new TokenGuard(options.tokenRate.perMinute, options.tokenRate.burst));
+  await app.register(securityHeadersPlugin);
+  await app.register(originGuardPlugin, { policy: originPolicy(options.allowedOrigins) });
   await app.register(classroomPlugin, { server: options });
   await app.register(socketGatewayPlugin);
   await app.register(healthRoutes);

@@ -16,4 +16,16 @@ describe('readServerOptions', () => {
   it('refuses a port out of range with the variable named', () => {
     expect(() => readServerOptions({ PORT: '70000' })).toThrow(/PORT must be a number in \[0, 65535\]/);
   });
+
+  it('reads ALLOWED_ORIGINS and METRICS_TOKEN, refusing a malformed origin and a short token (SEC-1, SEC-3)', () => {
+    expect(readServerOptions({ ALLOWED_ORIGINS: 'https://Playroom.School.example, http://10.0.0.5:3000/' }).allowedOrigins).toEqual([
+      'https://playroom.school.example',
+      'http://10.0.0.5:3000',
+    ]);
+    expect(() => readServerOptions({ ALLOWED_ORIGINS: 'playroom.school.example' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => readServerOptions({ ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(readServerOptions({}).metricsToken).toBeNull();
+    expect(() => readServerOptions({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(readServerOptions({ METRICS_TOKEN: 'a-long-metrics-secret' }).metricsToken).toBe('a-long-metrics-secret');
+  });
 });

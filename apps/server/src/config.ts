@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PROTOCOL_LIMITS } from '@playroom/protocol';
+import { parseAllowedOrigins } from './security/origin-policy';
 
 /** Everything the server can be told, with defaults; `readServerOptions` reads them from the environment. */
 export interface ServerOptions {
@@ -44,6 +45,12 @@ export interface ServerOptions {
   scheduler: 'fair' | 'naive';
   /** window of the rates and event-loop percentiles in /metrics */
   metricsWindowMs: number;
+  /** origins besides the server's own whose pages may write and open sockets (SEC-1) */
+  allowedOrigins: string[];
+  /** bearer token /metrics needs; null: /metrics answers loopback addresses only (SEC-3) */
+  metricsToken: string | null;
+  /** per-address budget of wrong tokens over REST (SEC-4) */
+  tokenRate: { perMinute: number; burst: number };
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -73,6 +80,9 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   commandRate: { ...PROTOCOL_LIMITS.commandRate },
   scheduler: 'fair',
   metricsWindowMs: 5000,
+  allowedOrigins: [],
+  metricsToken: null,
+  tokenRate: { perMinute: 30, burst: 10 },
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -124,5 +134,18 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     },
     scheduler: env.SCHEDULER === 'naive' ? 'naive' : 'fair',
     metricsWindowMs: intFromEnv(env, 'METRICS_WINDOW_MS', d.metricsWindowMs, 100, 3_600_000),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    metricsToken: metricsTokenFromEnv(env.METRICS_TOKEN),
+    tokenRate: {
+      perMinute: intFromEnv(env, 'TOKEN_RATE_PER_MINUTE', d.tokenRate.perMinute, 1, 1e6),
+      burst: intFromEnv(env, 'TOKEN_BURST', d.tokenRate.burst, 1, 1e6),
+    },
   };
+}
+
+/** METRICS_TOKEN: unset or at least 16 characters, so a scraper's secret is not guessable. */
+function metricsTokenFromEnv(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16 || /\s/.test(raw)) throw new Error('METRICS_TOKEN must be at least 16 characters without spaces');
+  return raw;
 }

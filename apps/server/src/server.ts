@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { readServerOptions } from './config';
+import { requestSerializer } from './security/log-redaction';
 
 /** `npm start`: listen on PORT, log the URL to open, shut down cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -8,6 +9,8 @@ async function main(): Promise<void> {
     level: options.logLevel,
     // tokens travel in headers and handshakes only; never let a header reach the log
     redact: ['req.headers.authorization', 'req.headers.cookie'],
+    // nor a token sent in a query string (SEC-5)
+    serializers: { req: requestSerializer },
   });
   let closing = false;
   const shutdown = (signal: string) => {

@@ -20,6 +20,10 @@ describe('log secrecy', () => {
         expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${created.teacherToken}` } })).status).toBe(200);
         // the wrong token in the right places, and tokens in bodies that get refused
         expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${studentToken}` } })).status).toBe(403);
+        // tokens in a query string (SEC-5): the logged request URL keeps the parameter, not its value
+        const query = `?token=${created.teacherToken}&teacherToken=${created.teacherToken}&participantToken=${studentToken}&x=1`;
+        expect((await fetch(`${exportUrl}${query}`)).status).toBe(401);
+        expect((await fetch(`${server.url}/api/rooms/${created.code}${query}`)).status).toBe(200);
         await refusedHandshake(server.url, { role: 'teacher', code: created.code, token: studentToken });
         await refusedHandshake(server.url, { role: 'student', code: 'ZZZZZZ', token: studentToken });
         for (const body of [`{"teacherName":"T","token":"${studentToken}"}`, `${created.teacherToken}`, `{"teacherName":"${created.teacherToken}`]) {
@@ -38,5 +42,6 @@ describe('log secrecy', () => {
     expect(log.match(/"incoming request"/g)?.length).toBeGreaterThanOrEqual(5);
     expect(log).toContain('class created');
     for (const token of secrets) expect(log).not.toContain(token);
+    expect(log).toContain('participantToken=[redacted]&x=1');
   });
 });

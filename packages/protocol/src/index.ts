@@ -4,6 +4,7 @@
  */
 export * from './version';
 export * from './limits';
+export * from './names';
 export * from './error-codes';
 export * from './acks';
 export * from './events';

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
-import { ErrorCode, type ConfigPatch } from '@playroom/protocol';
+import { ErrorCode, cleanDisplayName, type ConfigPatch } from '@playroom/protocol';
 import { hashToken, newId, newRoomCode, newToken } from '../security/secrets';
 import { Classroom, type ClassRecord } from './classroom';
 import type { ClassroomEvents } from './classroom-events';
@@ -40,7 +40,7 @@ export class ClassroomRegistry {
     if (this.sessionCount() >= this.limits.maxSessions) {
       throw new Refusal(ErrorCode.sessionLimit, 'this server holds as many sessions as it may');
     }
-    const name = teacherName.trim();
+    const name = cleanDisplayName(teacherName);
     if (name === '') throw new Refusal(ErrorCode.nameRequired, 'the teacher needs a name', '/teacherName');
     const id = newId('s');
     const createdAt = this.now();
@@ -69,7 +69,7 @@ export class ClassroomRegistry {
 
   /** A new student in a class, with their token (rule HS-5). */
   join(classroom: Classroom, typedName: string): { participant: Participant; token: string } {
-    const name = typedName.trim();
+    const name = cleanDisplayName(typedName);
     if (name === '') throw new Refusal(ErrorCode.nameRequired, 'a student needs a name or a token', '/name');
     if (classroom.locked) throw new Refusal(ErrorCode.classLocked, 'the teacher has locked this class to new students');
     if (classroom.roster.students().length >= this.limits.maxParticipantsPerClass) {

@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   checkProtocolVersion,
+  normalizeRoomCode,
   protocolError,
   validateHandshake,
   type HandshakeAuth,
@@ -47,6 +48,8 @@ export function authenticateHandshake(auth: unknown, address: string, deps: Hand
   if (verdict === 'serverTooOld') return refuse(protocolError(ErrorCode.serverTooOld, 'the server is older than this page'));
   // socket.io's connection state recovery adds its own `pid` and `offset` to a reconnecting client's auth
   const { pid: _pid, offset: _offset, ...ours } = auth as Record<string, unknown>;
+  // one case rule for codes everywhere: the handshake forgives what the REST look-up forgives (HS-8)
+  if (typeof ours.code === 'string') ours.code = normalizeRoomCode(ours.code);
   const checked = validateHandshake(ours);
   if (!checked.ok) return refuse(checked.error);
   if (!deps.joinLimiter.hasBudget(address)) {

@@ -17,6 +17,7 @@ import type { Actor } from '../classroom/permissions';
 import { welcomeFor } from '../classroom/welcome';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import { TokenBucket, type KeyedRateLimiter } from '../security/token-bucket';
+import { originPolicy, type OriginPolicy } from '../security/origin-policy';
 import { clientAddress } from './client-address';
 import { authenticateHandshake } from './handshake';
 import { RoomBroadcaster } from './room-broadcaster';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   /** reverse proxies in front of the server (0: none, X-Forwarded-For is ignored) */
   trustProxy: number;
   commandRate?: { perSecond: number; burst: number };
+  /** which pages may open a socket (SEC-1); default: the server's own origin and clients without Origin */
+  originPolicy?: OriginPolicy;
 }
 
 export interface GatewayDeps {
@@ -66,10 +69,12 @@ export class SocketGateway {
     private readonly options: GatewayOptions,
   ) {
     this.commandRate = options.commandRate ?? PROTOCOL_LIMITS.commandRate;
+    const origins = options.originPolicy ?? originPolicy([]);
     this.io = new Server(httpServer, {
       maxHttpBufferSize: PROTOCOL_LIMITS.maxMessageBytes,
       connectionStateRecovery: { maxDisconnectionDuration: options.recoveryWindowMs, skipMiddlewares: true },
-      cors: { origin: true },
+      // CORS answers only the configured origins; the server's own page needs none (SEC-1)
+      cors: { origin: (origin, done) => done(null, origin !== undefined && origins.allows(origin, undefined)) },
     });
     this.pump = new SnapshotPump(this.io, deps.registry, deps.metrics, {
       snapshotHz: options.snapshotHz,
@@ -80,6 +85,10 @@ export class SocketGateway {
     this.unsubscribe = deps.hub.subscribe(broadcaster);
     this.io.use((socket, next) => {
       try {
+        // a browser page of another site: refused before the handshake reaches the classroom (SEC-1)
+        if (!origins.allows(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+          return next(handshakeError(protocolError(ErrorCode.forbidden, 'connections from this page are not allowed: open Playroom itself')));
+        }
         const result = authenticateHandshake(socket.handshake.auth, this.addressOf(socket), {
           registry: deps.registry,
           joinLimiter: deps.joinLimiter,

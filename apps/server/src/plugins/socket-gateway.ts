@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { SocketGateway } from '../gateway/socket-gateway';
+import { originPolicy } from '../security/origin-policy';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,6 +29,7 @@ export default fp(
         recoveryWindowMs: playroom.options.recoveryWindowMs,
         trustProxy: playroom.options.trustProxy,
         commandRate: playroom.options.commandRate,
+        originPolicy: originPolicy(playroom.options.allowedOrigins),
       },
     );
     app.decorate('gateway', gateway);

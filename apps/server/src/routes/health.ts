@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorCode, REST_REPLY_SCHEMAS, protocolError } from '@playroom/protocol';
+import { metricsRefusal } from '../security/metrics-access';
 import { sendError } from './send-error';
 
 /** /healthz (the process answers), /readyz (restored and accepting), /metrics (Prometheus, rule REST-4). */
@@ -11,7 +12,16 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? { status: 'ready' as const }
       : sendError(reply, 503, protocolError(ErrorCode.unavailable, 'the server is starting or shutting down')),
   );
-  app.get('/metrics', { schema: { response: REST_REPLY_SCHEMAS.metrics } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { response: REST_REPLY_SCHEMAS.metrics } }, async (request, reply) => {
+    // a bearer token when configured, else this machine only (SEC-3); a wrong token spends the address's budget (SEC-4)
+    if (!app.tokenGuard.mayTry(request.ip)) {
+      return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many wrong tokens from this address: wait a minute'));
+    }
+    const refusal = metricsRefusal(request.headers.authorization, request.ip, playroom.options.metricsToken);
+    if (refusal) {
+      if (refusal.status === 401 && request.headers.authorization !== undefined) app.tokenGuard.guessed(request.ip);
+      return sendError(reply, refusal.status, refusal.error);
+    }
     let training = 0;
     for (const session of playroom.registry.allSessions()) if (session.playing) training++;
     const text = playroom.metrics.render({

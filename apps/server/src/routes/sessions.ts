@@ -44,10 +44,15 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (token === '') {
       return sendError(reply, 401, protocolError(ErrorCode.unauthorized, 'send the teacher token as Authorization: Bearer'));
     }
+    // only a wrong token spends the address's budget; once spent, no token is checked (SEC-4)
+    if (!app.tokenGuard.mayTry(request.ip)) {
+      return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many wrong tokens from this address: wait a minute'));
+    }
     const classroom = playroom.registry.byId(request.params.sessionId);
     if (!classroom) return sendError(reply, 404, protocolError(ErrorCode.sessionNotFound, 'no live class with this id'));
     const teacher = classroom.roster.get(classroom.teacherId);
     if (!teacher || !sameHash(teacher.tokenHash, hashToken(token))) {
+      app.tokenGuard.guessed(request.ip);
       return sendError(reply, 403, protocolError(ErrorCode.forbidden, 'only the teacher of this class may export it'));
     }
     const exported: SessionExport = {
