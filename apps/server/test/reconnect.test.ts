@@ -1,4 +1,4 @@
-import { decodeSnapshot, type RosterUpdate, type SnapshotMessage } from '@playroom/protocol';
+import { decodeSnapshot, type RosterUpdate, type SnapshotMessage, type Welcome } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
 import { command, fork, nextEvent, useServer, withClass } from './harness';
 
@@ -50,6 +50,41 @@ describe('reconnect', () => {
       const stored = await server.app.playroom.storage.loadClass(created.sessionId);
       expect(stored?.sessions.length).toBe(1);
       expect((await server.app.playroom.storage.loadLiveClasses()).some((c) => c.record.id === created.sessionId)).toBe(false);
+    });
+  });
+
+  it('SNAP-5: a recovered connection gets the missed session, roster and class status, and no stale snapshot', async () => {
+    await withClass(server, { students: ['Ana'] }, async ({ created, teacher, students: [ana], join }) => {
+      await command(teacher.socket, { type: 'play', sessionId: created.sessionId });
+      await nextEvent<SnapshotMessage>(ana.socket, 'snapshot');
+      // a Wi-Fi that goes silent: what the server still writes (snapshots among it) is lost until the drop
+      (ana.socket.io.engine.transport as unknown as { onData: (data: unknown) => void }).onData = () => {};
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await command(teacher.socket, { type: 'setConfig', sessionId: created.sessionId, patch: { learningRate: 0.1 } });
+      await join('Ben');
+      await command(teacher.socket, { type: 'freezeForks', frozen: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const offline = nextEvent<RosterUpdate>(teacher.socket, 'roster', (r) => r.participants.some((p) => p.name === 'Ana' && !p.online));
+      ana.socket.io.engine.close();
+      await offline;
+
+      const beforeWelcome: string[] = [];
+      const record = (event: string) => beforeWelcome.push(event);
+      ana.socket.onAny(record);
+      const welcome = nextEvent<Welcome>(ana.socket, 'welcome');
+      const recovered = new Promise<boolean>((resolve) => ana.socket.once('connect', () => resolve(ana.socket.recovered)));
+      ana.socket.connect(); // reconnection is manual in the harness
+      expect(await recovered).toBe(true);
+      await welcome;
+      ana.socket.offAny(record);
+      // the replay comes before the fresh welcome
+      const replayed = beforeWelcome.slice(0, beforeWelcome.indexOf('welcome'));
+      expect(replayed).toContain('session');
+      expect(replayed).toContain('roster');
+      expect(replayed).toContain('classStatus');
+      expect(replayed.filter((event) => event === 'snapshot')).toEqual([]);
+      // and live snapshots go on
+      await nextEvent<SnapshotMessage>(ana.socket, 'snapshot', (s) => s.sessionId === created.sessionId);
     });
   });
 

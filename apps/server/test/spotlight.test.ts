@@ -92,6 +92,43 @@ describe('spotlight', () => {
     });
   });
 
+  it('PERM-2: a student offline while the spotlight goes off and comes back needs a new watch after the connection is recovered', async () => {
+    await withSpotlightedFork(async ({ created, teacher, owner, viewer, forkId }) => {
+      const offline = nextEvent<RosterUpdate>(teacher.socket, 'roster', (r) =>
+        r.participants.some((p) => p.participantId === viewer.welcome.participantId && !p.online),
+      );
+      viewer.socket.io.engine.close();
+      await offline;
+      expect((await command(teacher.socket, { type: 'spotlight', sessionId: null })).ok).toBe(true);
+      expect((await command(teacher.socket, { type: 'spotlight', sessionId: forkId })).ok).toBe(true);
+      await command(owner.socket, { type: 'setConfig', sessionId: forkId, patch: { learningRate: 0.2 } });
+
+      const seen = recordUpdates(viewer);
+      const snapshots: string[] = [];
+      viewer.socket.on('snapshot', (s: SnapshotMessage) => snapshots.push(s.sessionId));
+      const welcome = nextEvent(viewer.socket, 'welcome');
+      const recovered = new Promise<boolean>((resolve) => viewer.socket.once('connect', () => resolve(viewer.socket.recovered)));
+      viewer.socket.connect();
+      expect(await recovered).toBe(true);
+      await welcome;
+
+      await command(owner.socket, { type: 'setConfig', sessionId: forkId, patch: { learningRate: 0.3 } });
+      await stepAndWait(owner.socket, forkId);
+      const marker = nextEvent<SessionUpdate>(viewer.socket, 'session', (u) => u.state.sessionId === created.sessionId && u.state.config.learningRate === 0.07);
+      await command(teacher.socket, { type: 'setConfig', sessionId: created.sessionId, patch: { learningRate: 0.07 } });
+      await marker;
+      await new Promise((resolve) => setTimeout(resolve, 150)); // a snapshot round after the step
+      expect(seen.filter((u) => u.state.sessionId === forkId)).toEqual([]);
+      expect(snapshots.filter((id) => id === forkId)).toEqual([]);
+
+      // a new watch while it is spotlighted shows it again
+      expect((await command(viewer.socket, { type: 'watch', sessionId: forkId })).ok).toBe(true);
+      const again = nextEvent<SessionUpdate>(viewer.socket, 'session', (u) => u.state.sessionId === forkId);
+      await command(owner.socket, { type: 'setConfig', sessionId: forkId, patch: { learningRate: 0.4 } });
+      expect((await again).state.config.learningRate).toBe(0.4);
+    });
+  });
+
   it('the class status names the spotlighted fork’s owner, and whether it is the teacher’s, for every student and a late joiner', async () => {
     await withClass(server, { students: ['Owner', 'Viewer'] }, async ({ created, teacher, students: [owner, viewer], join }) => {
       const forkOf = async (client: Client) => (await fork(client.socket, created.sessionId)).sessionId;

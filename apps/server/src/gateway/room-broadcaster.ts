@@ -3,32 +3,40 @@ import type { Classroom } from '../classroom/classroom';
 import type { ClassroomEvents } from '../classroom/classroom-events';
 import type { Participant } from '../classroom/roster';
 import type { TrainingSession } from '../classroom/training-session';
-import { rooms, watcherRooms } from './rooms';
+import { rooms } from './rooms';
+import type { SessionUpdates } from './session-updates';
 import type { PlayroomServer } from './types';
 
 /**
  * Turns classroom events into socket.io messages to the right rooms
  * (rules CMD-3, FORK-3): a session's watchers, a class, a teacher, a
- * participant's own sockets.
+ * participant's own sockets. `session` updates wait for the next snapshot
+ * round (SessionUpdates); every other event of a class sends that class's
+ * waiting updates first, so coalescing never reorders a class's events.
  */
 export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'classCreated' | 'participantJoined'> {
   constructor(
     private readonly io: PlayroomServer,
     private readonly onForksChanged: (classroom: Classroom) => void,
+    private readonly updates: SessionUpdates,
   ) {}
 
   sessionChanged(classroom: Classroom, session: TrainingSession, cause: SessionUpdateCause, by: string | null): void {
-    this.io.to(watcherRooms(session.id, classroom.spotlightId)).emit('session', { cause, by, state: session.toState() });
+    this.updates.queue(classroom, session, cause, by);
     if (session.kind === 'fork') this.onForksChanged(classroom);
   }
 
   forkCreated(classroom: Classroom, fork: TrainingSession): void {
+    this.updates.flush(classroom.id);
     this.sendOwnForks(classroom, fork.ownerId);
     this.rosterChanged(classroom);
     this.onForksChanged(classroom);
   }
 
   forkRemoved(classroom: Classroom, fork: TrainingSession): void {
+    // a state sent after `forkRemoved` would bring the fork back on screen
+    this.updates.drop(fork.id);
+    this.updates.flush(classroom.id);
     // its spotlight viewers too: a removed fork loses the spotlight, and they should hear it is gone
     this.io
       .to([rooms.participant(fork.ownerId), rooms.teacherOf(classroom.id), rooms.watching(fork.id), rooms.spotlightViewers(fork.id)])
@@ -41,10 +49,12 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
   }
 
   rosterChanged(classroom: Classroom): void {
+    this.updates.flush(classroom.id);
     this.io.to(rooms.classOf(classroom.id)).emit('roster', { participants: classroom.rosterEntries() });
   }
 
   classStatusChanged(classroom: Classroom): void {
+    this.updates.flush(classroom.id);
     this.io.to(rooms.classOf(classroom.id)).emit('classStatus', classroom.classStatus());
     // a fork off the spotlight is private again (rule PERM-2); its updates no longer go to its spotlight room
     // (see watcherRooms), so this only empties rooms nobody should be left in
@@ -62,6 +72,7 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
   }
 
   classEnded(classroom: Classroom, reason: ClassEnded['reason']): void {
+    this.updates.flush(classroom.id);
     this.io.to(rooms.classOf(classroom.id)).emit('classEnded', { reason });
     // after the current command's ack has been written
     setImmediate(() => this.io.in(rooms.classOf(classroom.id)).disconnectSockets(true));

@@ -17,6 +17,11 @@ export const rooms = {
   spotlightViewers: (forkId: string) => `spotlight:${forkId}`,
 };
 
+/** A spotlight-viewer room: a recovered connection never keeps one (rule PERM-2). */
+export function isSpotlightRoom(room: string): boolean {
+  return room.startsWith('spotlight:');
+}
+
 /** The rooms that hear a session's updates and snapshots right now: its watchers, and its spotlight viewers while spotlighted. */
 export function watcherRooms(sessionId: string, spotlightId: string | null): string[] {
   return sessionId === spotlightId ? [rooms.watching(sessionId), rooms.spotlightViewers(sessionId)] : [rooms.watching(sessionId)];

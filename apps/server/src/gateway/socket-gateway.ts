@@ -20,6 +20,7 @@ import { TokenBucket, type KeyedRateLimiter } from '../security/token-bucket';
 import { originPolicy, type OriginPolicy } from '../security/origin-policy';
 import { clientAddress } from './client-address';
 import { authenticateHandshake } from './handshake';
+import { RecoveryAdapter } from './recovery-adapter';
 import { RoomBroadcaster } from './room-broadcaster';
 import { rooms } from './rooms';
 import { SnapshotPump } from './snapshot-pump';
@@ -73,6 +74,8 @@ export class SocketGateway {
     this.io = new Server(httpServer, {
       maxHttpBufferSize: PROTOCOL_LIMITS.maxMessageBytes,
       connectionStateRecovery: { maxDisconnectionDuration: options.recoveryWindowMs, skipMiddlewares: true },
+      // a bounded replay buffer: no snapshots, the newest state only (SNAP-5, PERM-2)
+      adapter: RecoveryAdapter as never,
       // CORS answers only the configured origins; the server's own page needs none (SEC-1)
       cors: { origin: (origin, done) => done(null, origin !== undefined && origins.allows(origin, undefined)) },
     });
@@ -81,7 +84,7 @@ export class SocketGateway {
       forkSummaryIntervalMs: PROTOCOL_LIMITS.forkSummaryIntervalMs,
       onError: (error) => deps.log.error({ err: error }, 'snapshot pump failed'),
     });
-    const broadcaster = new RoomBroadcaster(this.io, (classroom) => this.pump.forksChanged(classroom));
+    const broadcaster = new RoomBroadcaster(this.io, (classroom) => this.pump.forksChanged(classroom), this.pump.updates);
     this.unsubscribe = deps.hub.subscribe(broadcaster);
     this.io.use((socket, next) => {
       try {

@@ -17,6 +17,15 @@ describe('errorText', () => {
     expect(errorText(en, { code: 'clientTooOld', message: '' })).toMatch(/Reload/);
   });
 
+  it('explains a locked class, a removed student and a student already gone, in both languages', () => {
+    expect(errorText(en, { code: 'classLocked', message: '' })).toBe('The teacher has locked this class. Ask them to unlock it.');
+    expect(errorText(zh, { code: 'classLocked', message: '' })).toBe('老师已锁定这个课堂，请让老师解锁后再加入。');
+    expect(errorText(en, { code: 'removed', message: '' })).toBe('The teacher removed you from this class.');
+    expect(errorText(zh, { code: 'removed', message: '' })).toBe('老师已将你移出这个课堂。');
+    expect(errorText(en, { code: 'participantNotFound', message: 'x' })).toBe('That student is no longer in this class.');
+    expect(errorText(zh, { code: 'participantNotFound', message: 'x' })).toBe('这名学生已不在这个课堂中。');
+  });
+
   it('falls back to the server message for codes it does not know', () => {
     expect(errorText(en, { code: 'internal', message: 'disk full' })).toBe('Something went wrong: disk full');
   });
@@ -25,6 +34,9 @@ describe('errorText', () => {
 describe('isFatalJoinError', () => {
   it('drops the identity only when it cannot work again', () => {
     expect(isFatalJoinError('classEnded')).toBe(true);
+    expect(isFatalJoinError('removed')).toBe(true);
+    expect(isFatalJoinError('badToken')).toBe(true);
+    expect(isFatalJoinError('classLocked')).toBe(false);
     expect(isFatalJoinError('network')).toBe(false);
     expect(isFatalJoinError('rateLimited')).toBe(false);
   });

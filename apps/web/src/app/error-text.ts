@@ -10,6 +10,10 @@ const KEYS: Record<string, MessageKey> = {
   sessionNotFound: 'app.error.roomNotFound',
   classFull: 'app.error.classFull',
   classEnded: 'app.error.classEnded',
+  /** not a server code: `classEnded {reason: 'removed'}` (the connection's name for it) */
+  removed: 'app.error.removed',
+  classLocked: 'app.error.classLocked',
+  participantNotFound: 'app.error.participantNotFound',
   clientTooOld: 'app.error.clientTooOld',
   serverTooOld: 'app.error.serverTooOld',
   badToken: 'app.error.badToken',
@@ -42,7 +46,12 @@ export function errorText(t: Translate, error: ErrorLike, roomCode = ''): string
   return t(key, { code: roomCode, message: error.message });
 }
 
-/** Errors after which the saved identity for the class is useless. */
+/**
+ * Errors after which the saved identity for the class is useless: the class
+ * is gone or over, or this student was taken out of it (their token is
+ * deleted). `classLocked` is not one: the same name may join once the
+ * teacher unlocks.
+ */
 export function isFatalJoinError(code: string): boolean {
-  return code === 'roomNotFound' || code === 'classEnded' || code === 'badToken';
+  return code === 'roomNotFound' || code === 'classEnded' || code === 'removed' || code === 'badToken';
 }

@@ -134,6 +134,29 @@ describe('ClassConnection', () => {
     expect(store.getState().joined).toBe(true);
   });
 
+  it('stops for good when the teacher removes this student, and says so (not "class ended")', async () => {
+    await connection.join({ code: CODE, role: 'student', token: null, name: 'Ann' });
+    const [socket] = await server.io.fetchSockets();
+    socket!.emit('classEnded', { reason: 'removed' });
+    socket!.disconnect(true);
+    await until(() => store.getState().joinError !== null);
+    expect(store.getState().joinError?.code).toBe('removed');
+    expect(store.getState().connection).toBe('idle');
+    await new Promise((r) => setTimeout(r, 1500));
+    // no reconnection, and no rejoin by name after the refused token
+    expect(server.handshakes).toHaveLength(1);
+  });
+
+  it('reports a locked class at once and does not keep knocking', async () => {
+    const port = server.port;
+    await stopServer(server);
+    server = await startServer(port, 'classLocked');
+    await expect(connection.join({ code: CODE, role: 'student', token: null, name: 'Ann' })).rejects.toMatchObject({ code: 'classLocked' });
+    expect(store.getState().joinError?.code).toBe('classLocked');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(server.handshakes).toHaveLength(1);
+  });
+
   it('keeps trying while the server says it is unavailable', { timeout: 20_000 }, async () => {
     const port = server.port;
     await stopServer(server);

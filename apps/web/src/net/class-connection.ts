@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   ServerEvent,
+  type ClassEnded,
   type ClientToServerEvents,
   type CommandAck,
   type CommandOf,
@@ -31,6 +32,17 @@ type ClassSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ATTEMPTS_BEFORE_OFFLINE = 3;
 const REFUSAL_RETRY_MS = 2000;
 const RECONNECT_AFTER_KICK_MS = 1000;
+
+/**
+ * Why we are out, from `classEnded`: the class is over for everyone
+ * (`classEnded`), or the teacher took this student out (`removed`, CMD-9).
+ * Both are final; the page says which.
+ */
+export function classEndedError(ended: ClassEnded): JoinError {
+  return ended.reason === 'removed'
+    ? { code: 'removed', message: 'the teacher removed you from this class' }
+    : { code: 'classEnded', message: `the class has ended (${ended.reason})` };
+}
 
 /** Whether the browser knows it has no network (then the badge says offline at once). */
 const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -171,7 +183,7 @@ export class ClassConnection {
       const lost = lostSpotlight(store.getState());
       if (lost) this.dropForeignFork(lost);
     });
-    socket.on(ServerEvent.classEnded, () => this.fail({ code: 'classEnded', message: 'the class has ended' }));
+    socket.on(ServerEvent.classEnded, (ended) => this.fail(classEndedError(ended)));
     socket.on(ServerEvent.protocolError, (error) => console.warn('playroom: protocol error', error));
 
     socket.on('disconnect', (reason) => {

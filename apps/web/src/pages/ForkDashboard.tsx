@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ForkSummary } from '@playroom/protocol';
+import type { ForkSummary, RosterEntry } from '@playroom/protocol';
 import { useT } from '../i18n';
+import { errorText } from '../app/error-text';
+import { classConnection } from '../net';
 import { formatLoss } from '../playground/common/formatNumbers';
 import { useAppStore } from '../store/app-store';
 import { forkOrdinals, sortedForkSummaries } from '../store/forks-slice';
@@ -65,17 +68,58 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
       {students.length === 0 ? (
         <p className="muted">{t('app.dashboard.noStudents')}</p>
       ) : (
-        <ul className="student-list" data-testid="student-list">
-          {students.map((s) => (
-            <li key={s.participantId} className={s.online ? 'online' : 'offline'}>
-              <span className="presence-dot" aria-hidden="true" />
-              {s.name}
-              {!s.online && <span className="muted"> · {t('app.dashboard.offline')}</span>}
-            </li>
-          ))}
-        </ul>
+        <StudentList students={students} />
       )}
     </aside>
+  );
+}
+
+/**
+ * Who is in the class, online or not, each with a × that takes the student
+ * out of the class (CMD-9) after the teacher confirms.
+ */
+function StudentList({ students }: { students: RosterEntry[] }) {
+  const t = useT();
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
+
+  async function remove(student: RosterEntry) {
+    if (!window.confirm(t('app.dashboard.removeConfirm', { name: student.name }))) return;
+    setRemoving(student.participantId);
+    setFailure(null);
+    const ack = await classConnection.send<'removeParticipant'>({ type: 'removeParticipant', participantId: student.participantId });
+    setRemoving(null);
+    if (!ack.ok) setFailure(ack.error);
+  }
+
+  return (
+    <>
+      <ul className="student-list" data-testid="student-list">
+        {students.map((s) => (
+          <li key={s.participantId} className={s.online ? 'online' : 'offline'} data-testid="student-chip" data-participant-id={s.participantId}>
+            <span className="presence-dot" aria-hidden="true" />
+            {s.name}
+            {!s.online && <span className="muted"> · {t('app.dashboard.offline')}</span>}
+            <button
+              type="button"
+              className="chip-remove"
+              data-testid="remove-student"
+              aria-label={t('app.dashboard.remove', { name: s.name })}
+              title={t('app.dashboard.remove', { name: s.name })}
+              disabled={removing === s.participantId}
+              onClick={() => void remove(s)}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {failure && (
+        <p className="form-error" role="alert" data-testid="remove-error">
+          {errorText(t, failure)}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -1,0 +1,53 @@
+import type { SessionUpdateCause } from '@playroom/protocol';
+import type { Classroom } from '../classroom/classroom';
+import type { TrainingSession } from '../classroom/training-session';
+import { watcherRooms } from './rooms';
+import type { PlayroomServer } from './types';
+
+interface Pending {
+  classroom: Classroom;
+  session: TrainingSession;
+  cause: SessionUpdateCause;
+  by: string | null;
+}
+
+/**
+ * `session` updates, coalesced per session until the next snapshot round
+ * (rule CMD-3): a full state can be hundreds of KB (2,000 custom points), and
+ * a student sending 19 commands a second must not make the server encode,
+ * queue and keep 19 of them a second for every watcher. The state is taken
+ * when it is sent, so it is the latest; the cause and sender are the last
+ * change's.
+ */
+export class SessionUpdates {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly io: PlayroomServer) {}
+
+  /** A session changed: its watchers get its state at the next flush. */
+  queue(classroom: Classroom, session: TrainingSession, cause: SessionUpdateCause, by: string | null): void {
+    // re-inserted, so the order of sends is the order of the sessions' last changes
+    this.pending.delete(session.id);
+    this.pending.set(session.id, { classroom, session, cause, by });
+  }
+
+  /** Send every pending update (of one class only, when given): before a snapshot round and before any other event of that class, so nothing overtakes them. */
+  flush(classId?: string): void {
+    for (const [id, { classroom, session, cause, by }] of this.pending) {
+      if (classId !== undefined && classroom.id !== classId) continue;
+      this.pending.delete(id);
+      // rooms from the spotlight of now: a fork that left the spotlight meanwhile is private again (PERM-2)
+      this.io.to(watcherRooms(session.id, classroom.spotlightId)).emit('session', { cause, by, state: session.toState() });
+    }
+  }
+
+  /** Forget a session's pending update (it was removed, or its class ended). */
+  drop(sessionId: string): void {
+    this.pending.delete(sessionId);
+  }
+
+  /** Updates waiting for the next flush (for tests). */
+  size(): number {
+    return this.pending.size;
+  }
+}
