@@ -77,5 +77,14 @@ describe('content security policy', () => {
     await student.getByTestId('epoch').waitFor();
     await student.waitForTimeout(1000);
     expect(problems).toEqual([]);
+
+    // the watch itself works: an inline script, which the policy forbids, is reported
+    await student.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.head.append(script);
+    });
+    await student.waitForTimeout(200);
+    expect(problems.some((problem) => problem.includes('CSP violation: script-src'))).toBe(true);
   });
 });
