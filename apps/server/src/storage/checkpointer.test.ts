@@ -33,6 +33,26 @@ class SlowStorage extends SqliteStorage {
   }
 }
 
+/** SQLite that refuses every write while `down`, as a stopped database does. */
+class DownStorage extends SqliteStorage {
+  down = false;
+  private check(): void {
+    if (this.down) throw new Error('connect ECONNREFUSED');
+  }
+  override async saveClass(...args: Parameters<SqliteStorage['saveClass']>): Promise<void> {
+    this.check();
+    return super.saveClass(...args);
+  }
+  override async saveParticipant(...args: Parameters<SqliteStorage['saveParticipant']>): Promise<void> {
+    this.check();
+    return super.saveParticipant(...args);
+  }
+  override async saveSessions(records: SessionRecord[]): Promise<void> {
+    this.check();
+    return super.saveSessions(records);
+  }
+}
+
 const LARGEST: ConfigPatch = {
   dataset: 'spiral',
   features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'],
@@ -99,6 +119,53 @@ describe('Checkpointer', () => {
     await storage.idle();
     expect((await storage.loadClass(classroom.id))!.sessions[0]!.trainer.epoch).toBe(2);
     expect(errors).toEqual([]);
+    await storage.close();
+  });
+
+  it('PERSIST-4: a class created while the database is down is written once it is back, its sessions after it', async () => {
+    const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
+    const registry = new ClassroomRegistry({ maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
+      classCreated: () => {},
+      participantJoined: () => {},
+      participantRemoved: () => {},
+    });
+    const errors: unknown[] = [];
+    const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error), retryBaseMs: 5, retryMaxMs: 20 });
+    storage.down = true;
+    const { classroom } = registry.create('T');
+    checkpointer.classCreated(classroom);
+    classroom.classSession.train(2);
+    checkpointer.sessionChanged(classroom, classroom.classSession);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // an outage of several tries
+    storage.down = false;
+    await checkpointer.settled();
+    // before: the failed class row was counted as written and never tried again (loadClass was null)
+    expect((await storage.loadClass(classroom.id))!.sessions[0]!.trainer.epoch).toBe(2);
+    expect(errors.length).toBe(1); // one report per outage, not one per try
+    await storage.close();
+  });
+
+  it('PERSIST-4: one session that cannot be written does not keep the rest of its batch from landing', async () => {
+    const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
+    const registry = new ClassroomRegistry({ maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
+      classCreated: () => {},
+      participantJoined: () => {},
+      participantRemoved: () => {},
+    });
+    const classes = Array.from({ length: 3 }, (_, i) => registry.create(`T${i}`).classroom);
+    for (const classroom of classes.slice(1)) await storage.saveClass(classroom.toRecord());
+    // the first class's row is missing: its session fails the foreign key
+    for (const classroom of classes) classroom.classSession.train(3);
+    const errors: unknown[] = [];
+    const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 1000, onError: (error) => errors.push(error) });
+    await checkpointer.flushChanged(false).catch((error: unknown) => errors.push(error));
+    // before: the one multi-row write failed whole and no session was stored
+    for (const classroom of classes.slice(1)) expect((await storage.loadClass(classroom.id))!.sessions[0]!.trainer.epoch).toBe(3);
+    expect(errors.length).toBeGreaterThan(0);
+    // the bad row is tried again on the next flush and lands once its class row is there
+    await storage.saveClass(classes[0]!.toRecord());
+    await checkpointer.flushChanged(false);
+    expect((await storage.loadClass(classes[0]!.id))!.sessions[0]!.trainer.epoch).toBe(3);
     await storage.close();
   });
 });

@@ -2,7 +2,7 @@ import type { Classroom } from '../classroom/classroom';
 import type { ClassroomEvents } from '../classroom/classroom-events';
 import type { ClassroomRegistry, RegistryEvents } from '../classroom/classroom-registry';
 import type { Participant } from '../classroom/roster';
-import type { TrainingSession } from '../classroom/training-session';
+import type { SessionRecord, TrainingSession } from '../classroom/training-session';
 import type { Storage } from './storage';
 
 export interface CheckpointerOptions {
@@ -11,6 +11,10 @@ export interface CheckpointerOptions {
   /** main-thread time one periodic write burst may take before yielding to socket I/O */
   budgetMs: number;
   onError: (error: unknown) => void;
+  /** first wait before a failed write is tried again; doubles per failure (default 100 ms) */
+  retryBaseMs?: number;
+  /** longest wait between tries of a failed write (default 5 s) */
+  retryMaxMs?: number;
 }
 
 /**
@@ -113,10 +117,30 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     const records = sessions.map((session) => session.toRecord());
     const stored = this.storage.saveSessions(records);
     const mainThreadMs = this.now() - started;
-    await stored;
+    try {
+      await stored;
+    } catch (error) {
+      // one bad row must not take the batch with it: write the rows one by one, so the good ones land
+      if (records.length === 1) throw error;
+      const failures: unknown[] = [];
+      for (const record of records) {
+        try {
+          await this.storage.saveSessions([record]);
+          this.noteSaved([record]);
+        } catch (rowError) {
+          failures.push(rowError);
+        }
+      }
+      if (failures.length > 0) throw failures[0];
+      return mainThreadMs;
+    }
+    this.noteSaved(records);
+    return mainThreadMs;
+  }
+
+  private noteSaved(records: SessionRecord[]): void {
     for (const record of records) this.savedClock.set(record.id, record.clock);
     this.writes += records.length;
-    return mainThreadMs;
   }
 
   /**
@@ -133,9 +157,29 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     return run;
   }
 
-  /** Queue work whose failure is only reported (event handlers cannot wait for storage). */
+  /**
+   * Queue work that is tried again, with capped backoff, until it lands
+   * (event handlers cannot wait for storage, and a write counted as done
+   * while the database was down would be lost). Later work waits behind it,
+   * so a class row is always stored before its sessions and participants.
+   */
   private guard(work: () => Promise<unknown>): void {
-    this.enqueue(work).catch(this.options.onError);
+    this.enqueue(() => this.untilStored(work)).catch(this.options.onError);
+  }
+
+  private async untilStored(work: () => Promise<unknown>): Promise<void> {
+    const base = this.options.retryBaseMs ?? 100;
+    const max = this.options.retryMaxMs ?? 5000;
+    for (let failures = 0; ; failures++) {
+      try {
+        await work();
+        return;
+      } catch (error) {
+        // reported once per outage, not once per try
+        if (failures === 0) this.options.onError(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(max, base * 2 ** failures)));
+      }
+    }
   }
 
   classCreated(classroom: Classroom): void {
