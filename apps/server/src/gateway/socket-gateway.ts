@@ -127,7 +127,9 @@ export class SocketGateway {
     this.accepting = false;
     this.pump.stop();
     this.unsubscribe();
-    this.io.disconnectSockets(true);
+    // close the transports, not `disconnectSockets(true)`: socket.io-client treats "io server disconnect" as final,
+    // a closed transport as a network drop and reconnects by itself to the restarted server (rule PERSIST-2)
+    for (const socket of this.io.sockets.sockets.values()) socket.conn.close();
     await this.io.close();
   }
 
