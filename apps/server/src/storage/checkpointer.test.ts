@@ -168,4 +168,24 @@ describe('Checkpointer', () => {
     expect((await storage.loadClass(classes[0]!.id))!.sessions[0]!.trainer.epoch).toBe(3);
     await storage.close();
   });
+
+  it('PERSIST-4: at shutdown a write the database still refuses is given up after shutdownRetryMs, so closing is bounded', async () => {
+    const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
+    const registry = new ClassroomRegistry({ maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
+      classCreated: () => {},
+      participantJoined: () => {},
+      participantRemoved: () => {},
+    });
+    const errors: unknown[] = [];
+    const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error), retryBaseMs: 5, retryMaxMs: 20, shutdownRetryMs: 100 });
+    storage.down = true;
+    const { classroom } = registry.create('T');
+    checkpointer.classCreated(classroom);
+    const started = Date.now();
+    await checkpointer.flushAll();
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(errors.length).toBeGreaterThan(0);
+    storage.down = false;
+    await storage.close();
+  });
 });

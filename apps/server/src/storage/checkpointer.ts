@@ -15,6 +15,8 @@ export interface CheckpointerOptions {
   retryBaseMs?: number;
   /** longest wait between tries of a failed write (default 5 s) */
   retryMaxMs?: number;
+  /** how long flushAll (shutdown) keeps retrying failed writes before giving up on them (default 5 s) */
+  shutdownRetryMs?: number;
 }
 
 /**
@@ -31,6 +33,8 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
   private tail: Promise<void> = Promise.resolve();
   /** main-thread time one session's periodic write takes (serialize + store), moving average */
   private costPerSessionMs = 0.5;
+  /** once set (shutdown), failed writes are retried only until then, so closing is bounded */
+  private giveUpAt = Infinity;
   /** sessions written, for metrics and tests */
   writes = 0;
 
@@ -90,6 +94,7 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
 
   /** Write everything now and wait for every write queued before (shutdown, rule PERSIST-1). */
   async flushAll(): Promise<void> {
+    this.giveUpAt = Date.now() + (this.options.shutdownRetryMs ?? 5000);
     while (this.flushing) await new Promise((resolve) => setTimeout(resolve, 5));
     await this.flushChanged(false);
     for (const classroom of this.registry.classrooms()) this.guard(() => this.storage.saveClass(classroom.toRecord()));
@@ -175,9 +180,10 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
         await work();
         return;
       } catch (error) {
+        if (Date.now() >= this.giveUpAt) throw error;
         // reported once per outage, not once per try
         if (failures === 0) this.options.onError(error);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(max, base * 2 ** failures)));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(max, base * 2 ** failures, Math.max(0, this.giveUpAt - Date.now()))));
       }
     }
   }
