@@ -105,6 +105,10 @@ export class PostgresStorage implements Storage {
     return (await this.assemble(classes.rows, true))[0] ?? null;
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

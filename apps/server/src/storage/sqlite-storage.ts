@@ -124,6 +124,10 @@ export class SqliteStorage implements Storage {
     return row ? this.assemble(row, true) : null;
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

@@ -30,5 +30,7 @@ export interface Storage {
   loadLiveClasses(): Promise<StoredClass[]>;
   /** A class by id, live or archived, with all its sessions (for tests and tools). */
   loadClass(classId: string): Promise<StoredClass | null>;
+  /** Answer a cheap query, or fail when the database does not (for /readyz). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
