@@ -25,6 +25,9 @@ export interface ServerOptions {
   vacantSeatAfterMs: number;
   /** a student's forks stop training once they have had no open socket for this long (LIM-7) */
   absentForkPauseMs: number;
+  /** open sockets per participant and per address (LIM-8) */
+  maxSocketsPerParticipant: number;
+  maxSocketsPerAddress: number;
   /** a class nobody used for this long is archived */
   idleArchiveMs: number;
   /** how often changed sessions are written while they train */
@@ -41,6 +44,8 @@ export interface ServerOptions {
   createRate: { perMinute: number; burst: number };
   /** per-socket budget of events (rule LIM-1) */
   commandRate: { perSecond: number; burst: number };
+  /** new socket connections per address, refused before the websocket upgrade beyond it (LIM-8) */
+  connectionRate: { perSecond: number; burst: number };
   /** 'fair' (the time-sliced TrainingScheduler) or 'naive' (the benchmark's peer) */
   scheduler: 'fair' | 'naive';
   /** window of the rates and event-loop percentiles in /metrics */
@@ -70,6 +75,8 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   maxParticipantsPerClass: PROTOCOL_LIMITS.maxParticipantsPerClass,
   vacantSeatAfterMs: 30_000,
   absentForkPauseMs: 60_000,
+  maxSocketsPerParticipant: 5,
+  maxSocketsPerAddress: 1000,
   idleArchiveMs: 720 * 60_000,
   checkpointIntervalMs: 1000,
   sliceBudgetMs: 6,
@@ -78,6 +85,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   joinRate: { ...PROTOCOL_LIMITS.joinRate },
   createRate: { ...PROTOCOL_LIMITS.createRate },
   commandRate: { ...PROTOCOL_LIMITS.commandRate },
+  connectionRate: { perSecond: 50, burst: 100 },
   scheduler: 'fair',
   metricsWindowMs: 5000,
   allowedOrigins: [],
@@ -115,6 +123,8 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     maxParticipantsPerClass: intFromEnv(env, 'MAX_PARTICIPANTS_PER_CLASS', d.maxParticipantsPerClass, 1, 10_000),
     vacantSeatAfterMs: intFromEnv(env, 'VACANT_SEAT_SECONDS', d.vacantSeatAfterMs / 1000, 1, 86_400) * 1000,
     absentForkPauseMs: intFromEnv(env, 'ABSENT_FORK_PAUSE_SECONDS', d.absentForkPauseMs / 1000, 1, 86_400) * 1000,
+    maxSocketsPerParticipant: intFromEnv(env, 'MAX_SOCKETS_PER_PARTICIPANT', d.maxSocketsPerParticipant, 1, 1000),
+    maxSocketsPerAddress: intFromEnv(env, 'MAX_SOCKETS_PER_ADDRESS', d.maxSocketsPerAddress, 1, 1_000_000),
     idleArchiveMs: intFromEnv(env, 'IDLE_ARCHIVE_MINUTES', d.idleArchiveMs / 60_000, 1, 525_600) * 60_000,
     checkpointIntervalMs: intFromEnv(env, 'CHECKPOINT_INTERVAL_MS', d.checkpointIntervalMs, 100, 2000),
     sliceBudgetMs: intFromEnv(env, 'SLICE_BUDGET_MS', d.sliceBudgetMs, 1, 50),
@@ -127,6 +137,10 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     createRate: {
       perMinute: intFromEnv(env, 'CREATE_RATE_PER_MINUTE', d.createRate.perMinute, 1, 1e6),
       burst: intFromEnv(env, 'CREATE_BURST', d.createRate.burst, 1, 1e6),
+    },
+    connectionRate: {
+      perSecond: intFromEnv(env, 'CONNECT_RATE_PER_SECOND', d.connectionRate.perSecond, 1, 1e6),
+      burst: intFromEnv(env, 'CONNECT_BURST', d.connectionRate.burst, 1, 1e6),
     },
     commandRate: {
       perSecond: intFromEnv(env, 'COMMAND_RATE_PER_SECOND', d.commandRate.perSecond, 1, 1e6),

@@ -38,6 +38,7 @@ export interface TestServer {
 export const RELAXED_LIMITS: Partial<ServerOptions> = {
   joinRate: { perMinute: 100_000, burst: 10_000 },
   createRate: { perMinute: 100_000, burst: 10_000 },
+  connectionRate: { perSecond: 100_000, burst: 10_000 },
 };
 
 export function tempDataDir(): string {

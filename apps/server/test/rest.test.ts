@@ -135,10 +135,15 @@ describe('REST', () => {
       expect(await outcome({ role: 'student', code: 'ZZZZZZ', name: 'Eve' })).toBe(ErrorCode.roomNotFound);
       expect(await outcome({ role: 'teacher', code: room.code, token: 'A'.repeat(32) })).toBe(ErrorCode.badToken);
       expect((await fetch(`${strict.url}/api/rooms/YYYYYY`)).status).toBe(200);
-      // the budget is spent: now every attempt from this address waits, a right one too (or guessing would go on)
+      // the budget is spent: every code this address has not used waits, a real one too (or guessing would go on),
+      // while the class this address uses goes on: new students and rejoins alike
+      const elsewhere = strict.app.playroom.registry.create('Mr Elsewhere').classroom.code;
       expect(await outcome({ role: 'student', code: 'ZZZZZZ', name: 'Eve' })).toBe(ErrorCode.rateLimited);
-      expect(await outcome({ role: 'student', code: room.code, name: 'Late' })).toBe(ErrorCode.rateLimited);
-      expect((await fetch(`${strict.url}/api/rooms/${room.code}`)).status).toBe(429);
+      expect(await outcome({ role: 'student', code: elsewhere, name: 'Eve' })).toBe(ErrorCode.rateLimited);
+      expect((await fetch(`${strict.url}/api/rooms/${elsewhere}`)).status).toBe(429);
+      expect(await outcome({ role: 'student', code: room.code, name: 'Late' })).toBe('ok');
+      expect(await outcome({ role: 'student', code: room.code, token })).toBe('ok');
+      expect((await fetch(`${strict.url}/api/rooms/${room.code}`)).status).toBe(200);
     } finally {
       await strict.close();
     }

@@ -63,7 +63,8 @@ describe('a class behind one school address', () => {
   it('HS-6: a guesser is refused once the budget is spent, and then learns nothing about which codes exist', async () => {
     const server = await startServer({ joinRate: DEFAULT_JOIN_RATE });
     try {
-      const created = await createClass(server.url);
+      // a class this address has never used (its teacher is elsewhere)
+      const created = { code: server.app.playroom.registry.create('Mr Elsewhere').classroom.code };
       const unknownCodes = ['ZZZZZZ', 'YYYYYY', 'XXXXXX', 'WWWWWW', 'VVVVVV', 'UUUUUU', 'TTTTTT', 'SSSSSS', 'RRRRRR', 'QQQQQQ'];
       expect(unknownCodes).not.toContain(created.code);
       // the burst of guesses: each one is told the truth, and each one is charged
@@ -103,9 +104,11 @@ describe('a class behind one school address', () => {
       for (let i = 0; i < 2; i++) {
         expect((await refusedHandshake(server.url, { role: 'student', code: created.code, token: 'A'.repeat(32) })).code).toBe(ErrorCode.badToken);
       }
-      expect((await refusedHandshake(server.url, { role: 'student', code: created.code, token: first.welcome.participantToken! })).code).toBe(
-        ErrorCode.rateLimited,
-      );
+      // the budget is spent, but this address uses this class: its students still come back
+      const again = await connect(server.url, { role: 'student', code: created.code, token: first.welcome.participantToken! });
+      expect(again.welcome.participantId).toBe(first.welcome.participantId);
+      again.socket.close();
+      expect((await refusedHandshake(server.url, { role: 'student', code: 'ZZZZZZ', name: 'Eve' })).code).toBe(ErrorCode.rateLimited);
     } finally {
       await server.close();
     }

@@ -23,6 +23,7 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       JOIN_BURST: '10000',
+      CONNECT_BURST: '10000',
       CREATE_BURST: '10000',
       WEB_DIST: path.join(dataDir, 'no-web'),
       ...env,

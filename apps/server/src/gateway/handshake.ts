@@ -11,7 +11,7 @@ import {
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
 import { Refusal } from '../classroom/refusal';
 import { hashToken } from '../security/secrets';
-import type { KeyedRateLimiter } from '../security/token-bucket';
+import type { JoinGuard } from '../security/join-guard';
 
 /** What a socket carries after its handshake (socket.io keeps it across a recovered connection). */
 export interface SocketIdentity {
@@ -26,15 +26,16 @@ export type HandshakeResult = { ok: true; identity: SocketIdentity; joined: bool
 
 const refuse = (error: ProtocolError): HandshakeResult => ({ ok: false, error });
 
-type HandshakeDeps = { registry: ClassroomRegistry; joinLimiter: KeyedRateLimiter; accepting: () => boolean };
+type HandshakeDeps = { registry: ClassroomRegistry; joinGuard: JoinGuard; accepting: () => boolean };
 
 /**
  * Decide a socket handshake (rules HS-1…HS-7): version first, then the
  * schema, the per-address budget, the room and the token or name. Only a
  * guess (a code that does not exist, a token that is not this class's)
  * spends the address's budget, so a class behind one school address joins
- * and rejoins at once, while an empty budget refuses everything from that
- * address (HS-6). A full class or a missing name is no guess: a class
+ * and rejoins at once; an empty budget refuses every code that address has
+ * not used for real, so a guesser is stopped while the address's own
+ * classes go on (HS-6). A full class or a missing name is no guess: a class
  * refreshing a "class full" page must not lock its own address out.
  */
 export function authenticateHandshake(auth: unknown, address: string, deps: HandshakeDeps): HandshakeResult {
@@ -52,11 +53,13 @@ export function authenticateHandshake(auth: unknown, address: string, deps: Hand
   if (typeof ours.code === 'string') ours.code = normalizeRoomCode(ours.code);
   const checked = validateHandshake(ours);
   if (!checked.ok) return refuse(checked.error);
-  if (!deps.joinLimiter.hasBudget(address)) {
+  const { code } = checked.value;
+  if (!deps.joinGuard.mayTry(address, code)) {
     return refuse(protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
   }
   const result = admit(checked.value, deps);
-  if (!result.ok && GUESSES.has(result.error.code)) deps.joinLimiter.take(address);
+  if (result.ok) deps.joinGuard.used(address, code);
+  else if (GUESSES.has(result.error.code)) deps.joinGuard.guessed(address);
   return result;
 }
 

@@ -16,7 +16,8 @@ import type { CommandExecutor, Subscriptions } from '../classroom/command-execut
 import type { Actor } from '../classroom/permissions';
 import { welcomeFor } from '../classroom/welcome';
 import type { ServerMetrics } from '../metrics/server-metrics';
-import { TokenBucket, type KeyedRateLimiter } from '../security/token-bucket';
+import type { JoinGuard } from '../security/join-guard';
+import { KeyedRateLimiter, TokenBucket } from '../security/token-bucket';
 import { originPolicy, type OriginPolicy } from '../security/origin-policy';
 import { clientAddress } from './client-address';
 import { authenticateHandshake } from './handshake';
@@ -35,6 +36,17 @@ export interface GatewayOptions {
   commandRate?: { perSecond: number; burst: number };
   /** which pages may open a socket (SEC-1); default: the server's own origin and clients without Origin */
   originPolicy?: OriginPolicy;
+  /**
+   * New connections one address may open: a burst for a class (or a school's
+   * classes after a restart) coming in at once, then a steady rate. Beyond it
+   * the request is refused before its websocket upgrade, the cheap place to
+   * refuse a storm (LIM-8).
+   */
+  connectionRate: { perSecond: number; burst: number };
+  /** open sockets one participant may have (several tabs), LIM-8 */
+  maxSocketsPerParticipant: number;
+  /** open sockets from one address: a backstop generous enough for a school behind one NAT address, LIM-8 */
+  maxSocketsPerAddress: number;
 }
 
 export interface GatewayDeps {
@@ -42,8 +54,8 @@ export interface GatewayDeps {
   executor: CommandExecutor;
   hub: ClassroomEventHub;
   metrics: ServerMetrics;
-  /** shared with GET /api/rooms/:code (rule HS-6) */
-  joinLimiter: KeyedRateLimiter;
+  /** shared with GET /api/rooms/:code and class creation (rule HS-6) */
+  joinGuard: JoinGuard;
   /** resolves once storage has what is queued (a new participant), so a token handed out survives a restart */
   persisted: () => Promise<void>;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -51,6 +63,9 @@ export interface GatewayDeps {
 
 /** A socket that keeps sending after this many refusals in one second is disconnected (rule LIM-1). */
 const FLOOD_FACTOR = 5;
+/** One address may send this many times one socket's command rate: a school's classes behind one NAT address (LIM-8). */
+const ADDRESS_COMMAND_FACTOR = 50;
+
 
 /**
  * The socket.io side of the server: handshake, one `command` event with
@@ -63,6 +78,11 @@ export class SocketGateway {
   private accepting = true;
   private readonly unsubscribe: () => void;
   private readonly commandRate: { perSecond: number; burst: number };
+  /** one participant's commands over all their sockets, and one address's (LIM-8) */
+  private readonly participantCommands: KeyedRateLimiter;
+  private readonly addressCommands: KeyedRateLimiter;
+  private readonly socketsByAddress = new Map<string, number>();
+  private readonly connectionAttempts: KeyedRateLimiter;
 
   constructor(
     httpServer: HttpServer,
@@ -71,11 +91,19 @@ export class SocketGateway {
   ) {
     this.commandRate = options.commandRate ?? PROTOCOL_LIMITS.commandRate;
     const origins = options.originPolicy ?? originPolicy([]);
+    const rate = this.commandRate;
+    this.participantCommands = new KeyedRateLimiter(rate.perSecond, rate.burst);
+    this.addressCommands = new KeyedRateLimiter(rate.perSecond * ADDRESS_COMMAND_FACTOR, rate.burst * ADDRESS_COMMAND_FACTOR);
+    this.connectionAttempts = new KeyedRateLimiter(options.connectionRate.perSecond, options.connectionRate.burst);
     this.io = new Server(httpServer, {
       maxHttpBufferSize: PROTOCOL_LIMITS.maxMessageBytes,
       connectionStateRecovery: { maxDisconnectionDuration: options.recoveryWindowMs, skipMiddlewares: true },
       // a bounded replay buffer: no snapshots, the newest state only (SNAP-5, PERM-2)
       adapter: RecoveryAdapter as never,
+      allowRequest: (request, callback) => {
+        const address = clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], options.trustProxy);
+        callback(null, this.connectionAttempts.take(address));
+      },
       // CORS answers only the configured origins; the server's own page needs none (SEC-1)
       cors: { origin: (origin, done) => done(null, origin !== undefined && origins.allows(origin, undefined)) },
     });
@@ -94,10 +122,12 @@ export class SocketGateway {
         }
         const result = authenticateHandshake(socket.handshake.auth, this.addressOf(socket), {
           registry: deps.registry,
-          joinLimiter: deps.joinLimiter,
+          joinGuard: deps.joinGuard,
           accepting: () => this.accepting,
         });
         if (!result.ok) return next(handshakeError(result.error));
+        const tooMany = this.tooManySockets(result.identity, this.addressOf(socket));
+        if (tooMany) return next(handshakeError(tooMany));
         socket.data = result.identity;
         if (!result.joined) return next();
         deps.persisted().then(
@@ -133,6 +163,19 @@ export class SocketGateway {
     await this.io.close();
   }
 
+  /** LIM-8: the refusal when this participant or address has as many sockets open as it may. */
+  private tooManySockets(identity: { classId: string; participantId: string }, address: string): ProtocolError | null {
+    const classroom = this.deps.registry.byId(identity.classId);
+    const own = classroom?.roster.socketsOf(identity.participantId) ?? 0;
+    if (own >= this.options.maxSocketsPerParticipant) {
+      return protocolError(ErrorCode.rateLimited, 'too many open connections for one person: close a tab');
+    }
+    if ((this.socketsByAddress.get(address) ?? 0) >= this.options.maxSocketsPerAddress) {
+      return protocolError(ErrorCode.rateLimited, 'too many open connections from this address');
+    }
+    return null;
+  }
+
   /** The client address for per-address limits (X-Forwarded-For only when configured). */
   private addressOf(socket: PlayroomSocket): string {
     return clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], this.options.trustProxy);
@@ -149,6 +192,8 @@ export class SocketGateway {
     }
     const actor: Actor = { classId: identity.classId, participantId: identity.participantId, role: identity.role };
     classroom.roster.connect(actor.participantId);
+    const address = this.addressOf(socket);
+    this.socketsByAddress.set(address, (this.socketsByAddress.get(address) ?? 0) + 1);
     classroom.touch();
     socket.join([rooms.classOf(classroom.id), rooms.participant(actor.participantId), rooms.watching(classroom.classSession.id)]);
     if (actor.role === 'teacher') socket.join(rooms.teacherOf(classroom.id));
@@ -161,24 +206,29 @@ export class SocketGateway {
     this.deps.hub.rosterChanged(classroom);
 
     const bucket = new TokenBucket(this.commandRate.perSecond, this.commandRate.burst);
-    const flood = { windowStart: Date.now(), refused: 0 };
+    const flood = { windowStart: Date.now(), refused: 0, closing: false };
     const refuse = (error: ProtocolError, event: string, ack: unknown) => {
       metrics.refusedTotal++;
       if (typeof ack === 'function') safeAck(ack, ackFailure(error));
       else socket.emit('protocolError', { ...error, event: String(event).slice(0, 64) });
       const now = Date.now();
       if (now - flood.windowStart > 1000) Object.assign(flood, { windowStart: now, refused: 0 });
-      if (++flood.refused > FLOOD_FACTOR * this.commandRate.perSecond) {
+      if (++flood.refused > FLOOD_FACTOR * this.commandRate.perSecond && !flood.closing) {
+        // once: the rest of this burst is dropped unanswered, and every ack already given is written first
+        flood.closing = true;
         log.warn({ participantId: actor.participantId }, 'socket disconnected for flooding');
-        socket.disconnect(true);
+        setImmediate(() => socket.disconnect(true));
       }
     };
+    const withinRates = () =>
+      bucket.take() && this.participantCommands.take(actor.participantId) && this.addressCommands.take(address);
 
-    // Every incoming event passes here first: rate limit (LIM-1) and unknown events (VAL-3).
+    // Every incoming event passes here first: rate limits (LIM-1, LIM-8) and unknown events (VAL-3).
     socket.use((packet, next) => {
+      if (flood.closing) return;
       const [event, ...args] = packet as unknown[];
       const ack = args[args.length - 1];
-      if (!bucket.take()) return refuse(protocolError(ErrorCode.rateLimited, 'too many messages: slow down'), String(event), ack);
+      if (!withinRates()) return refuse(protocolError(ErrorCode.rateLimited, 'too many messages: slow down'), String(event), ack);
       if (event !== ClientEvent.command) {
         return refuse(protocolError(ErrorCode.unknownEvent, 'unknown event'), String(event), ack);
       }
@@ -217,6 +267,9 @@ export class SocketGateway {
     });
 
     socket.on('disconnect', () => {
+      const left = (this.socketsByAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.socketsByAddress.set(address, left);
+      else this.socketsByAddress.delete(address);
       const current = registry.byId(actor.classId);
       if (!current) return;
       current.roster.disconnect(actor.participantId);

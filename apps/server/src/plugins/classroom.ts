@@ -8,6 +8,7 @@ import { TrainingOutcomes } from '../classroom/training-outcomes';
 import { NaiveScheduler } from '../scheduler/naive-scheduler';
 import type { Scheduler } from '../scheduler/scheduler';
 import { TrainingScheduler } from '../scheduler/training-scheduler';
+import { JoinGuard } from '../security/join-guard';
 import { KeyedRateLimiter } from '../security/token-bucket';
 import { Checkpointer } from '../storage/checkpointer';
 import { PostgresStorage } from '../storage/postgres-storage';
@@ -24,7 +25,9 @@ export interface Playroom {
   scheduler: Scheduler;
   checkpointer: Checkpointer;
   metrics: ServerMetrics;
-  limiters: { join: KeyedRateLimiter; create: KeyedRateLimiter };
+  limiters: { create: KeyedRateLimiter };
+  /** who may try room codes and tokens (HS-6): handshakes, look-ups and creations share it */
+  joinGuard: JoinGuard;
   /** true once every stored class is restored, false again while shutting down (rule HS-7, /readyz) */
   ready: boolean;
 }
@@ -111,8 +114,8 @@ export default fp<{ server: ServerOptions }>(
       scheduler,
       checkpointer,
       metrics,
+      joinGuard: new JoinGuard(options.joinRate.perMinute, options.joinRate.burst),
       limiters: {
-        join: new KeyedRateLimiter(options.joinRate.perMinute / 60, options.joinRate.burst),
         create: new KeyedRateLimiter(options.createRate.perMinute / 60, options.createRate.burst),
       },
       ready: false,

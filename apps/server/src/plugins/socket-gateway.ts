@@ -19,7 +19,7 @@ export default fp(
         executor: playroom.executor,
         hub: playroom.hub,
         metrics: playroom.metrics,
-        joinLimiter: playroom.limiters.join,
+        joinGuard: playroom.joinGuard,
         persisted: () => playroom.checkpointer.settled(),
         log: app.log,
       },
@@ -30,6 +30,9 @@ export default fp(
         trustProxy: playroom.options.trustProxy,
         commandRate: playroom.options.commandRate,
         originPolicy: originPolicy(playroom.options.allowedOrigins),
+        connectionRate: playroom.options.connectionRate,
+        maxSocketsPerParticipant: playroom.options.maxSocketsPerParticipant,
+        maxSocketsPerAddress: playroom.options.maxSocketsPerAddress,
       },
     );
     app.decorate('gateway', gateway);

@@ -8,12 +8,13 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const schema = { params: RoomParamsSchema, response: REST_REPLY_SCHEMAS.lookUpRoom };
   app.get('/api/rooms/:code', { schema }, async (request, reply) => {
     // a look-up of a code that exists is free, a miss spends the budget handshakes share (HS-6)
-    if (!playroom.limiters.join.hasBudget(request.ip)) {
+    const code = normalizeRoomCode(request.params.code);
+    if (!playroom.joinGuard.mayTry(request.ip, code)) {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
     }
-    const code = normalizeRoomCode(request.params.code);
     const classroom = playroom.registry.byCode(code);
-    if (!classroom) playroom.limiters.join.take(request.ip);
+    if (classroom) playroom.joinGuard.used(request.ip, code);
+    else playroom.joinGuard.guessed(request.ip);
     const body: RoomLookupReply = classroom
       ? {
           exists: true,

@@ -25,6 +25,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     try {
       const { classroom, teacherToken } = playroom.registry.create(request.body.teacherName, request.body.config);
+      // the teacher's address knows this code: a guesser behind it cannot lock its class out (HS-6)
+      playroom.joinGuard.used(request.ip, classroom.code);
       // the token is only worth giving once a restart would still know it (rule REST-1)
       await playroom.checkpointer.settled();
       const created: CreateSessionReply = { sessionId: classroom.id, code: classroom.code, teacherToken };

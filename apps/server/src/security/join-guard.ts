@@ -1,0 +1,49 @@
+import { KeyedRateLimiter } from './token-bucket';
+
+/** Room codes remembered per address: a school runs a handful of classes at once. */
+const KNOWN_CODES_PER_ADDRESS = 64;
+/** Addresses remembered at most; the oldest are forgotten first (they only lose their head start). */
+const MAX_ADDRESSES = 10_000;
+
+/**
+ * Who may try a room code (rule HS-6). Wrong codes and tokens spend the
+ * address's budget; once it is spent, that address may still use the codes
+ * it is known to have (it created the class, or someone behind it joined or
+ * looked it up while it had budget), and students rejoin with their tokens.
+ * So a guesser behind a school's address is stopped, and learns nothing it
+ * could not already learn there, while the school's own classes go on.
+ */
+export class JoinGuard {
+  private readonly budget: KeyedRateLimiter;
+  /** address → codes it has used, oldest first */
+  private readonly known = new Map<string, string[]>();
+
+  constructor(perMinute: number, burst: number, now: () => number = Date.now) {
+    this.budget = new KeyedRateLimiter(perMinute / 60, burst, now);
+  }
+
+  /** Whether `address` may try `code` now: it has budget, or it is known to have this code. */
+  mayTry(address: string, code: string): boolean {
+    return this.budget.hasBudget(address) || this.isKnown(address, code);
+  }
+
+  /** A wrong code or token from `address`: spends its budget. */
+  guessed(address: string): void {
+    this.budget.take(address);
+  }
+
+  /** `address` used `code` for real (created, joined, rejoined or looked up a class that exists). */
+  used(address: string, code: string): void {
+    const codes = this.known.get(address) ?? [];
+    if (codes.includes(code)) return;
+    codes.push(code);
+    if (codes.length > KNOWN_CODES_PER_ADDRESS) codes.shift();
+    this.known.delete(address);
+    this.known.set(address, codes);
+    if (this.known.size > MAX_ADDRESSES) this.known.delete(this.known.keys().next().value!);
+  }
+
+  private isKnown(address: string, code: string): boolean {
+    return this.known.get(address)?.includes(code) ?? false;
+  }
+}
