@@ -53,10 +53,19 @@ function mutatedCommands(sessionIds: string[]) {
       speed: junk,
       epochs: junk,
       frozen: junk,
+      locked: fc.oneof(fc.boolean(), junk),
+      // never a real student of this class: removing Mallory would end the run (the class-limits fuzz removes for real)
+      participantId: fc.oneof(fc.constantFrom('p_nobody', 'teacher'), junk),
     })
     .chain((full) =>
       fc.subarray(Object.keys(full)).map((keys) => Object.fromEntries(keys.map((k) => [k, (full as Record<string, unknown>)[k]]))),
     );
+}
+
+/** `participantId: 'teacher'` stands for the teacher's real id (known only once the class exists). */
+function withTeacherId(payload: unknown, teacherId: string): unknown {
+  if (typeof payload !== 'object' || payload === null || (payload as { participantId?: unknown }).participantId !== 'teacher') return payload;
+  return { ...payload, participantId: teacherId };
 }
 
 function expectCleanRefusal(payload: unknown, ack: CommandAck): void {
@@ -77,14 +86,19 @@ describe('fuzz', () => {
       ...fc.sample(mutatedCommands(ids), { numRuns: 1500, seed: 102 }),
     ];
     let refused = 0;
-    for (const [i, payload] of samples.entries()) {
+    for (const [i, sample] of samples.entries()) {
       const sender = i % 3 === 0 ? teacher : student;
+      const payload = withTeacherId(sample, teacher.welcome.participantId);
       const ack = await command(sender.socket, payload);
       expectCleanRefusal(payload, ack);
       if (!ack.ok) refused++;
     }
     expect(refused).toBeGreaterThan(samples.length * 0.9);
-    expect(server.app.playroom.registry.byId(created.sessionId)).toBeDefined();
+    const classroom = server.app.playroom.registry.byId(created.sessionId)!;
+    expect(classroom.roster.get(teacher.welcome.participantId)?.role).toBe('teacher');
+    expect(classroom.roster.get(student.welcome.participantId)?.name).toBe('Mallory');
+    // a lockClass that went through is taken back for the tests after this one
+    expect((await command(teacher.socket, { type: 'lockClass', locked: false })).ok).toBe(true);
   });
 
   it('VAL-3: unknown events are refused through their ack, or with protocolError without one', async () => {

@@ -46,6 +46,8 @@ export const ErrorCode = {
   invalidParameter: 'invalidParameter',
   /** the server is starting or shutting down */
   unavailable: 'unavailable',
+  /** the database did not commit what this answer would promise: nothing changed, try again (rule PERSIST-5) */
+  storageUnavailable: 'storageUnavailable',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

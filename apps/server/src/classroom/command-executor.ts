@@ -13,6 +13,7 @@ import type { ClassroomRegistry } from './classroom-registry';
 import { authorizeCommand, watchesThroughSpotlight, type Actor } from './permissions';
 import { Refusal } from './refusal';
 import { SessionChangeError, type TrainingSession } from './training-session';
+import { StorageUnavailableError, type StoredChange, type WriteAhead } from './write-ahead';
 
 /** The sender's subscriptions, as far as commands change them (the gateway adapts a socket to this). */
 export interface Subscriptions {
@@ -27,16 +28,73 @@ export interface Subscriptions {
 /**
  * Runs one validated command for one actor: the permission check, the
  * change, the events, the ack (rules ACK-1, CMD-*, PERM-*, FORK-*). A refused
- * command changes nothing (rule CMD-1).
+ * command changes nothing (rule CMD-1). The commands whose ack promises
+ * storage are committed first and answered once stored (PERSIST-5).
  */
 export class CommandExecutor {
   constructor(
     private readonly registry: ClassroomRegistry,
     private readonly events: ClassroomEvents,
+    private readonly writeAhead: WriteAhead,
     private readonly newDataSeed: () => number = () => randomInt(1, 2 ** 31),
   ) {}
 
-  execute(actor: Actor, command: Command, subscriptions: Subscriptions): CommandAck {
+  /** The ack, at once, or once storage committed the change (PERSIST-5). */
+  execute(actor: Actor, command: Command, subscriptions: Subscriptions): CommandAck | Promise<CommandAck> {
+    const change = this.storedChangeOf(actor, command);
+    if (!change) return this.executeNow(actor, command, subscriptions);
+    return this.writeAhead.commitFirst(change).then(
+      // checked again: the class may have changed while the write ran, and a refusal then is the usual one
+      () => this.executeNow(actor, command, subscriptions),
+      (error: unknown) => {
+        if (error instanceof StorageUnavailableError) return ackFailure(protocolError(ErrorCode.storageUnavailable, error.message));
+        throw error;
+      },
+    );
+  }
+
+  /** The write a permitted command must commit before it runs, or null (not such a command, or refused anyway). */
+  private storedChangeOf(actor: Actor, command: Command): StoredChange | null {
+    const classroom = this.registry.byId(actor.classId);
+    if (!classroom || authorizeCommand(actor, classroom, command)) return null;
+    switch (command.type) {
+      case 'endClass':
+        return { type: 'endClass', classroom };
+      case 'lockClass':
+        return command.locked === classroom.locked ? null : { type: 'lockClass', classroom, locked: command.locked };
+      case 'deleteFork': {
+        const fork = classroom.session(command.sessionId);
+        return fork?.identity.kind === 'fork' ? { type: 'deleteFork', fork } : null;
+      }
+      case 'removeParticipant': {
+        const participant = classroom.roster.get(command.participantId);
+        if (participant?.role !== 'student') return null;
+        return { type: 'removeParticipant', participantId: participant.id, forks: classroom.forksOf(participant.id) };
+      }
+      // applied at once; stored within PERSIST-1's interval, or by PERSIST-4's retries
+      case 'setConfig':
+      case 'play':
+      case 'pause':
+      case 'step':
+      case 'reset':
+      case 'regenerateData':
+      case 'setWeight':
+      case 'setBias':
+      case 'setSpeed':
+      case 'fork':
+      case 'watch':
+      case 'unwatch':
+      case 'spotlight':
+      case 'freezeForks':
+        return null;
+      default: {
+        const unknown: never = command;
+        throw new Error(`no storage rule for ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private executeNow(actor: Actor, command: Command, subscriptions: Subscriptions): CommandAck {
     const classroom = this.registry.byId(actor.classId);
     if (!classroom) return ackFailure(protocolError(ErrorCode.classEnded, 'this class has ended'));
     const refusal = authorizeCommand(actor, classroom, command);

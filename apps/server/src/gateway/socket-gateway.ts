@@ -56,8 +56,8 @@ export interface GatewayDeps {
   metrics: ServerMetrics;
   /** shared with GET /api/rooms/:code and class creation (rule HS-6) */
   joinGuard: JoinGuard;
-  /** resolves once storage has what is queued (a new participant), so a token handed out survives a restart */
-  persisted: () => Promise<void>;
+  /** true once storage committed what is queued (a new participant), false when it did not: a token handed out survives a restart (PERSIST-5) */
+  committed: () => Promise<boolean>;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -130,9 +130,20 @@ export class SocketGateway {
         if (tooMany) return next(handshakeError(tooMany));
         socket.data = result.identity;
         if (!result.joined) return next();
-        deps.persisted().then(
-          () => next(),
-          () => next(),
+        const identity = result.identity;
+        deps.committed().then(
+          (stored) => {
+            if (stored) return next();
+            // nobody has seen this student yet: take the seat back, and tell them to try again (PERSIST-5)
+            const classroom = deps.registry.byId(identity.classId);
+            const removed = classroom?.removeStudent(identity.participantId);
+            if (classroom && removed) deps.hub.participantRemoved(classroom, removed.participant);
+            next(handshakeError(protocolError(ErrorCode.storageUnavailable, 'the database is not answering: try joining again in a moment')));
+          },
+          (error: unknown) => {
+            deps.log.error({ err: error }, 'handshake failed');
+            next(handshakeError(protocolError(ErrorCode.internal, 'the server could not check this handshake')));
+          },
         );
       } catch (error) {
         deps.log.error({ err: error }, 'handshake failed');
@@ -255,15 +266,23 @@ export class SocketGateway {
       }
       const checked = validateCommand(args[0]);
       if (!checked.ok) return refuse(checked.error, 'command', ack);
-      let result: CommandAck;
+      const failed = (error: unknown): CommandAck => {
+        log.error({ err: error, command: checked.value.type }, 'command failed');
+        return ackFailure(protocolError(ErrorCode.internal, 'the server failed to run this command'));
+      };
+      const answer = (result: CommandAck) => {
+        if (!result.ok) metrics.refusedTotal++;
+        safeAck(ack, result);
+      };
+      let result: CommandAck | Promise<CommandAck>;
       try {
         result = this.deps.executor.execute(actor, checked.value, subscriptions);
       } catch (error) {
-        log.error({ err: error, command: checked.value.type }, 'command failed');
-        result = ackFailure(protocolError(ErrorCode.internal, 'the server failed to run this command'));
+        result = failed(error);
       }
-      if (!result.ok) metrics.refusedTotal++;
-      safeAck(ack, result);
+      // a command whose ack promises storage is answered once it is committed (PERSIST-5)
+      if (result instanceof Promise) result.then(answer, (error: unknown) => answer(failed(error)));
+      else answer(result);
     });
 
     socket.on('disconnect', () => {

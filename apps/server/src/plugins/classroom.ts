@@ -78,7 +78,7 @@ export default fp<{ server: ServerOptions }>(
       onError: (error) => app.log.error({ err: error }, 'checkpoint failed'),
     });
     hub.subscribe(checkpointer);
-    const executor = new CommandExecutor(registry, hub);
+    const executor = new CommandExecutor(registry, hub, checkpointer);
 
     const observer = new TrainingOutcomes(registry, hub, {
       epochs: (count) => metrics.recordEpochs(count),

@@ -20,7 +20,7 @@ export default fp(
         hub: playroom.hub,
         metrics: playroom.metrics,
         joinGuard: playroom.joinGuard,
-        persisted: () => playroom.checkpointer.settled(),
+        committed: () => playroom.checkpointer.committed(),
         log: app.log,
       },
       {

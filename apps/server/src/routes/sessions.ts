@@ -27,8 +27,13 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { classroom, teacherToken } = playroom.registry.create(request.body.teacherName, request.body.config);
       // the teacher's address knows this code: a guesser behind it cannot lock its class out (HS-6)
       playroom.joinGuard.used(request.ip, classroom.code);
-      // the token is only worth giving once a restart would still know it (rule REST-1)
-      await playroom.checkpointer.settled();
+      // the token is only worth giving once a restart would still know it (REST-1, PERSIST-5)
+      if (!(await playroom.checkpointer.committed())) {
+        // nobody knows this class yet: take it back; storage archives whatever part of it landed
+        playroom.registry.remove(classroom);
+        playroom.hub.classEnded(classroom, 'archived');
+        return sendError(reply, 503, protocolError(ErrorCode.storageUnavailable, 'the database is not answering: no class was created, try again in a moment'));
+      }
       const created: CreateSessionReply = { sessionId: classroom.id, code: classroom.code, teacherToken };
       request.log.info({ classId: classroom.id, code: classroom.code }, 'class created');
       return reply.code(201).send(created);

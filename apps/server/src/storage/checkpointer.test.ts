@@ -6,6 +6,7 @@ import { ClassroomRegistry } from '../classroom/classroom-registry';
 import type { SessionRecord } from '../classroom/training-session';
 import { Checkpointer } from './checkpointer';
 import { SqliteStorage } from './sqlite-storage';
+import { DownStorage, SlowStorage } from '../../test/storage-doubles';
 
 /** SQLite that remembers how many sessions each saveSessions call (one transaction) carried. */
 class CountingStorage extends SqliteStorage {
@@ -16,41 +17,10 @@ class CountingStorage extends SqliteStorage {
   }
 }
 
-/** SQLite whose session writes wait first, as a networked database's may. */
-class SlowStorage extends SqliteStorage {
-  readonly delays: number[] = [];
-  private readonly pending = new Set<Promise<void>>();
-  override saveSessions(records: SessionRecord[]): Promise<void> {
-    const delay = this.delays.shift() ?? 0;
-    const written = records.map((record) => structuredClone(record));
-    const write = new Promise((resolve) => setTimeout(resolve, delay)).then(() => super.saveSessions(written));
-    this.pending.add(write);
-    return write.finally(() => this.pending.delete(write));
-  }
-  /** Every write started so far has landed. */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-  }
-}
-
-/** SQLite that refuses every write while `down`, as a stopped database does. */
-class DownStorage extends SqliteStorage {
-  down = false;
-  private check(): void {
-    if (this.down) throw new Error('connect ECONNREFUSED');
-  }
-  override async saveClass(...args: Parameters<SqliteStorage['saveClass']>): Promise<void> {
-    this.check();
-    return super.saveClass(...args);
-  }
-  override async saveParticipant(...args: Parameters<SqliteStorage['saveParticipant']>): Promise<void> {
-    this.check();
-    return super.saveParticipant(...args);
-  }
-  override async saveSessions(records: SessionRecord[]): Promise<void> {
-    this.check();
-    return super.saveSessions(records);
-  }
+/** A registry whose events go nowhere: each test tells the checkpointer itself. */
+function registryOf(maxSessions: number): ClassroomRegistry {
+  const limits = { maxSessions, maxSessionsPerClass: maxSessions, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 };
+  return new ClassroomRegistry(limits, { classCreated: () => {}, participantJoined: () => {}, participantRemoved: () => {} });
 }
 
 const LARGEST: ConfigPatch = {
@@ -63,11 +33,7 @@ const LARGEST: ConfigPatch = {
 describe('Checkpointer', () => {
   it('PERSIST-1: 31 training sessions are written in several short transactions, with socket I/O between them', async () => {
     const storage = new CountingStorage(`${tempDataDir()}/playroom.db`);
-    const registry = new ClassroomRegistry({ maxSessions: 100, maxSessionsPerClass: 100, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
-      classCreated: () => {},
-      participantJoined: () => {},
-      participantRemoved: () => {},
-    });
+    const registry = registryOf(100);
     const classes = Array.from({ length: 31 }, (_, i) => registry.create(`T${i}`, LARGEST).classroom);
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => { throw error; } });
     // the classes rows exist (the registry's classCreated normally writes them)
@@ -99,11 +65,7 @@ describe('Checkpointer', () => {
 
   it('PERSIST-1: writes reach storage in the order things happened, even when an earlier one is slower', async () => {
     const storage = new SlowStorage(`${tempDataDir()}/playroom.db`);
-    const registry = new ClassroomRegistry({ maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
-      classCreated: () => {},
-      participantJoined: () => {},
-      participantRemoved: () => {},
-    });
+    const registry = registryOf(10);
     const { classroom } = registry.create('T');
     const errors: unknown[] = [];
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error) });
@@ -124,11 +86,7 @@ describe('Checkpointer', () => {
 
   it('PERSIST-4: a class created while the database is down is written once it is back, its sessions after it', async () => {
     const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
-    const registry = new ClassroomRegistry({ maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
-      classCreated: () => {},
-      participantJoined: () => {},
-      participantRemoved: () => {},
-    });
+    const registry = registryOf(10);
     const errors: unknown[] = [];
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error), retryBaseMs: 5, retryMaxMs: 20 });
     storage.down = true;
@@ -147,11 +105,7 @@ describe('Checkpointer', () => {
 
   it('PERSIST-4: one session that cannot be written does not keep the rest of its batch from landing', async () => {
     const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
-    const registry = new ClassroomRegistry({ maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
-      classCreated: () => {},
-      participantJoined: () => {},
-      participantRemoved: () => {},
-    });
+    const registry = registryOf(10);
     const classes = Array.from({ length: 3 }, (_, i) => registry.create(`T${i}`).classroom);
     for (const classroom of classes.slice(1)) await storage.saveClass(classroom.toRecord());
     // the first class's row is missing: its session fails the foreign key
@@ -169,13 +123,27 @@ describe('Checkpointer', () => {
     await storage.close();
   });
 
+  it('PERSIST-4: a write the database refuses while it answers is dropped after three tries, so one bad row cannot stop all saving', async () => {
+    const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
+    const registry = registryOf(10);
+    const errors: unknown[] = [];
+    const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error), retryBaseMs: 5, retryMaxMs: 20 });
+    // a session whose class row is missing fails the foreign key on every try, while the database answers
+    const orphan = registry.create('Orphan').classroom;
+    checkpointer.sessionChanged(orphan, orphan.classSession);
+    const { classroom } = registry.create('T');
+    checkpointer.classCreated(classroom);
+    const settled = await Promise.race([checkpointer.settled().then(() => 'settled'), new Promise((resolve) => setTimeout(() => resolve('stuck'), 3000))]);
+    // before: the queue retried the bad row forever and nothing after it was ever written
+    expect(settled).toBe('settled');
+    expect(await storage.loadClass(classroom.id)).not.toBeNull();
+    expect(String(errors.at(-1))).toContain('given up after 3 tries');
+    await storage.close();
+  });
+
   it('PERSIST-4: at shutdown a write the database still refuses is given up after shutdownRetryMs, so closing is bounded', async () => {
     const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
-    const registry = new ClassroomRegistry({ maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 }, {
-      classCreated: () => {},
-      participantJoined: () => {},
-      participantRemoved: () => {},
-    });
+    const registry = registryOf(10);
     const errors: unknown[] = [];
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error), retryBaseMs: 5, retryMaxMs: 20, shutdownRetryMs: 100 });
     storage.down = true;

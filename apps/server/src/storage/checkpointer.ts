@@ -3,18 +3,15 @@ import type { ClassroomEvents } from '../classroom/classroom-events';
 import type { ClassroomRegistry, RegistryEvents } from '../classroom/classroom-registry';
 import type { Participant } from '../classroom/roster';
 import type { SessionRecord, TrainingSession } from '../classroom/training-session';
+import type { StoredChange, WriteAhead } from '../classroom/write-ahead';
 import type { Storage } from './storage';
+import { WriteQueue, type WriteQueueOptions } from './write-queue';
 
-export interface CheckpointerOptions {
+export interface CheckpointerOptions extends WriteQueueOptions {
   /** how often sessions that changed (training) are written: at most 2 s of training is lost (rule PERSIST-1) */
   intervalMs: number;
   /** main-thread time one periodic write burst may take before yielding to socket I/O */
   budgetMs: number;
-  onError: (error: unknown) => void;
-  /** first wait before a failed write is tried again; doubles per failure (default 100 ms) */
-  retryBaseMs?: number;
-  /** longest wait between tries of a failed write (default 5 s) */
-  retryMaxMs?: number;
   /** how long flushAll (shutdown) keeps retrying failed writes before giving up on them (default 5 s) */
   shutdownRetryMs?: number;
 }
@@ -24,17 +21,15 @@ export interface CheckpointerOptions {
  * written at once (it arrives as an event), and sessions that trained are
  * written every `intervalMs`, in bursts small enough not to stall sockets.
  */
-export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
+export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents, WriteAhead {
   /** the clock of each session as last written */
   private readonly savedClock = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing = false;
-  /** the end of the queue of storage work: each write starts when the one before it is done */
-  private tail: Promise<void> = Promise.resolve();
+  /** every write, in the order things happened, retried through outages */
+  private readonly queue: WriteQueue;
   /** main-thread time one session's periodic write takes (serialize + store), moving average */
   private costPerSessionMs = 0.5;
-  /** once set (shutdown), failed writes are retried only until then, so closing is bounded */
-  private giveUpAt = Infinity;
   /** sessions written, for metrics and tests */
   writes = 0;
 
@@ -43,7 +38,9 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     private readonly storage: Storage,
     private readonly options: CheckpointerOptions,
     private readonly now: () => number = performance.now.bind(performance),
-  ) {}
+  ) {
+    this.queue = new WriteQueue(() => storage.ping(), options);
+  }
 
   start(): void {
     this.timer ??= setInterval(() => void this.flushChanged(), this.options.intervalMs);
@@ -94,7 +91,7 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
 
   /** Write everything now and wait for every write queued before (shutdown, rule PERSIST-1). */
   async flushAll(): Promise<void> {
-    this.giveUpAt = Date.now() + (this.options.shutdownRetryMs ?? 5000);
+    this.queue.retryFor(this.options.shutdownRetryMs ?? 5000);
     while (this.flushing) await new Promise((resolve) => setTimeout(resolve, 5));
     await this.flushChanged(false);
     for (const classroom of this.registry.classrooms()) this.guard(() => this.storage.saveClass(classroom.toRecord()));
@@ -103,7 +100,45 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
 
   /** Resolves once everything queued so far has reached storage (or failed and been reported). */
   settled(): Promise<void> {
-    return this.tail;
+    return this.queue.settled();
+  }
+
+  /** Whether everything queued so far is committed (PERSIST-5): see WriteQueue.committed. */
+  committed(): Promise<boolean> {
+    return this.queue.committed();
+  }
+
+  /** Commit a change before it is made (PERSIST-5): one try, after everything queued before it (WriteQueue.commitOnce). */
+  commitFirst(change: StoredChange): Promise<void> {
+    return this.queue.commitOnce(() => this.writeChange(change));
+  }
+
+  /** The storage writes of a change made write-first. */
+  private async writeChange(change: StoredChange): Promise<void> {
+    switch (change.type) {
+      case 'endClass':
+        // the class row first: its sessions' rows need it (PERSIST-4)
+        await this.storage.saveClass(change.classroom.toRecord());
+        await this.store(change.classroom.sessions());
+        await this.storage.archiveClass(change.classroom.id);
+        return;
+      case 'deleteFork':
+        await this.storage.archiveSession(change.fork.id);
+        return;
+      case 'removeParticipant':
+        for (const fork of change.forks) await this.storage.archiveSession(fork.id);
+        await this.storage.removeParticipant(change.participantId);
+        return;
+      case 'lockClass': {
+        const record = change.classroom.toRecord();
+        await this.storage.saveClass({ ...record, status: { ...record.status, locked: change.locked } });
+        return;
+      }
+      default: {
+        const unknown: never = change;
+        throw new Error(`no write for ${JSON.stringify(unknown)}`);
+      }
+    }
   }
 
   /**
@@ -112,7 +147,7 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
    * sizes the periodic bursts.
    */
   private write(sessions: TrainingSession[]): Promise<number> {
-    return this.enqueue(() => this.store(sessions));
+    return this.queue.enqueue(() => this.store(sessions));
   }
 
   // only from inside queued work (queuing a write there would wait for itself)
@@ -125,6 +160,7 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
     try {
       await stored;
     } catch (error) {
+      this.queue.failed();
       // one bad row must not take the batch with it: write the rows one by one, so the good ones land
       if (records.length === 1) throw error;
       const failures: unknown[] = [];
@@ -144,52 +180,19 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
   }
 
   private noteSaved(records: SessionRecord[]): void {
+    this.queue.landed();
     for (const record of records) this.savedClock.set(record.id, record.clock);
     this.writes += records.length;
   }
 
-  /**
-   * Run storage work after everything queued before it. With a networked
-   * database two writes of one session could otherwise commit out of order
-   * and leave the older state stored.
-   */
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(work);
-    this.tail = run.then(
-      () => {},
-      () => {},
-    );
-    return run;
-  }
-
-  /**
-   * Queue work that is tried again, with capped backoff, until it lands
-   * (event handlers cannot wait for storage, and a write counted as done
-   * while the database was down would be lost). Later work waits behind it,
-   * so a class row is always stored before its sessions and participants.
-   */
   private guard(work: () => Promise<unknown>): void {
-    this.enqueue(() => this.untilStored(work)).catch(this.options.onError);
+    this.queue.guard(work);
   }
 
-  private async untilStored(work: () => Promise<unknown>): Promise<void> {
-    const base = this.options.retryBaseMs ?? 100;
-    const max = this.options.retryMaxMs ?? 5000;
-    for (let failures = 0; ; failures++) {
-      try {
-        await work();
-        return;
-      } catch (error) {
-        if (Date.now() >= this.giveUpAt) throw error;
-        // reported once per outage, not once per try
-        if (failures === 0) this.options.onError(error);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(max, base * 2 ** failures, Math.max(0, this.giveUpAt - Date.now()))));
-      }
-    }
-  }
-
+  // A class or student taken back because storage failed (PERSIST-5) is not written after all.
   classCreated(classroom: Classroom): void {
     this.guard(async () => {
+      if (this.registry.byId(classroom.id) !== classroom) return;
       await this.storage.saveClass(classroom.toRecord());
       for (const participant of classroom.roster.all()) await this.storage.saveParticipant(participant);
       await this.store([classroom.classSession]);
@@ -198,6 +201,7 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
 
   participantJoined(classroom: Classroom, participant: Participant): void {
     this.guard(async () => {
+      if (classroom.roster.get(participant.id) !== participant) return;
       await this.storage.saveParticipant(participant);
       await this.storage.saveClass(classroom.toRecord());
     });
@@ -226,8 +230,9 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents {
 
   classEnded(classroom: Classroom): void {
     this.guard(async () => {
-      await this.store(classroom.sessions());
+      // the class row first: a class taken back before it was stored has none yet (PERSIST-5)
       await this.storage.saveClass(classroom.toRecord());
+      await this.store(classroom.sessions());
       await this.storage.archiveClass(classroom.id);
       for (const session of classroom.sessions()) this.savedClock.delete(session.id);
     });

@@ -27,6 +27,7 @@ const KEYS: Record<string, MessageKey> = {
   invalidConfig: 'app.error.invalidConfig',
   invalidParameter: 'app.error.invalidParameter',
   unavailable: 'app.error.unavailable',
+  storageUnavailable: 'app.error.storageUnavailable',
   network: 'app.error.network',
   timeout: 'app.error.timeout',
   offline: 'app.error.offline',

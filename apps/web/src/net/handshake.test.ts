@@ -22,6 +22,7 @@ describe('handshakeFor', () => {
 describe('isTransientRefusal', () => {
   it('retries a busy or restarting server, not a wrong code', () => {
     expect(isTransientRefusal('unavailable')).toBe(true);
+    expect(isTransientRefusal('storageUnavailable')).toBe(true);
     expect(isTransientRefusal('roomNotFound')).toBe(false);
     expect(isTransientRefusal('clientTooOld')).toBe(false);
   });

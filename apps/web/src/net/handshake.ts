@@ -10,7 +10,7 @@ export function handshakeFor(identity: Identity): HandshakeAuth {
   return { protocolVersion: PROTOCOL_VERSION, role: 'student', code: identity.code, name: identity.name.trim() };
 }
 
-/** Handshake refusals worth retrying by themselves: the server is busy or restarting. */
+/** Handshake refusals worth retrying by themselves: the server is busy or restarting, or its database is not answering. */
 export function isTransientRefusal(code: string): boolean {
-  return code === 'unavailable' || code === 'rateLimited' || code === 'internal';
+  return code === 'unavailable' || code === 'storageUnavailable' || code === 'rateLimited' || code === 'internal';
 }

@@ -57,6 +57,7 @@ export const app = {
   'app.error.invalidConfig': 'That setting is not allowed: {message}',
   'app.error.invalidParameter': 'That weight or bias cannot be set (the network may have just changed).',
   'app.error.unavailable': 'The server is restarting. Try again in a moment.',
+  'app.error.storageUnavailable': 'The server could not save this just now, so nothing changed. Try again in a moment.',
   'app.error.network': 'Cannot reach the server. Check your connection and try again.',
   'app.error.timeout': 'The server did not answer in time.',
   'app.error.offline': 'Not sent: you are offline.',

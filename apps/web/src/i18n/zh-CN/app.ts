@@ -57,6 +57,7 @@ export const app: MessagesOf<typeof en> = {
   'app.error.invalidConfig': '这个设置不被允许：{message}',
   'app.error.invalidParameter': '无法设置这个权重或偏置（网络可能刚刚改变了）。',
   'app.error.unavailable': '服务器正在重启，请稍后再试。',
+  'app.error.storageUnavailable': '服务器暂时无法保存，所以什么都没有改变。请稍后再试。',
   'app.error.network': '无法连接服务器，请检查网络后重试。',
   'app.error.timeout': '服务器没有及时响应。',
   'app.error.offline': '未发送：你已离线。',
