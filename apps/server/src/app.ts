@@ -12,6 +12,7 @@ import roomRoutes from './routes/rooms';
 import sessionRoutes from './routes/sessions';
 import { clientErrorHandler, frameworkErrors } from './routes/framework-errors';
 import { sendError } from './routes/send-error';
+import { waitForDatabase } from './storage/database-wait';
 import { originPolicy } from './security/origin-policy';
 import { TokenGuard } from './security/token-guard';
 
@@ -52,6 +53,10 @@ export async function buildApp(
     request.log.error({ err: error }, 'request failed');
     return sendError(reply, 500, protocolError(ErrorCode.internal, 'the server failed to answer'));
   });
+
+  // a database not up yet (a reboot, compose starting both) is waited for with one log line, not a crash;
+  // before any plugin, so nothing listens, restores or accepts a class meanwhile (and no plugin timeout runs)
+  if (options.databaseUrl) await waitForDatabase(options.databaseUrl, app.log);
 
   app.decorate('tokenGuard', new TokenGuard(options.tokenRate.perMinute, options.tokenRate.burst));
   await app.register(securityHeadersPlugin);

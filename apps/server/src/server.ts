@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { readServerOptions } from './config';
+import { DatabaseStartError } from './storage/database-wait';
 import { requestSerializer } from './security/log-redaction';
 
 /** `npm start`: listen on PORT, log the URL to open, shut down cleanly on SIGTERM/SIGINT. */
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // a start-up the database refuses is said in one line (its message never holds the URL); anything else with its stack
+  console.error(error instanceof DatabaseStartError ? error.message : error);
   process.exit(1);
 });

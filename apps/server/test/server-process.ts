@@ -12,8 +12,13 @@ export interface ServerProcess {
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 
-/** Start `src/server.ts` on a free port with `DATA_DIR`; resolves once it logs its URL. */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** A server process just launched: `running` resolves with its URL once it logs it. */
+export interface LaunchedServer extends Omit<ServerProcess, 'url'> {
+  running: Promise<string>;
+}
+
+/** Launch `src/server.ts` on a free port with `DATA_DIR`, without waiting for it to listen. */
+export function launchServer(dataDir: string, env: Record<string, string> = {}, startTimeoutMs = 20_000): LaunchedServer {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: serverDir,
     env: {
@@ -32,14 +37,14 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+  const running = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Playroom is running: open (http:\/\/[^/\s"]+)\//.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1'), exited, output: () => output });
+        resolve(match[1]!.replace('localhost', '127.0.0.1'));
       }
     };
     child.stdout!.on('data', onData);
@@ -49,4 +54,13 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
       reject(new Error(`server exited with ${code} before starting:\n${output}`));
     });
   });
+  // a test that never waits for it must not fail on an unhandled rejection
+  running.catch(() => {});
+  return { child, exited, output: () => output, running };
+}
+
+/** Start `src/server.ts` on a free port with `DATA_DIR`; resolves once it logs its URL. */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const { running, ...server } = launchServer(dataDir, env);
+  return { ...server, url: await running };
 }

@@ -1,8 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 /**
  * A PostgreSQL cluster of a test's own (its own data dir, port and socket
@@ -85,18 +85,6 @@ function run(binary: string, args: string[]): Promise<string> {
     execFile(file, argv, asOwner({ timeout: COMMAND_TIMEOUT_MS }), (error, stdout, stderr) => {
       if (error) reject(new Error(`${path.basename(binary)} ${args.join(' ')} failed: ${error.message}\n${stdout}${stderr}`));
       else resolve(stdout);
-    });
-  });
-}
-
-/** A port nobody listens on now (the cluster takes it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
     });
   });
 }
