@@ -115,6 +115,10 @@ export class TrainingSession implements Trainable {
     return copy;
   }
 
+  get classId(): string {
+    return this.identity.classId;
+  }
+
   get id(): string {
     return this.identity.id;
   }

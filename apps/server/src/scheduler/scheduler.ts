@@ -10,6 +10,8 @@ export interface TrainingResult {
 /** What a scheduler trains (a TrainingSession). */
 export interface Trainable {
   readonly id: string;
+  /** sessions of one class share that class's part of the training time, however many it has (LIM-9) */
+  readonly classId: string;
   readonly playing: boolean;
   readonly speed: Speed;
   /** epochs of `step` commands waiting to be trained, playing or not */

@@ -8,6 +8,8 @@ import { TrainingScheduler } from './training-scheduler';
 class FakeSession implements Trainable {
   epochs = 0;
   pendingSteps = 0;
+  /** a class of its own unless a test groups sessions */
+  classId: string;
   constructor(
     readonly id: string,
     public speed: Speed,
@@ -15,7 +17,9 @@ class FakeSession implements Trainable {
     private readonly costMs: number,
     public playing = true,
     private readonly stopAt = Infinity,
-  ) {}
+  ) {
+    this.classId = `class of ${id}`;
+  }
   train(epochs: number): TrainingResult {
     let ran = 0;
     while (ran < epochs && this.epochs < this.stopAt) {
@@ -73,6 +77,23 @@ describe('TrainingScheduler', () => {
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(Math.max(...counts) * 0.05 + 2);
     expect(longestSlice).toBeLessThanOrEqual(6 + 2);
     expect(Math.min(...counts)).toBeGreaterThan(100);
+  });
+
+  it('LIM-9: under overload a class of 20 forks gets the same training time as a class of one session, paced and at max', () => {
+    for (const speed of [1000, 'max'] as const) {
+      const clock = { t: 0 };
+      const crowd = Array.from({ length: 20 }, (_, i) => Object.assign(new FakeSession(`a${i}`, speed, clock, 0.5), { classId: 'crowded' }));
+      const alone = Object.assign(new FakeSession('b', speed, clock, 0.5), { classId: 'quiet' });
+      const scheduler = new TrainingScheduler(() => [...crowd, alone], { sliceBudgetMs: 6 }, () => clock.t);
+      simulate(scheduler, clock, 10);
+      const crowdEpochs = crowd.reduce((sum, s) => sum + s.epochs, 0);
+      // before (a share per session): the quiet class got 1/21 of the time
+      expect(alone.epochs / crowdEpochs).toBeGreaterThan(0.8);
+      expect(alone.epochs / crowdEpochs).toBeLessThan(1.25);
+      // and within the crowded class its forks still share evenly
+      const perFork = crowd.map((s) => s.epochs);
+      expect(Math.min(...perFork)).toBeGreaterThan(0.7 * Math.max(...perFork));
+    }
   });
 
   it("TRAIN-1: 'max' sessions use leftover time without starving paced ones", () => {

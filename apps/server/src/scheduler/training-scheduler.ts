@@ -20,8 +20,10 @@ const MIN_WAIT_MS = 4;
  * slices of at most `sliceBudgetMs`, yielding to socket I/O between slices
  * (rules TRAIN-1, TRAIN-2). Each tick, paced sessions earn `speed × dt`
  * epochs of credit and spend it least-served first (a fair-share virtual
- * time: epochs ÷ speed), each due session at most an equal share of the
- * slice, so under overload all slow down evenly; sessions at 'max' share
+ * time: epochs ÷ speed), each due session at most an equal share of its
+ * class's part of the slice, classes least served first (LIM-9), so under
+ * overload all slow down evenly and a class's share does not grow with its
+ * number of forks; sessions at 'max' share
  * whatever budget is left. Credit carries over (capped), so 60 epochs per
  * second come out as 60 whatever the tick rate. Epochs queued by `step`
  * commands are trained first, each stepping session with the same share of
@@ -34,6 +36,8 @@ export class TrainingScheduler<S extends Trainable = Trainable> implements Sched
   private readonly costMs = new Map<string, number>();
   /** epochs trained divided by speed: how much service each paced session got (for ordering) */
   private readonly virtualTime = new Map<string, number>();
+  /** training time each class with a playing session got, in ms: the least served class goes first (LIM-9) */
+  private readonly classServedMs = new Map<string, number>();
   private lastTick = 0;
   private rotation = 0;
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
@@ -112,16 +116,21 @@ export class TrainingScheduler<S extends Trainable = Trainable> implements Sched
     const floor = Math.min(...[...this.virtualTime.values()], Infinity);
     for (const session of paced) if (!this.virtualTime.has(session.id)) this.virtualTime.set(session.id, floor === Infinity ? 0 : floor);
     const served = (s: S) => this.virtualTime.get(s.id)!;
-    paced.sort((a, b) => served(a) - served(b));
-    // each due session gets an equal share of the slice, so under load many sessions move a little
-    // every slice (smooth snapshots) instead of one session moving a lot every few hundred ms
-    const dueCount = paced.filter((s) => this.credit.get(s.id)! >= 1).length + stepping.length;
-    const share = this.options.sliceBudgetMs / Math.max(1, dueCount);
+    // classes first (LIM-9): a class that joins starts level with the least served one
+    const classFloor = Math.min(...[...this.classServedMs.values()], Infinity);
+    for (const session of ordered) if (!this.classServedMs.has(session.classId)) this.classServedMs.set(session.classId, classFloor === Infinity ? 0 : classFloor);
+    const classServed = (s: S) => this.classServedMs.get(s.classId) ?? 0;
+    paced.sort((a, b) => classServed(a) - classServed(b) || served(a) - served(b));
+    unlimited.sort((a, b) => classServed(a) - classServed(b));
+    // each class with a due session gets an equal part of the slice, split evenly among its due
+    // sessions (LIM-9): under load many sessions move a little every slice (smooth snapshots)
+    // instead of one moving a lot every few hundred ms, and a class of 100 forks gets no more than one of 1
+    const shareOf = classShares([...paced.filter((s) => this.credit.get(s.id)! >= 1), ...stepping], this.options.sliceBudgetMs);
     // queued steps first: someone pressed a button and is waiting; a big step takes many slices (rule CMD-8)
     for (const session of rotate(stepping)) {
       const remaining = deadline - this.now();
       if (remaining <= 0) break;
-      const affordable = Math.max(1, Math.floor(Math.min(remaining, share) / this.costOf(session) + 1e-6));
+      const affordable = Math.max(1, Math.floor(Math.min(remaining, shareOf(session)) / this.costOf(session) + 1e-6));
       this.runSteps(session, Math.min(session.pendingSteps, affordable));
     }
     for (const session of paced) {
@@ -129,15 +138,18 @@ export class TrainingScheduler<S extends Trainable = Trainable> implements Sched
       if (credit < 1) continue;
       const remaining = deadline - this.now();
       if (remaining <= 0) break;
-      const affordable = Math.max(1, Math.floor(Math.min(remaining, share) / this.costOf(session) + 1e-6));
+      const affordable = Math.max(1, Math.floor(Math.min(remaining, shareOf(session)) / this.costOf(session) + 1e-6));
       const ran = this.run(session, Math.min(Math.floor(credit), affordable));
       this.credit.set(session.id, credit - ran);
     }
-    for (let i = 0; i < unlimited.length; i++) {
+    // what is left goes to the 'max' sessions, in the same class-first proportions
+    const weightOf = classShares(unlimited, 1);
+    let weightLeft = unlimited.length > 0 ? 1 : 0;
+    for (const session of unlimited) {
       const remaining = deadline - this.now();
       if (remaining <= 0) break;
-      const share = remaining / (unlimited.length - i);
-      const session = unlimited[i]!;
+      const share = (remaining * weightOf(session)) / weightLeft;
+      weightLeft -= weightOf(session);
       this.run(session, Math.max(1, Math.floor(share / this.costOf(session))));
     }
     return this.nextWait(paced, unlimited.length > 0 || stepping.some((s) => s.pendingSteps > 0));
@@ -178,6 +190,8 @@ export class TrainingScheduler<S extends Trainable = Trainable> implements Sched
     const perEpoch = elapsedMs / ran;
     const previous = this.costMs.get(session.id);
     this.costMs.set(session.id, previous === undefined ? perEpoch : previous * 0.8 + perEpoch * 0.2);
+    const classServed = this.classServedMs.get(session.classId);
+    if (classServed !== undefined) this.classServedMs.set(session.classId, classServed + elapsedMs);
     this.epochsTrained += ran;
     this.observer.trained?.(session, ran);
   }
@@ -206,6 +220,8 @@ export class TrainingScheduler<S extends Trainable = Trainable> implements Sched
     for (const id of this.credit.keys()) if (!isPlaying.has(id)) this.credit.delete(id);
     for (const id of this.costMs.keys()) if (!isActive.has(id)) this.costMs.delete(id);
     for (const id of this.virtualTime.keys()) if (!isPlaying.has(id)) this.virtualTime.delete(id);
+    const playingClasses = new Set(playing.map((s) => s.classId));
+    for (const id of this.classServedMs.keys()) if (!playingClasses.has(id)) this.classServedMs.delete(id);
   }
 
   private schedule(waitMs: number): void {
@@ -217,4 +233,18 @@ export class TrainingScheduler<S extends Trainable = Trainable> implements Sched
     this.sleeping = waitMs > 0;
     this.timer = waitMs <= 0 ? setImmediate(next) : setTimeout(next, waitMs);
   }
+}
+
+/**
+ * Split `total` among `sessions` class first (LIM-9): each class present an
+ * equal part, each of its sessions an equal part of that. Returns each
+ * session's part (0 for one not in the list).
+ */
+function classShares<S extends Trainable>(sessions: readonly S[], total: number): (session: S) => number {
+  const perClass = new Map<string, number>();
+  for (const session of sessions) perClass.set(session.classId, (perClass.get(session.classId) ?? 0) + 1);
+  return (session) => {
+    const inClass = perClass.get(session.classId);
+    return inClass === undefined ? 0 : total / perClass.size / inClass;
+  };
 }
