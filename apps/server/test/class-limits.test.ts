@@ -83,6 +83,34 @@ describe('class limits', () => {
     });
   });
 
+  it('LIM-5/LIM-7 (finding 3): forks of students who left rest and stop counting against the server limit, so other classes start again', async () => {
+    const small = await startServer({ maxSessions: 8, maxSessionsPerClass: 8, maxForksPerParticipant: 10, absentForkPauseMs: 400 });
+    try {
+      await withClass(small, { students: ['Ada', 'Bo'] }, async ({ created, students: [ada, bo] }) => {
+        for (let i = 0; i < 4; i++) await fork(ada.socket, created.sessionId);
+        for (let i = 0; i < 3; i++) await fork(bo.socket, created.sessionId);
+        const full = await fetch(`${small.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"teacherName":"Ms Next"}' });
+        expect(full.status).toBe(503);
+        ada.socket.close();
+        bo.socket.close();
+        // before: still 503 after they left, until that class ended
+        let status = 0;
+        for (let tries = 0; tries < 40 && status !== 201; tries++) {
+          await sleep(100);
+          status = (await fetch(`${small.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"teacherName":"Ms Next"}' })).status;
+        }
+        expect(status).toBe(201);
+        // a student who comes back finds her forks and trains them again
+        const back = await connect(small.url, { role: 'student', code: created.code, token: ada.welcome.participantToken });
+        expect(back.welcome.forks).toHaveLength(4);
+        expect((await command(back.socket, { type: 'play', sessionId: back.welcome.forks[0]!.sessionId })).ok).toBe(true);
+        back.socket.close();
+      });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('JOIN-3: a locked class refuses new students, lets a student with a token back in, and opens again', async () => {
     await withClass(server, { students: ['Ada'] }, async ({ created, teacher, students: [ada] }) => {
       const heard = nextEvent<ClassStatus>(ada.socket, 'classStatus', (s) => s.locked);

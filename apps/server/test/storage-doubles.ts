@@ -1,3 +1,4 @@
+import { ClassroomRegistry } from '../src/classroom/classroom-registry';
 import type { SessionRecord } from '../src/classroom/training-session';
 import { SqliteStorage } from '../src/storage/sqlite-storage';
 
@@ -6,6 +7,12 @@ import { SqliteStorage } from '../src/storage/sqlite-storage';
  * slow, or refusing. For the checkpointer's unit tests; the end-to-end
  * outage tests stop a real PostgreSQL (throwaway-postgres.ts).
  */
+
+/** A registry whose events go nowhere, for tests that tell the checkpointer themselves. */
+export function quietRegistry(maxSessions = 10): ClassroomRegistry {
+  const limits = { maxSessions, maxSessionsPerClass: maxSessions, vacantSeatAfterMs: 30_000, absentForkPauseMs: 60_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 };
+  return new ClassroomRegistry(limits, { classCreated: () => {}, participantJoined: () => {}, participantRemoved: () => {} });
+}
 
 /** SQLite whose session writes (and fork archivings) wait first, as a networked database's may. */
 export class SlowStorage extends SqliteStorage {

@@ -16,7 +16,12 @@ export interface RegistryLimits {
   vacantSeatAfterMs: number;
   maxForksPerParticipant: number;
   maxParticipantsPerClass: number;
+  /** forks of students gone this long rest (LIM-7): they stop counting against `maxSessions` */
+  absentForkPauseMs: number;
 }
+
+/** Resting forks do not count against `maxSessions`, up to this many times it held in all (memory stays bounded). */
+const RESTING_HEADROOM = 2;
 
 /** What the registry tells the event hub: the new classes and participants storage must keep. */
 export type RegistryEvents = Pick<ClassroomEvents, 'classCreated' | 'participantJoined' | 'participantRemoved'>;
@@ -37,9 +42,7 @@ export class ClassroomRegistry {
 
   /** Start a class: a paused class session from DEFAULT_CONFIG + `config`, a room code and a teacher token (rule REST-1). */
   create(teacherName: string, config: ConfigPatch = {}): { classroom: Classroom; teacherToken: string } {
-    if (this.sessionCount() >= this.limits.maxSessions) {
-      throw new Refusal(ErrorCode.sessionLimit, 'this server holds as many sessions as it may');
-    }
+    this.checkServerRoom();
     const name = cleanDisplayName(teacherName);
     if (name === '') throw new Refusal(ErrorCode.nameRequired, 'the teacher needs a name', '/teacherName');
     const id = newId('s');
@@ -96,9 +99,7 @@ export class ClassroomRegistry {
 
   /** Copy `source` into a new fork owned by the actor (rules FORK-1, FORK-2). */
   fork(classroom: Classroom, actor: Actor, source: TrainingSession): TrainingSession {
-    if (this.sessionCount() >= this.limits.maxSessions) {
-      throw new Refusal(ErrorCode.sessionLimit, 'this server holds as many sessions as it may');
-    }
+    this.checkServerRoom();
     if (classroom.sessions().length >= this.limits.maxSessionsPerClass) {
       throw new Refusal(ErrorCode.sessionLimit, `a class holds at most ${this.limits.maxSessionsPerClass} sessions`);
     }
@@ -162,6 +163,21 @@ export class ClassroomRegistry {
     let count = 0;
     for (const classroom of this.byIdMap.values()) count += 1 + classroom.allForks().length;
     return count;
+  }
+
+  /** Sessions that count against `maxSessions`: all but resting forks (LIM-5, LIM-7). */
+  countedSessionCount(): number {
+    const now = this.now();
+    let count = this.sessionCount();
+    for (const classroom of this.byIdMap.values()) count -= classroom.restingForkCount(this.limits.absentForkPauseMs, now);
+    return count;
+  }
+
+  /** Room for one more session on this server, else `sessionLimit`. */
+  private checkServerRoom(): void {
+    if (this.countedSessionCount() >= this.limits.maxSessions || this.sessionCount() >= this.limits.maxSessions * RESTING_HEADROOM) {
+      throw new Refusal(ErrorCode.sessionLimit, 'this server holds as many sessions as it may');
+    }
   }
 
   /** Every session of every class. */

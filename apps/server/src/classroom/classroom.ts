@@ -89,6 +89,19 @@ export class Classroom {
     return paused;
   }
 
+  /**
+   * Forks resting: paused, owned by a student with no open socket for
+   * `afterMs` (LIM-7). They hold memory but no training time, so they do
+   * not count against the server's session limit (LIM-5).
+   */
+  restingForkCount(afterMs: number, now: number = Date.now()): number {
+    let resting = 0;
+    for (const fork of this.forks.values()) {
+      if (!fork.playing && fork.pendingSteps === 0 && fork.ownerId !== this.teacherId && this.roster.absentFor(fork.ownerId, now) >= afterMs) resting++;
+    }
+    return resting;
+  }
+
   /** Lock the class to new students, or open it again (JOIN-3). */
   setLocked(locked: boolean): void {
     this.switches.locked = locked;

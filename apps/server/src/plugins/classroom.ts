@@ -30,6 +30,8 @@ export interface Playroom {
   joinGuard: JoinGuard;
   /** true once every stored class is restored, false again while shutting down (rule HS-7, /readyz) */
   ready: boolean;
+  /** shutdown: stop the periodic checkpoint and write everything, once (later calls get the same promise, PERSIST-1) */
+  finalSave(): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -67,6 +69,7 @@ export default fp<{ server: ServerOptions }>(
         maxSessions: options.maxSessions,
         maxSessionsPerClass: options.maxSessionsPerClass,
         vacantSeatAfterMs: options.vacantSeatAfterMs,
+        absentForkPauseMs: options.absentForkPauseMs,
         maxForksPerParticipant: options.maxForksPerParticipant,
         maxParticipantsPerClass: options.maxParticipantsPerClass,
       },
@@ -105,6 +108,7 @@ export default fp<{ server: ServerOptions }>(
       app.log.info({ classes: registry.classrooms().length, sessions: registry.sessionCount() }, 'restored live classes');
     }
 
+    let finalSave: Promise<void> | undefined;
     const playroom: Playroom = {
       options,
       storage,
@@ -119,6 +123,11 @@ export default fp<{ server: ServerOptions }>(
         create: new KeyedRateLimiter(options.createRate.perMinute / 60, options.createRate.burst),
       },
       ready: false,
+      finalSave: () =>
+        (finalSave ??= (async () => {
+          checkpointer.stop();
+          await checkpointer.flushAll();
+        })()),
     };
     app.decorate('playroom', playroom);
 
@@ -150,9 +159,9 @@ export default fp<{ server: ServerOptions }>(
       clearInterval(absenceSweep);
       scheduler.stop();
     });
+    // the final save has usually run already (graceful-close, right after the sockets closed): then this only waits for it
     app.addHook('onClose', async () => {
-      checkpointer.stop();
-      await checkpointer.flushAll();
+      await playroom.finalSave();
       metrics.stop();
       await storage.close();
     });

@@ -2,11 +2,10 @@ import { DEFAULT_CONFIG } from '@playroom/engine';
 import type { ConfigPatch } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../../test/harness';
-import { ClassroomRegistry } from '../classroom/classroom-registry';
 import type { SessionRecord } from '../classroom/training-session';
 import { Checkpointer } from './checkpointer';
 import { SqliteStorage } from './sqlite-storage';
-import { DownStorage, SlowStorage } from '../../test/storage-doubles';
+import { DownStorage, SlowStorage, quietRegistry } from '../../test/storage-doubles';
 
 /** SQLite that remembers how many sessions each saveSessions call (one transaction) carried. */
 class CountingStorage extends SqliteStorage {
@@ -15,12 +14,6 @@ class CountingStorage extends SqliteStorage {
     this.bursts.push(records.length);
     return super.saveSessions(records);
   }
-}
-
-/** A registry whose events go nowhere: each test tells the checkpointer itself. */
-function registryOf(maxSessions: number): ClassroomRegistry {
-  const limits = { maxSessions, maxSessionsPerClass: maxSessions, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 };
-  return new ClassroomRegistry(limits, { classCreated: () => {}, participantJoined: () => {}, participantRemoved: () => {} });
 }
 
 const LARGEST: ConfigPatch = {
@@ -33,7 +26,7 @@ const LARGEST: ConfigPatch = {
 describe('Checkpointer', () => {
   it('PERSIST-1: 31 training sessions are written in several short transactions, with socket I/O between them', async () => {
     const storage = new CountingStorage(`${tempDataDir()}/playroom.db`);
-    const registry = registryOf(100);
+    const registry = quietRegistry(100);
     const classes = Array.from({ length: 31 }, (_, i) => registry.create(`T${i}`, LARGEST).classroom);
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => { throw error; } });
     // the classes rows exist (the registry's classCreated normally writes them)
@@ -65,7 +58,7 @@ describe('Checkpointer', () => {
 
   it('PERSIST-1: writes reach storage in the order things happened, even when an earlier one is slower', async () => {
     const storage = new SlowStorage(`${tempDataDir()}/playroom.db`);
-    const registry = registryOf(10);
+    const registry = quietRegistry(10);
     const { classroom } = registry.create('T');
     const errors: unknown[] = [];
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error) });
@@ -86,7 +79,7 @@ describe('Checkpointer', () => {
 
   it('PERSIST-4: a class created while the database is down is written once it is back, its sessions after it', async () => {
     const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
-    const registry = registryOf(10);
+    const registry = quietRegistry(10);
     const errors: unknown[] = [];
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error), retryBaseMs: 5, retryMaxMs: 20 });
     storage.down = true;
@@ -105,7 +98,7 @@ describe('Checkpointer', () => {
 
   it('PERSIST-4: one session that cannot be written does not keep the rest of its batch from landing', async () => {
     const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
-    const registry = registryOf(10);
+    const registry = quietRegistry(10);
     const classes = Array.from({ length: 3 }, (_, i) => registry.create(`T${i}`).classroom);
     for (const classroom of classes.slice(1)) await storage.saveClass(classroom.toRecord());
     // the first class's row is missing: its session fails the foreign key
@@ -125,7 +118,7 @@ describe('Checkpointer', () => {
 
   it('PERSIST-4: a write the database refuses while it answers is dropped after three tries, so one bad row cannot stop all saving', async () => {
     const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
-    const registry = registryOf(10);
+    const registry = quietRegistry(10);
     const errors: unknown[] = [];
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error), retryBaseMs: 5, retryMaxMs: 20 });
     // a session whose class row is missing fails the foreign key on every try, while the database answers
@@ -143,7 +136,7 @@ describe('Checkpointer', () => {
 
   it('PERSIST-4: at shutdown a write the database still refuses is given up after shutdownRetryMs, so closing is bounded', async () => {
     const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
-    const registry = registryOf(10);
+    const registry = quietRegistry(10);
     const errors: unknown[] = [];
     const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error), retryBaseMs: 5, retryMaxMs: 20, shutdownRetryMs: 100 });
     storage.down = true;

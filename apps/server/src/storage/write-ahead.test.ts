@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../../test/harness';
-import { DownStorage, SlowStorage } from '../../test/storage-doubles';
-import { ClassroomRegistry } from '../classroom/classroom-registry';
+import { DownStorage, SlowStorage, quietRegistry } from '../../test/storage-doubles';
 import { StorageUnavailableError } from '../classroom/write-ahead';
 import { Checkpointer, type CheckpointerOptions } from './checkpointer';
 import type { SqliteStorage } from './sqlite-storage';
@@ -12,10 +11,7 @@ import type { SqliteStorage } from './sqlite-storage';
  */
 
 async function lessonOn<S extends SqliteStorage>(storage: S, options: Partial<CheckpointerOptions> = {}) {
-  const registry = new ClassroomRegistry(
-    { maxSessions: 10, maxSessionsPerClass: 10, vacantSeatAfterMs: 30_000, maxForksPerParticipant: 5, maxParticipantsPerClass: 10 },
-    { classCreated: () => {}, participantJoined: () => {}, participantRemoved: () => {} },
-  );
+  const registry = quietRegistry();
   const errors: unknown[] = [];
   const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (e) => errors.push(e), retryBaseMs: 5, retryMaxMs: 20, ...options });
   const { classroom } = registry.create('T');
