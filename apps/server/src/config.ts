@@ -32,6 +32,8 @@ export interface ServerOptions {
   idleArchiveMs: number;
   /** how often changed sessions are written while they train */
   checkpointIntervalMs: number;
+  /** an HTTP request's headers and body must all arrive within this, else 408 and the connection is closed (REST-7) */
+  requestTimeoutMs: number;
   /** scheduler: the most main-thread time one training slice may take */
   sliceBudgetMs: number;
   /** reverse proxies you run in front of the server (0: none); per-address limits then read X-Forwarded-For */
@@ -79,6 +81,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   maxSocketsPerAddress: 1000,
   idleArchiveMs: 720 * 60_000,
   checkpointIntervalMs: 1000,
+  requestTimeoutMs: 15_000,
   sliceBudgetMs: 6,
   trustProxy: 0,
   recoveryWindowMs: 2 * 60_000,
@@ -127,6 +130,7 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     maxSocketsPerAddress: intFromEnv(env, 'MAX_SOCKETS_PER_ADDRESS', d.maxSocketsPerAddress, 1, 1_000_000),
     idleArchiveMs: intFromEnv(env, 'IDLE_ARCHIVE_MINUTES', d.idleArchiveMs / 60_000, 1, 525_600) * 60_000,
     checkpointIntervalMs: intFromEnv(env, 'CHECKPOINT_INTERVAL_MS', d.checkpointIntervalMs, 100, 2000),
+    requestTimeoutMs: intFromEnv(env, 'REQUEST_TIMEOUT_SECONDS', d.requestTimeoutMs / 1000, 1, 300) * 1000,
     sliceBudgetMs: intFromEnv(env, 'SLICE_BUDGET_MS', d.sliceBudgetMs, 1, 50),
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : env.TRUST_PROXY === 'false' ? 0 : intFromEnv(env, 'TRUST_PROXY', d.trustProxy, 0, 10),
     recoveryWindowMs: d.recoveryWindowMs,
