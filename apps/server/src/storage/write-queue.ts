@@ -65,9 +65,9 @@ export class WriteQueue {
     return this.tail;
   }
 
-  /** From now on failed writes are retried for `ms` at most (shutdown). */
+  /** From now on failed writes are retried for `ms` at most (shutdown); a second call never extends the first deadline. */
   retryFor(ms: number): void {
-    this.giveUpAt = Date.now() + ms;
+    this.giveUpAt = Math.min(this.giveUpAt, Date.now() + ms);
   }
 
   /** A write landed: storage is not failing. */
