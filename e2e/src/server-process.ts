@@ -16,6 +16,8 @@ export class ServerProcess {
     readonly port: number,
     readonly dataDir: string,
     logName = 'server.log',
+    /** HOST (127.0.0.1 unless a test needs every address: then the join link is the machine's network address) and more env */
+    private readonly launch: { host?: string; env?: Record<string, string> } = {},
   ) {
     mkdirSync(RESULTS_DIR, { recursive: true });
     this.log = createWriteStream(path.join(RESULTS_DIR, logName), { flags: 'a' });
@@ -31,7 +33,15 @@ export class ServerProcess {
     const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
     const child = spawn(tsx, [SERVER_ENTRY], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, WEB_DIST, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: this.launch.host ?? '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        WEB_DIST,
+        LOG_LEVEL: 'warn',
+        ...this.launch.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       // its own process group: tsx runs the server in a child node process, and both must go
       detached: true,

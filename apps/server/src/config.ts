@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { PROTOCOL_LIMITS } from '@playroom/protocol';
+import { parsePublicUrl } from './public-url';
 import { parseAllowedOrigins } from './security/origin-policy';
 
 /** Everything the server can be told, with defaults; `readServerOptions` reads them from the environment. */
 export interface ServerOptions {
   host: string;
   port: number;
+  /** where students' devices reach the server (PUBLIC_URL, an origin); null: the address it listens on, else the machine's first network address */
+  publicUrl: string | null;
   /** SQLite lives at `${dataDir}/playroom.db` (unless `databaseUrl` is set) */
   dataDir: string;
   /** PostgreSQL connection string; when set, storage is Postgres instead of SQLite */
@@ -65,6 +68,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_OPTIONS: ServerOptions = {
   host: '0.0.0.0',
   port: 3000,
+  publicUrl: null,
   dataDir: path.resolve(process.cwd(), 'data'),
   databaseUrl: null,
   databaseSchema: null,
@@ -114,6 +118,7 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
   return {
     host: env.HOST ?? d.host,
     port: intFromEnv(env, 'PORT', d.port, 0, 65535),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
     dataDir: path.resolve(baseDir, env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
     databaseSchema: env.DATABASE_SCHEMA || null,

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { readServerOptions } from './config';
 import { DatabaseStartError } from './storage/database-wait';
 import { requestSerializer } from './security/log-redaction';
+import { describePublicUrl } from './public-url';
 
 /** `npm start`: listen on PORT, log the URL to open, shut down cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -40,7 +41,11 @@ async function main(): Promise<void> {
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   // where sessions are kept; never the database URL, which may carry a password
   const storage = options.databaseUrl ? { storage: 'postgres', schema: options.databaseSchema ?? 'search_path' } : { storage: 'sqlite', dataDir: options.dataDir };
-  app.log.info(storage, `Playroom is running: open http://${shownHost}:${port}/`);
+  // and where students' devices reach it, honest when they cannot (HOST=127.0.0.1, no network)
+  const publicUrl = app.playroom.publicUrl();
+  const line = `Playroom is running: open http://${shownHost}:${port}/ on this computer; ${describePublicUrl(publicUrl)}`;
+  if (publicUrl.reachable) app.log.info({ ...storage, publicUrl: publicUrl.origin }, line);
+  else app.log.warn({ ...storage, publicUrl: publicUrl.origin }, line);
 }
 
 main().catch((error: unknown) => {

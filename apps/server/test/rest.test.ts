@@ -176,7 +176,8 @@ describe('REST', () => {
       const schemas: Record<string, TSchema> = REST_REPLY_SCHEMAS[route];
       const schema = schemas[status] ?? schemas[`${Math.floor(status / 100)}xx`];
       expect(schema, `${route} declares no reply for ${status}`).toBeDefined();
-      const body: unknown = route === 'metrics' && status === 200 ? await response.text() : await response.json();
+      const text = (route === 'metrics' || route === 'roomQr') && status === 200;
+      const body: unknown = text ? await response.text() : await response.json();
       if (!validators.has(schema!)) validators.set(schema!, createValidator(schema!));
       expect(validators.get(schema!)!(body), `${route} ${status}: ${JSON.stringify(body).slice(0, 300)}`).toEqual({ ok: true, value: body });
       if (code) expect((body as { error: { code: string } }).error.code).toBe(code);
@@ -203,6 +204,10 @@ describe('REST', () => {
       await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/${code}`), 200);
       await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/ZZZZZZ`), 200);
       await reply('lookUpRoom', await fetch(`${server.url}/api/rooms/${'A'.repeat(40)}`), 400, ErrorCode.badRequest);
+      // GET /api/rooms/:code/qr.svg: the class's join link as an SVG; no class; a code too long to be one
+      expect(await reply('roomQr', await fetch(`${server.url}/api/rooms/${code}/qr.svg`), 200)).toMatch(/^<svg /);
+      await reply('roomQr', await fetch(`${server.url}/api/rooms/ZZZZZZ/qr.svg`), 404, ErrorCode.roomNotFound);
+      await reply('roomQr', await fetch(`${server.url}/api/rooms/${'A'.repeat(40)}/qr.svg`), 400, ErrorCode.badRequest);
 
       // GET /api/sessions/:sessionId/export: the whole class, exactly as the server holds it; each refusal
       const exported = (await reply('exportSession', await exportOf(server.url, sessionId, teacherToken), 200)) as SessionExport;

@@ -5,6 +5,7 @@
 export * from './version';
 export * from './limits';
 export * from './names';
+export * from './join-link';
 export * from './error-codes';
 export * from './acks';
 export * from './events';

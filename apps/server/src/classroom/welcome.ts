@@ -6,13 +6,14 @@ import type { Actor } from './permissions';
 export function welcomeFor(
   classroom: Classroom,
   actor: Actor,
-  options: { participantToken?: string; maxForksPerParticipant: number; snapshotHz: number },
+  options: { participantToken?: string; joinUrl: string; maxForksPerParticipant: number; snapshotHz: number },
 ): Welcome {
   const participant = classroom.roster.get(actor.participantId);
   const welcome: Welcome = {
     protocolVersion: PROTOCOL_VERSION,
     classId: classroom.id,
     code: classroom.code,
+    joinUrl: options.joinUrl,
     role: actor.role,
     participantId: actor.participantId,
     name: participant?.name ?? '',

@@ -58,6 +58,8 @@ export interface GatewayDeps {
   joinGuard: JoinGuard;
   /** true once storage committed what is queued (a new participant), false when it did not: a token handed out survives a restart (PERSIST-5) */
   committed: () => Promise<boolean>;
+  /** a class's join link at the server's public URL, for the welcome (JOIN-4) */
+  joinUrl: (code: string) => string;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -209,6 +211,7 @@ export class SocketGateway {
     socket.join([rooms.classOf(classroom.id), rooms.participant(actor.participantId), rooms.watching(classroom.classSession.id)]);
     if (actor.role === 'teacher') socket.join(rooms.teacherOf(classroom.id));
     const welcomeOptions = {
+      joinUrl: this.deps.joinUrl(classroom.code),
       maxForksPerParticipant: this.options.maxForksPerParticipant,
       snapshotHz: this.options.snapshotHz,
       ...(identity.participantToken === undefined ? {} : { participantToken: identity.participantToken }),

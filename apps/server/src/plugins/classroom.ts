@@ -1,8 +1,10 @@
+import { joinUrlOf } from '@playroom/protocol';
 import fp from 'fastify-plugin';
 import { ClassroomEventHub } from '../classroom/classroom-events';
 import { ClassroomRegistry } from '../classroom/classroom-registry';
 import { CommandExecutor } from '../classroom/command-executor';
 import type { ServerOptions } from '../config';
+import { resolvePublicUrl, type PublicUrl } from '../public-url';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { TrainingOutcomes } from '../classroom/training-outcomes';
 import { NaiveScheduler } from '../scheduler/naive-scheduler';
@@ -28,6 +30,10 @@ export interface Playroom {
   limiters: { create: KeyedRateLimiter };
   /** who may try room codes and tokens (HS-6): handshakes, look-ups and creations share it */
   joinGuard: JoinGuard;
+  /** where students' devices reach this server, looked up afresh (a laptop changes Wi-Fi) */
+  publicUrl(): PublicUrl;
+  /** a class's join link at the public URL (JOIN-4, REST-1) */
+  joinUrl(code: string): string;
   /** true once every stored class is restored, false again while shutting down (rule HS-7, /readyz) */
   ready: boolean;
   /** shutdown: stop the periodic checkpoint and write everything, once (later calls get the same promise, PERSIST-1) */
@@ -109,6 +115,16 @@ export default fp<{ server: ServerOptions }>(
     }
 
     let finalSave: Promise<void> | undefined;
+    const publicUrl = (): PublicUrl => {
+      // where it really listens, once it does (a test's listen() names its own host; PORT=0 picks the port)
+      const address = app.server.address();
+      const listening = typeof address === 'object' && address !== null;
+      return resolvePublicUrl({
+        publicUrl: options.publicUrl,
+        host: listening ? address.address : options.host,
+        port: listening ? address.port : options.port,
+      });
+    };
     const playroom: Playroom = {
       options,
       storage,
@@ -122,6 +138,8 @@ export default fp<{ server: ServerOptions }>(
       limiters: {
         create: new KeyedRateLimiter(options.createRate.perMinute / 60, options.createRate.burst),
       },
+      publicUrl,
+      joinUrl: (code) => joinUrlOf(publicUrl().origin, code),
       ready: false,
       finalSave: () =>
         (finalSave ??= (async () => {

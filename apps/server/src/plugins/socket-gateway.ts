@@ -21,6 +21,7 @@ export default fp(
         metrics: playroom.metrics,
         joinGuard: playroom.joinGuard,
         committed: () => playroom.checkpointer.committed(),
+        joinUrl: (code) => playroom.joinUrl(code),
         log: app.log,
       },
       {

@@ -1,8 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorCode, REST_REPLY_SCHEMAS, RoomParamsSchema, normalizeRoomCode, protocolError, type RoomLookupReply } from '@playroom/protocol';
+import { joinQrSvg } from './join-qr';
 import { sendError } from './send-error';
 
-/** GET /api/rooms/:code: does a class exist, whose is it, how many joined (rule REST-2). */
+/**
+ * GET /api/rooms/:code: does a class exist, whose is it, how many joined
+ * (rule REST-2); GET /api/rooms/:code/qr.svg: its join link as a QR code
+ * (REST-8). Both share the join budget of handshakes (HS-6).
+ */
 const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { playroom } = app;
   const schema = { params: RoomParamsSchema, response: REST_REPLY_SCHEMAS.lookUpRoom };
@@ -25,6 +30,25 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
       : { exists: false, code };
     return body;
+  });
+
+  const qrSchema = { params: RoomParamsSchema, response: REST_REPLY_SCHEMAS.roomQr };
+  app.get('/api/rooms/:code/qr.svg', { schema: qrSchema }, async (request, reply) => {
+    // only a real code gets a picture: a miss spends the budget as a look-up does (HS-6)
+    const code = normalizeRoomCode(request.params.code);
+    if (!playroom.joinGuard.mayTry(request.ip, code)) {
+      return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
+    }
+    if (!playroom.registry.byCode(code)) {
+      playroom.joinGuard.guessed(request.ip);
+      return sendError(reply, 404, protocolError(ErrorCode.roomNotFound, 'no class with this code'));
+    }
+    playroom.joinGuard.used(request.ip, code);
+    const { svg, etag } = await joinQrSvg(playroom.joinUrl(code));
+    // the link follows the server's address (PUBLIC_URL, a new Wi-Fi): the browser asks again each time, cheaply
+    reply.header('cache-control', 'private, no-cache').header('etag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send('');
+    return reply.type('image/svg+xml; charset=utf-8').send(svg);
   });
 };
 

@@ -34,7 +34,9 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         playroom.hub.classEnded(classroom, 'archived');
         return sendError(reply, 503, protocolError(ErrorCode.storageUnavailable, 'the database is not answering: no class was created, try again in a moment'));
       }
-      const created: CreateSessionReply = { sessionId: classroom.id, code: classroom.code, teacherToken };
+      // the address students' devices reach, whatever address the teacher's page was opened on
+      const joinUrl = playroom.joinUrl(classroom.code);
+      const created: CreateSessionReply = { sessionId: classroom.id, code: classroom.code, teacherToken, joinUrl };
       request.log.info({ classId: classroom.id, code: classroom.code }, 'class created');
       return reply.code(201).send(created);
     } catch (error) {

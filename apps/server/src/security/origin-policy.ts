@@ -42,7 +42,8 @@ export function originPolicy(allowed: readonly string[]): OriginPolicy {
 }
 
 /** `scheme://host[:port]` in lower case with the default port dropped, or null when `value` is no http(s) origin. */
-function canonicalOrigin(value: string): string | null {
+/** `scheme://host[:port]` in lower case for an http(s) origin (a trailing slash allowed), null for anything else (a path, a query, a user). */
+export function canonicalOrigin(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value);

@@ -1,4 +1,4 @@
-import { normalizeRoomCode } from '@playroom/protocol';
+import { joinPath, normalizeRoomCode } from '@playroom/protocol';
 
 /** The app's pages, as parsed from the URL path. */
 export type Route =
@@ -28,7 +28,7 @@ export function parseRoute(pathname: string): Route {
 export function routePath(route: Route): string {
   switch (route.page) {
     case 'home':
-      return route.joinCode ? `/join/${route.joinCode}` : '/';
+      return route.joinCode ? joinPath(route.joinCode) : '/';
     case 'class':
       return `/class/${route.code}`;
     case 'local':

@@ -28,6 +28,7 @@ export function applyWelcome(store: StoreAccess, welcome: Welcome, identity: Ide
   s.setRoster(welcome.roster);
   s.setForkSummaries(welcome.forks);
   s.setClassStatus(welcome.classStatus);
+  s.setJoinUrl(welcome.joinUrl);
   s.setJoined(true);
   return {
     code: welcome.code,

@@ -72,6 +72,7 @@ export function studentWelcome(overrides: Partial<Welcome> = {}): Welcome {
     protocolVersion: PROTOCOL_VERSION,
     classId: 'k1',
     code: 'ABC234',
+    joinUrl: 'http://192.168.1.20:3000/join/ABC234',
     role: 'student',
     participantId: 'p-ann',
     name: 'Ann',

@@ -4,7 +4,6 @@ import { useLanguageStore } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { forkSummary } from '../net/test-fixtures';
 import { ForkDashboard } from './ForkDashboard';
-import { RoomCodePanel } from './RoomCodePanel';
 
 beforeEach(() => {
   useLanguageStore.getState().setLanguage('en');
@@ -44,23 +43,5 @@ describe('ForkDashboard with forks of the teacher', () => {
     expect(labels).toEqual(['ann', 'You 1', 'You 2']);
     act(() => useLanguageStore.getState().setLanguage('zh-CN'));
     expect(within(screen.getAllByTestId('fork-row')[1]!).getAllByRole('cell')[0]?.textContent).toBe('你 1');
-  });
-});
-
-describe('RoomCodePanel', () => {
-  it('shows the code, the join link and the head count', () => {
-    render(<RoomCodePanel code="ABC234" />);
-    expect(screen.getByTestId('room-code').textContent).toBe('ABC234');
-    expect(screen.getByTestId('join-url').getAttribute('href')).toBe(`${window.location.origin}/join/ABC234`);
-    expect(screen.getByTestId('joined-count').textContent).toBe('0 joined');
-    act(() => {
-      useAppStore.getState().setRoster([
-        { participantId: 't', name: 'T', role: 'teacher', online: true, forkCount: 0 },
-        { participantId: 'a', name: 'Ann', role: 'student', online: true, forkCount: 0 },
-        { participantId: 'b', name: 'Bo', role: 'student', online: false, forkCount: 0 },
-      ]);
-    });
-    expect(screen.getByTestId('joined-count').textContent).toBe('2 joined');
-    expect(screen.getByTestId('online-count').textContent).toBe('1 online');
   });
 });

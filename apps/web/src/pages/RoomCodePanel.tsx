@@ -1,23 +1,29 @@
 import { useState } from 'react';
+import { isLoopbackUrl } from '@playroom/protocol';
 import { useT } from '../i18n';
-import { routePath } from '../app/route';
 import { useAppStore } from '../store/app-store';
 import { selectOnlineStudentCount, selectStudentCount } from '../store/roster-slice';
 
 /**
- * The teacher's big room code, the join link and how many have joined: made
- * to be read from the back row. While the class is locked a badge beside the
- * code says so, so the teacher sees why a new student cannot get in.
+ * The teacher's big room code, the join link with its QR code and how many
+ * have joined: made to be read from the back row and scanned by a phone. The
+ * link is the server's (welcome.joinUrl), an address students' devices
+ * reach even when this page was opened on `localhost`; when the server can
+ * only give a loopback one, the panel says so and how to fix it instead of
+ * showing a QR code no phone could use. While the class is locked a badge
+ * beside the code says so, so the teacher sees why a new student cannot get in.
  */
 export function RoomCodePanel({ code }: { code: string }) {
   const t = useT();
   const joinedCount = useAppStore(selectStudentCount);
   const onlineCount = useAppStore(selectOnlineStudentCount);
   const locked = useAppStore((s) => s.classStatus.locked);
+  const joinUrl = useAppStore((s) => s.joinUrl);
   const [copied, setCopied] = useState(false);
-  const joinUrl = `${window.location.origin}${routePath({ page: 'home', joinCode: code })}`;
+  const loopback = joinUrl !== null && isLoopbackUrl(joinUrl);
 
   async function copy() {
+    if (joinUrl === null) return;
     try {
       await navigator.clipboard.writeText(joinUrl);
       setCopied(true);
@@ -43,15 +49,29 @@ export function RoomCodePanel({ code }: { code: string }) {
           )}
         </span>
       </div>
-      <div className="join-url-block">
-        <span className="room-code-label">{t('app.class.joinAt')}</span>
-        <a className="join-url" data-testid="join-url" href={joinUrl} target="_blank" rel="noreferrer">
-          {joinUrl.replace(/^https?:\/\//, '')}
-        </a>
-        <button type="button" className="button small" onClick={copy}>
-          {copied ? t('app.class.copied') : t('app.class.copyLink')}
-        </button>
-      </div>
+      {joinUrl !== null && (
+        <div className="join-url-block">
+          <span className="room-code-label">{t('app.class.joinAt')}</span>
+          <a className="join-url" data-testid="join-url" href={joinUrl} target="_blank" rel="noreferrer">
+            {joinUrl.replace(/^https?:\/\//, '')}
+          </a>
+          <button type="button" className="button small" onClick={copy}>
+            {copied ? t('app.class.copied') : t('app.class.copyLink')}
+          </button>
+        </div>
+      )}
+      {joinUrl !== null && !loopback && (
+        <figure className="join-qr">
+          <img
+            data-testid="join-qr"
+            src={`/api/rooms/${encodeURIComponent(code)}/qr.svg`}
+            alt={t('app.class.joinQr', { url: joinUrl })}
+            width={176}
+            height={176}
+          />
+          <figcaption className="room-code-label">{t('app.class.scanToJoin')}</figcaption>
+        </figure>
+      )}
       <div className="head-count">
         <span className="head-count-number" data-testid="joined-count" data-count={joinedCount}>
           {t('app.class.joinedCount', { count: joinedCount })}
@@ -60,6 +80,11 @@ export function RoomCodePanel({ code }: { code: string }) {
           {t('app.class.onlineCount', { count: onlineCount })}
         </span>
       </div>
+      {loopback && (
+        <p className="join-loopback" role="alert" data-testid="join-loopback">
+          {t('app.class.joinLoopback')}
+        </p>
+      )}
     </section>
   );
 }

@@ -27,6 +27,7 @@ export function createAppStore() {
       a[0]({
         joined: false,
         joinError: null,
+        joinUrl: null,
         identity: null,
         sessions: {},
         classSessionId: null,

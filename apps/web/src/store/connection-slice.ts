@@ -15,16 +15,21 @@ export interface ConnectionSlice {
   /** set once the server accepted our handshake for the current class */
   joined: boolean;
   joinError: JoinError | null;
+  /** where students join the current class, as the server reaches them (welcome.joinUrl); null outside a class */
+  joinUrl: string | null;
   setConnection(status: ConnectionStatus): void;
   setJoined(joined: boolean): void;
   setJoinError(error: JoinError | null): void;
+  setJoinUrl(joinUrl: string | null): void;
 }
 
 export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set) => ({
   connection: 'idle',
   joined: false,
   joinError: null,
+  joinUrl: null,
   setConnection: (connection) => set({ connection }),
   setJoined: (joined) => set(joined ? { joined, joinError: null } : { joined }),
   setJoinError: (joinError) => set({ joinError }),
+  setJoinUrl: (joinUrl) => set({ joinUrl }),
 });

@@ -7,6 +7,11 @@ export const RoomCodeSchema = Type.String({
   pattern: `^[${ROOM_CODE_ALPHABET}]{${PROTOCOL_LIMITS.roomCodeLength}}$`,
 });
 
+/** A class's join link: the server's public origin and the web app's /join/CODE page (`joinUrlOf`). */
+export const JoinUrlSchema = Type.String({
+  pattern: `^https?://[^\\s/?#]+/join/[${ROOM_CODE_ALPHABET}]{${PROTOCOL_LIMITS.roomCodeLength}}$`,
+});
+
 /** A teacher or participant token (base64url, ≥128 bits). */
 export const TokenSchema = Type.String({
   pattern: `^[A-Za-z0-9_-]{${PROTOCOL_LIMITS.tokenMinLength},${PROTOCOL_LIMITS.tokenMaxLength}}$`,

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { ErrorSchema, IdSchema, NameSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
+import { ErrorSchema, IdSchema, JoinUrlSchema, NameSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
 import { ConfigFieldsSchema } from './config-schema';
 import { ClassStatusSchema, RosterEntrySchema, SessionStateSchema } from './state-schemas';
 
@@ -19,6 +19,8 @@ export const CreateSessionReplySchema = Type.Object({
   code: RoomCodeSchema,
   /** the teacher's identity: keep it secret, send it in the handshake and as `Authorization: Bearer` */
   teacherToken: TokenSchema,
+  /** where students join: the server's public URL (PUBLIC_URL, or an address other devices reach), never the page's own `localhost` */
+  joinUrl: JoinUrlSchema,
 });
 export type CreateSessionReply = Static<typeof CreateSessionReplySchema>;
 
@@ -61,6 +63,8 @@ export type ErrorReply = Static<typeof ErrorReplySchema>;
 export const HealthReplySchema = Type.Object({ status: Type.Literal('ok') });
 /** GET /readyz: every stored class is restored and the server accepts (503 with an error body while starting or stopping). */
 export const ReadyReplySchema = Type.Object({ status: Type.Literal('ready') });
+/** GET /api/rooms/:code/qr.svg: the class's join link as a QR code, an SVG document (rule REST-8). */
+export const RoomQrReplySchema = Type.String();
 /** GET /metrics: Prometheus text (rule REST-4). */
 export const MetricsReplySchema = Type.String();
 
@@ -75,6 +79,7 @@ const ERROR_REPLIES = { '4xx': ErrorReplySchema, '5xx': ErrorReplySchema } as co
 export const REST_REPLY_SCHEMAS = {
   createSession: { 201: CreateSessionReplySchema, ...ERROR_REPLIES },
   lookUpRoom: { 200: RoomLookupReplySchema, ...ERROR_REPLIES },
+  roomQr: { 200: RoomQrReplySchema, ...ERROR_REPLIES },
   exportSession: { 200: SessionExportSchema, ...ERROR_REPLIES },
   health: { 200: HealthReplySchema, ...ERROR_REPLIES },
   ready: { 200: ReadyReplySchema, ...ERROR_REPLIES },

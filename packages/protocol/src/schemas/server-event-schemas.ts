@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { SESSION_MUTATIONS } from './command-schemas';
-import { IdSchema, RoleSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
+import { IdSchema, JoinUrlSchema, RoleSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
 import {
   ClassStatusSchema,
   ForkSummarySchema,
@@ -13,6 +13,8 @@ export const WelcomeSchema = Type.Object({
   protocolVersion: Type.Integer(),
   classId: IdSchema,
   code: RoomCodeSchema,
+  /** where students join this class, as in `POST /api/sessions` (JOIN-4) */
+  joinUrl: JoinUrlSchema,
   role: RoleSchema,
   participantId: IdSchema,
   name: Type.String(),

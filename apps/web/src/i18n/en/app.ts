@@ -70,6 +70,11 @@ export const app = {
   'app.class.joinAt': 'Join at',
   'app.class.copyLink': 'Copy link',
   'app.class.copied': 'Copied',
+  /** the QR code of the join link, beside it (its alt text) */
+  'app.class.joinQr': 'QR code of the join link {url}',
+  'app.class.scanToJoin': 'Scan to join',
+  /** the join link opens on the server's machine only (HOST=127.0.0.1, or no network) */
+  'app.class.joinLoopback': 'Only this computer can open this address, so students cannot join from their own devices. Restart the server with HOST=0.0.0.0, or set PUBLIC_URL to an address they can reach.',
   /** the badge beside the room code while the class is locked */
   'app.class.locked': 'Locked',
   'app.class.locked.tip': 'The class is locked: new students cannot join. Students already in can come back.',
