@@ -31,7 +31,7 @@ export function LossChart({ history }: { history: readonly LossPoint[] }) {
           </text>
         ))}
         <text className="pg-tick" x={BOX.left} y={HEIGHT - 4} textAnchor="start">
-          {history.length ? g.xMin : 0}
+          {g.xMin}
         </text>
         <text className="pg-tick" x={(BOX.left + width - BOX.right) / 2} y={HEIGHT - 4} textAnchor="middle">
           {t('pg.chart.epoch')}

@@ -30,6 +30,26 @@ describe('lossChartGeometry', () => {
     expect(g.yTicks).toEqual([0, 0.25, 0.5]);
   });
 
+  it('starts the x axis at epoch 0: the server records each epoch after training it, so its first point is epoch 1', () => {
+    const g = lossChartGeometry(
+      [
+        { epoch: 1, trainLoss: 0.5, testLoss: 0.5 },
+        { epoch: 100, trainLoss: 0.1, testLoss: 0.2 },
+      ],
+      box,
+    );
+    expect(g.xMin).toBe(0);
+    expect(g.xMax).toBe(100);
+    // epoch 1 sits one hundredth of the way along, not at the left edge
+    expect(g.train.split(' ')[0]).toBe('21.0,0.0');
+  });
+
+  it('keeps 0 at the left however late the first point is', () => {
+    const g = lossChartGeometry([{ epoch: 40, trainLoss: 0.3, testLoss: 0.3 }], box);
+    expect(g.xMin).toBe(0);
+    expect(g.xMax).toBe(40);
+  });
+
   it('skips missing losses (null: a diverged run) instead of drawing them', () => {
     const g = lossChartGeometry(
       [

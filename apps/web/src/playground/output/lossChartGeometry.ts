@@ -35,19 +35,19 @@ export function niceCeiling(value: number): number {
   return 10 * power;
 }
 
+/**
+ * The chart for `history` in `box`. The x axis always starts at epoch 0, as
+ * the playground's does: a curve's first point is the first epoch trained
+ * (1 on the server), and an axis starting there would hide how far training came.
+ */
 export function lossChartGeometry(history: readonly LossPoint[], box: ChartBox): LossChartGeometry {
-  let xMin = Infinity;
-  let xMax = -Infinity;
+  const xMin = 0;
+  let xMax = 0;
   let highest = 0;
   for (const point of history) {
-    xMin = Math.min(xMin, point.epoch);
     xMax = Math.max(xMax, point.epoch);
     if (point.trainLoss !== null) highest = Math.max(highest, point.trainLoss);
     if (point.testLoss !== null) highest = Math.max(highest, point.testLoss);
-  }
-  if (!Number.isFinite(xMin)) {
-    xMin = 0;
-    xMax = 1;
   }
   if (xMax === xMin) xMax = xMin + 1;
   const yMax = niceCeiling(highest);
