@@ -47,6 +47,14 @@ describe('paintDivergingGrid', () => {
     expect(pixel(out, 2, 1, 0)).toEqual([...POSITIVE_COLOR, 255]);
   });
 
+  it('paints every pixel at the opacity asked for', () => {
+    const grid: GridView = { data: new Float32Array([-1, 1, 0, 0.5]), offset: 0, size: 2 };
+    const out = new Uint8ClampedArray(16);
+    paintDivergingGrid(grid, out, 2, { lut, alpha: 160 });
+    expect(pixel(out, 2, 0, 0)).toEqual([...NEGATIVE_COLOR, 160]);
+    expect([1, 2, 3].map((i) => out[4 * i + 3])).toEqual([160, 160, 160]);
+  });
+
   it('down-samples a 4×4 grid to 2×2 by taking every second value', () => {
     const data = new Float32Array(16).fill(0);
     data[0] = -1; // (0,0)

@@ -21,6 +21,8 @@ export interface DivergingPaintOptions {
   /** values are mapped to `value · scale + shift` first (a sigmoid's 0…1 becomes −1…1 with 2, −1) */
   scale?: number;
   shift?: number;
+  /** every pixel's opacity, 0–255 (default opaque) */
+  alpha?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface DivergingPaintOptions {
  * `grid.size / outSize`-th value, so one 100×100 grid also gives a 25×25 thumbnail.
  */
 export function paintDivergingGrid(grid: GridView, out: Uint8ClampedArray, outSize: number, options: DivergingPaintOptions): void {
-  const { lut, discretize = false, scale = 1, shift = 0 } = options;
+  const { lut, discretize = false, scale = 1, shift = 0, alpha = 255 } = options;
   const shades = lut.length >> 2;
   const step = grid.size / outSize;
   const { data, offset, size } = grid;
@@ -42,7 +44,7 @@ export function paintDivergingGrid(grid: GridView, out: Uint8ClampedArray, outSi
       out[p] = lut[s]!;
       out[p + 1] = lut[s + 1]!;
       out[p + 2] = lut[s + 2]!;
-      out[p + 3] = 255;
+      out[p + 3] = alpha;
       p += 4;
     }
   }
@@ -53,6 +55,8 @@ export interface ClassPaintOptions {
   discretize?: boolean;
   /** the grids hold softmax probabilities already (otherwise logits, softmaxed here) */
   probabilities?: boolean;
+  /** every pixel's opacity, 0–255 (default opaque) */
+  alpha?: number;
 }
 
 /**
@@ -66,7 +70,7 @@ export function paintClassGrid(
   outSize: number,
   options: ClassPaintOptions = {},
 ): void {
-  const { discretize = false, probabilities = false } = options;
+  const { discretize = false, probabilities = false, alpha = 255 } = options;
   const k = classGrids.length;
   if (k === 0) return;
   const size = classGrids[0]!.size;
@@ -105,14 +109,14 @@ export function paintClassGrid(
       out[p] = NEUTRAL_COLOR[0] + (color[0] - NEUTRAL_COLOR[0]) * confidence;
       out[p + 1] = NEUTRAL_COLOR[1] + (color[1] - NEUTRAL_COLOR[1]) * confidence;
       out[p + 2] = NEUTRAL_COLOR[2] + (color[2] - NEUTRAL_COLOR[2]) * confidence;
-      out[p + 3] = 255;
+      out[p + 3] = alpha;
       p += 4;
     }
   }
 }
 
-/** Paints values in [0, 1] (a class probability) from the neutral colour to `color`. */
-export function paintIntensityGrid(grid: GridView, out: Uint8ClampedArray, outSize: number, color: Rgb): void {
+/** Paints values in [0, 1] (a class probability) from the neutral colour to `color`, at opacity `alpha` (0–255). */
+export function paintIntensityGrid(grid: GridView, out: Uint8ClampedArray, outSize: number, color: Rgb, alpha = 255): void {
   const step = grid.size / outSize;
   const { data, offset, size } = grid;
   let p = 0;
@@ -124,7 +128,7 @@ export function paintIntensityGrid(grid: GridView, out: Uint8ClampedArray, outSi
       out[p] = NEUTRAL_COLOR[0] + (color[0] - NEUTRAL_COLOR[0]) * t;
       out[p + 1] = NEUTRAL_COLOR[1] + (color[1] - NEUTRAL_COLOR[1]) * t;
       out[p + 2] = NEUTRAL_COLOR[2] + (color[2] - NEUTRAL_COLOR[2]) * t;
-      out[p + 3] = 255;
+      out[p + 3] = alpha;
       p += 4;
     }
   }

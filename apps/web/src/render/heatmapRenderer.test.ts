@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, Network, networkShape, type TrainerConfig } from '@playroom/engine';
 import { CLASS_COLORS, NEGATIVE_COLOR, POSITIVE_COLOR } from './colorScale';
-import { HeatmapRenderer, OUTPUT_GRID_SIZE, shapeForParams, THUMBNAIL_SIZE } from './heatmapRenderer';
+import { HeatmapRenderer, OUTPUT_BACKGROUND_ALPHA, OUTPUT_GRID_SIZE, shapeForParams, THUMBNAIL_SIZE } from './heatmapRenderer';
 
 /** A stand-in for a browser canvas: jsdom has no 2D context, and we only need putImageData's bytes. */
 function fakeCanvas() {
@@ -17,6 +17,16 @@ function fakeCanvas() {
 function rgbAt(data: Uint8ClampedArray, pixel: number): number[] {
   return [data[4 * pixel]!, data[4 * pixel + 1]!, data[4 * pixel + 2]!];
 }
+
+const alphaAt = (data: Uint8ClampedArray, pixel: number): number => data[4 * pixel + 3]!;
+
+/** The colour a pixel shows over the white frame behind the output canvas. */
+function overWhite(data: Uint8ClampedArray, pixel: number): number[] {
+  const a = alphaAt(data, pixel) / 255;
+  return rgbAt(data, pixel).map((c) => Math.round(c * a + 255 * (1 - a)));
+}
+
+const distance = (a: readonly number[], b: readonly number[]): number => Math.hypot(...a.map((v, i) => v - b[i]!));
 
 /** Parameters that are all zero except the output biases: the output is the same everywhere. */
 function constantOutputParams(config: TrainerConfig, outputBiases: number[]): Float64Array {
@@ -63,6 +73,7 @@ describe('HeatmapRenderer', () => {
     renderer.setSource(config, constantOutputParams(config, [0, 0, 4]));
     renderer.render();
     expect(rgbAt(out.drawn.at(-1)!, 1234)).toEqual([...CLASS_COLORS[2]!]);
+    expect(alphaAt(out.drawn.at(-1)!, 1234)).toBe(OUTPUT_BACKGROUND_ALPHA);
     renderer.dispose();
   });
 
@@ -87,6 +98,33 @@ describe('HeatmapRenderer', () => {
     const timing = renderer.render();
     expect(timing.computed).toBe(false);
     expect(rgbAt(out.drawn.at(-1)!, 9999)).toEqual([...NEGATIVE_COLOR]);
+    expect(alphaAt(out.drawn.at(-1)!, 9999)).toBe(OUTPUT_BACKGROUND_ALPHA);
+    // an input feature focused large is painted the same way
+    renderer.setFocus({ layer: 0, neuron: 0 });
+    renderer.render();
+    expect(alphaAt(out.drawn.at(-1)!, 9999)).toBe(OUTPUT_BACKGROUND_ALPHA);
+    renderer.dispose();
+  });
+
+  it('paints the output background translucent, as the playground does, so a point keeps its class colour on its own region', () => {
+    const renderer = new HeatmapRenderer();
+    const out = fakeCanvas();
+    const thumbnail = fakeCanvas();
+    renderer.attachOutput(out.canvas);
+    renderer.attachThumbnail({ layer: 3, neuron: 0 }, thumbnail.canvas);
+    for (const [bias, pointColor] of [
+      [3, POSITIVE_COLOR],
+      [-3, NEGATIVE_COLOR],
+    ] as const) {
+      renderer.setSource(DEFAULT_CONFIG, constantOutputParams(DEFAULT_CONFIG, [bias]));
+      renderer.render();
+      const image = out.drawn.at(-1)!;
+      expect(alphaAt(image, 4321)).toBe(OUTPUT_BACKGROUND_ALPHA);
+      // a training point is drawn in the full class colour: it must not vanish into a confident region of its class
+      expect(distance(overWhite(image, 4321), pointColor)).toBeGreaterThan(60);
+      // the neuron thumbnails carry no points and stay opaque
+      expect(alphaAt(thumbnail.drawn.at(-1)!, 0)).toBe(255);
+    }
     renderer.dispose();
   });
 

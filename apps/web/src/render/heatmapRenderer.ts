@@ -14,6 +14,13 @@ import { PixelSurface } from './pixelSurface';
 
 export const OUTPUT_GRID_SIZE = 100;
 export const THUMBNAIL_SIZE = 25;
+/**
+ * The opacity of the large output's background (TensorFlow Playground's 160
+ * of 255): over the white frame it shows lighter than the full class colours
+ * the data points are drawn in, so a point keeps its colour on its own
+ * class's region. The neuron thumbnails carry no points and stay opaque.
+ */
+export const OUTPUT_BACKGROUND_ALPHA = 160;
 
 /** A neuron: layer 0 = input features, then hidden layers, the last layer = outputs. */
 export interface NeuronRef {
@@ -200,7 +207,7 @@ export class HeatmapRenderer {
     for (const { ref, surface } of this.thumbnails.values()) {
       const pixels = surface.pixels;
       if (!pixels || !this.locate(ref)) continue;
-      this.paintNeuron(ref, pixels, THUMBNAIL_SIZE, false);
+      this.paintNeuron(ref, pixels, THUMBNAIL_SIZE, false, 255);
       surface.commit();
     }
     const output = this.output;
@@ -209,9 +216,9 @@ export class HeatmapRenderer {
     const last = network.layerSizes.length - 1;
     if (this.focus && this.focus.layer === 0) {
       const feature = this.config.features[this.focus.neuron];
-      if (feature) paintDivergingGrid(featureGrid(feature, OUTPUT_GRID_SIZE), pixels, OUTPUT_GRID_SIZE, { lut: this.lut });
+      if (feature) paintDivergingGrid(featureGrid(feature, OUTPUT_GRID_SIZE), pixels, OUTPUT_GRID_SIZE, { lut: this.lut, alpha: OUTPUT_BACKGROUND_ALPHA });
     } else if (this.focus && this.locate(this.focus)) {
-      this.paintNeuron(this.focus, pixels, OUTPUT_GRID_SIZE, this.discretize && this.focus.layer === last);
+      this.paintNeuron(this.focus, pixels, OUTPUT_GRID_SIZE, this.discretize && this.focus.layer === last, OUTPUT_BACKGROUND_ALPHA);
     } else if (network.outputLoss === 'softmax-xent') {
       const classes = network.outputCount;
       this.classViews.length = Math.min(this.classViews.length, classes);
@@ -220,9 +227,9 @@ export class HeatmapRenderer {
         view.data = this.grids;
         view.offset = (network.neuronOffsets[last]! + c) * OUTPUT_GRID_SIZE * OUTPUT_GRID_SIZE;
       }
-      paintClassGrid(this.classViews, pixels, OUTPUT_GRID_SIZE, { discretize: this.discretize, probabilities: true });
+      paintClassGrid(this.classViews, pixels, OUTPUT_GRID_SIZE, { discretize: this.discretize, probabilities: true, alpha: OUTPUT_BACKGROUND_ALPHA });
     } else {
-      this.paintNeuron({ layer: last, neuron: 0 }, pixels, OUTPUT_GRID_SIZE, this.discretize);
+      this.paintNeuron({ layer: last, neuron: 0 }, pixels, OUTPUT_GRID_SIZE, this.discretize, OUTPUT_BACKGROUND_ALPHA);
     }
     output.commit();
   }
@@ -237,17 +244,17 @@ export class HeatmapRenderer {
     return (this.network!.neuronOffsets[ref.layer]! + ref.neuron) * OUTPUT_GRID_SIZE * OUTPUT_GRID_SIZE;
   }
 
-  private paintNeuron(ref: NeuronRef, pixels: Uint8ClampedArray, outSize: number, discretize: boolean): void {
+  private paintNeuron(ref: NeuronRef, pixels: Uint8ClampedArray, outSize: number, discretize: boolean, alpha: number): void {
     const network = this.network!;
     const view = this.view;
     view.offset = this.offsetOf(ref);
     const isOutput = ref.layer === network.layerSizes.length - 1;
     if (isOutput && network.outputLoss === 'softmax-xent') {
-      paintIntensityGrid(view, pixels, outSize, CLASS_COLORS[ref.neuron % CLASS_COLORS.length]!);
+      paintIntensityGrid(view, pixels, outSize, CLASS_COLORS[ref.neuron % CLASS_COLORS.length]!, alpha);
     } else if (isOutput && network.outputLoss === 'sigmoid-xent') {
-      paintDivergingGrid(view, pixels, outSize, { lut: this.lut, discretize, scale: 2, shift: -1 });
+      paintDivergingGrid(view, pixels, outSize, { lut: this.lut, discretize, scale: 2, shift: -1, alpha });
     } else {
-      paintDivergingGrid(view, pixels, outSize, { lut: this.lut, discretize });
+      paintDivergingGrid(view, pixels, outSize, { lut: this.lut, discretize, alpha });
     }
   }
 }
