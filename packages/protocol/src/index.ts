@@ -4,6 +4,7 @@
  */
 export * from './version';
 export * from './limits';
+export * from './room-code';
 export * from './names';
 export * from './join-link';
 export * from './error-codes';

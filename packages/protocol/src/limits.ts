@@ -44,11 +44,3 @@ export const PROTOCOL_LIMITS = {
   maxLayers: 8,
   maxLayerSize: 255,
 } as const;
-
-/** Room codes use no look-alike characters: no 0/O, no 1/I/L. */
-export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/** What a person typed, as a room code: upper case, without the spaces, dashes or dots people put in (one rule for REST, handshake and the web app). */
-export function normalizeRoomCode(typed: string): string {
-  return typed.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}

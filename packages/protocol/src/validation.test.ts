@@ -123,6 +123,19 @@ describe('handshake and REST schemas', () => {
     expect(validateHandshake({ protocolVersion: 1, role: 'teacher', code: 'ABCDEF', name: 'Ana' }).ok).toBe(false);
   });
 
+  it('HS-9: the role picks the schema, so a refusal names the field wrong for that role', () => {
+    const refusal = (auth: object) => {
+      const result = validateHandshake(auth);
+      return result.ok ? null : result.error;
+    };
+    // before: a student's mistyped code came back as the teacher schema's "payload: must have required properties token"
+    expect(refusal({ protocolVersion: 1, role: 'student', code: 'ABCDE0', name: 'Ana' })).toMatchObject({ field: '/code' });
+    expect(refusal({ protocolVersion: 1, role: 'student', code: 'ABCDEF', name: 'x'.repeat(40) })).toMatchObject({ field: '/name' });
+    expect(refusal({ protocolVersion: 1, role: 'student', code: 'ABCDEF', name: 'Ana', extra: 1 })?.message).not.toMatch(/token/);
+    expect(refusal({ protocolVersion: 1, role: 'guest', code: 'ABCDEF' })).toMatchObject({ field: '/role' });
+    expect(refusal({ protocolVersion: 1, role: 'student', name: 'Ana' })).toMatchObject({ field: '/code' });
+  });
+
   it('VAL-1: every exported validator refuses junk without throwing', () => {
     const validators = [validateHandshake, createValidator(CreateSessionBodySchema), createValidator(TrainerConfigSchema)];
     fc.assert(

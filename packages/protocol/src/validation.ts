@@ -2,7 +2,8 @@ import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { ErrorCode, protocolError, type ProtocolError } from './error-codes';
 import { COMMAND_SCHEMAS, COMMAND_TYPES, type Command, type CommandType } from './schemas/command-schemas';
-import { HandshakeAuthSchema } from './schemas/handshake-schema';
+import { roomCodeRefusal } from './room-code';
+import { StudentHandshakeSchema, TeacherHandshakeSchema, type HandshakeAuth } from './schemas/handshake-schema';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 
@@ -47,5 +48,28 @@ export function validateCommand(input: unknown): Validation<Command> {
   return commandValidators[type as CommandType](input);
 }
 
-/** Check the socket handshake `auth` object. */
-export const validateHandshake = createValidator(HandshakeAuthSchema);
+const handshakeValidators = {
+  teacher: createValidator(TeacherHandshakeSchema),
+  student: createValidator(StudentHandshakeSchema),
+} as const;
+
+/**
+ * Check the socket handshake `auth` object (its `code` already through
+ * `normalizeRoomCode`, HS-8): the role picks the schema, so a refusal names
+ * the field that is wrong for that role (a student's mistyped code is
+ * `/code`, never a teacher's missing token), and a code that cannot be one
+ * is said in words (HS-9).
+ */
+export function validateHandshake(input: unknown): Validation<HandshakeAuth> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, error: protocolError(ErrorCode.badRequest, 'the handshake auth is an object') };
+  }
+  const { role, code } = input as { role?: unknown; code?: unknown };
+  if (role !== 'teacher' && role !== 'student') {
+    return { ok: false, error: protocolError(ErrorCode.badRequest, "auth.role is 'teacher' or 'student'", '/role') };
+  }
+  if (typeof code !== 'string') return { ok: false, error: protocolError(ErrorCode.badRequest, 'auth.code is the room code', '/code') };
+  const badCode = roomCodeRefusal(code);
+  if (badCode) return { ok: false, error: badCode };
+  return handshakeValidators[role](input);
+}

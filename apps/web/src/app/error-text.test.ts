@@ -26,6 +26,25 @@ describe('errorText', () => {
     expect(errorText(zh, { code: 'participantNotFound', message: 'x' })).toBe('这名学生已不在这个课堂中。');
   });
 
+  it('never shows a schema message: a refused room code is said from the code, any other badRequest in words (HS-9)', () => {
+    // what a student who typed O for 0 was shown: "Something went wrong: payload: must have required properties token"
+    const old = { code: 'badRequest', message: 'payload: must have required properties token' };
+    expect(errorText(en, old, 'ABCDEO')).toBe(
+      'Room codes never use O: it looks too much like another character. Check the code on the teacher’s screen again. O or 0 may be a D or a Q.',
+    );
+    const onCode = { code: 'badRequest', message: 'room codes never use O, 0, I, L or 1', field: '/code' };
+    expect(errorText(zh, onCode, 'ABCDEI')).toBe('课堂码里不会有 I，因为它容易和别的字符看混。请再核对一下老师屏幕上的课堂码。I、L 或 1 可能是 J、T 或 7。');
+    expect(errorText(en, { ...onCode, message: 'a room code is 6 characters' }, 'ABC23')).toBe('A room code has 6 letters and digits.');
+    for (const t of [en, zh]) {
+      const text = errorText(t, { code: 'badRequest', message: '/name: must NOT have more than 32 characters', field: '/name' }, 'ABC234');
+      expect(text).not.toMatch(/must|payload|\/name/);
+    }
+    expect(errorText(en, { code: 'badRequest', message: 'payload: must be object' })).toBe(
+      'The server could not read what this page sent. Reload the page and try again.',
+    );
+    expect(errorText(zh, { code: 'badRequest', message: 'payload: must be object' })).toBe('服务器无法读取这个页面发送的内容。请刷新页面后重试。');
+  });
+
   it('falls back to the server message for codes it does not know', () => {
     expect(errorText(en, { code: 'internal', message: 'disk full' })).toBe('Something went wrong: disk full');
   });

@@ -1,3 +1,4 @@
+import { PROTOCOL_LIMITS, roomCodeProblem } from '@playroom/protocol';
 import type { MessageKey, Translate } from '../i18n';
 import { configErrorText } from '../playground/configErrorText';
 import type { CommandFailure } from '../playground/model';
@@ -18,6 +19,7 @@ const KEYS: Record<string, MessageKey> = {
   serverTooOld: 'app.error.serverTooOld',
   badToken: 'app.error.badToken',
   nameRequired: 'app.error.nameRequired',
+  badRequest: 'app.error.badRequest',
   rateLimited: 'app.error.rateLimited',
   forbidden: 'app.error.forbidden',
   unauthorized: 'app.error.forbidden',
@@ -35,9 +37,17 @@ const KEYS: Record<string, MessageKey> = {
 
 /**
  * The reader's text for an error code; a refused config is explained from
- * its field. Only unknown codes and fields show the server's English message.
+ * its field, a refused room code from the code typed. Only codes it does not
+ * know show the server's English message: a `badRequest` (a schema's words
+ * about JSON pointers) never does.
  */
 export function errorText(t: Translate, error: ErrorLike, roomCode = ''): string {
+  if (error.code === 'badRequest') {
+    // a refused handshake is most often the code typed (HS-9); a server before HS-9 named no field for it
+    const codeText = roomCodeText(t, roomCode);
+    if (error.field === '/code') return codeText ?? t('app.error.codeFormat', { length: PROTOCOL_LIMITS.roomCodeLength });
+    if (error.field === undefined && roomCode !== '' && codeText !== null) return codeText;
+  }
   if (error.code === 'invalidConfig' || error.code === 'badRequest') {
     const text = configErrorText(t, error.field);
     if (text !== null) return text;
@@ -45,6 +55,34 @@ export function errorText(t: Translate, error: ErrorLike, roomCode = ''): string
   const key = KEYS[error.code];
   if (!key) return t('app.error.unknown', { message: error.message || error.code });
   return t(key, { code: roomCode, message: error.message });
+}
+
+const ROUND = new Set(['O', '0']);
+
+/**
+ * Why a typed (normalized) room code cannot be one, in the reader's
+ * language: nothing typed, the wrong length, or look-alikes the alphabet
+ * never uses, named with what they may have been (HS-9). Null for a code of
+ * the right shape.
+ */
+export function roomCodeText(t: Translate, code: string): string | null {
+  const problem = roomCodeProblem(code);
+  if (problem === null) return null;
+  switch (problem.kind) {
+    case 'empty':
+      return t('app.error.codeRequired');
+    case 'length':
+    case 'alphabet':
+      return t('app.error.codeFormat', { length: PROTOCOL_LIMITS.roomCodeLength });
+    case 'lookAlike': {
+      const { characters } = problem;
+      const chars = characters.join(t('app.error.codeLookAlike.separator'));
+      const round = characters.some((ch) => ROUND.has(ch));
+      const thin = characters.some((ch) => !ROUND.has(ch));
+      const hint = t(round && thin ? 'app.error.codeLookAlike.both' : round ? 'app.error.codeLookAlike.round' : 'app.error.codeLookAlike.thin');
+      return t(characters.length === 1 ? 'app.error.codeLookAlike.one' : 'app.error.codeLookAlike.many', { chars, hint });
+    }
+  }
 }
 
 /**

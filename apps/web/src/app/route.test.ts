@@ -9,6 +9,11 @@ describe('parseRoute', () => {
     expect(parseRoute('/local')).toEqual({ page: 'local' });
   });
 
+  it('reads a code in lower case, with separators or in full width, as the server does (HS-8)', () => {
+    expect(parseRoute('/join/abc-234')).toEqual({ page: 'home', joinCode: 'ABC234' });
+    expect(parseRoute(`/class/${encodeURIComponent('ａｂｃ２３４')}`)).toEqual({ page: 'class', code: 'ABC234' });
+  });
+
   it('tolerates trailing slashes and a bare /join', () => {
     expect(parseRoute('/class/AB12/')).toEqual({ page: 'class', code: 'AB12' });
     expect(parseRoute('/join')).toEqual({ page: 'home', joinCode: null });

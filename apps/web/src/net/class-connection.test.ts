@@ -32,6 +32,12 @@ async function startServer(port = 0, refuseWith: string | null = null): Promise<
   io.use((socket, next) => {
     const auth = socket.handshake.auth as HandshakeAuth;
     handshakes.push(auth);
+    // as the server's HS-9: a code with a look-alike is a badRequest on /code
+    if (!refuseWith && /[O0IL1]/.test(auth.code)) {
+      const err = new Error('badRequest') as Error & { data: unknown };
+      err.data = { code: 'badRequest', message: 'room codes never use O, 0, I, L or 1', field: '/code' };
+      return next(err);
+    }
     const code = refuseWith ?? (auth.code !== CODE ? 'roomNotFound' : null);
     if (!code) return next();
     const err = new Error(code) as Error & { data: unknown };
@@ -96,6 +102,15 @@ describe('ClassConnection', () => {
     expect(store.getState().connection).toBe('idle');
     await new Promise((r) => setTimeout(r, 600));
     expect(server.handshakes).toHaveLength(1);
+  });
+
+  it('hands on the field a refusal names, so the page can say which part of the code is wrong (HS-9)', async () => {
+    await expect(connection.join({ code: 'ABC23O', role: 'student', token: null, name: 'Ann' })).rejects.toEqual({
+      code: 'badRequest',
+      message: 'room codes never use O, 0, I, L or 1',
+      field: '/code',
+    });
+    expect(store.getState().joinError).toMatchObject({ code: 'badRequest', field: '/code' });
   });
 
   it('tracks commands from send to ack: ok, refused, timed out, offline', async () => {

@@ -197,7 +197,7 @@ export class ClassConnection {
       const offline = browserOffline() || attempt > ATTEMPTS_BEFORE_OFFLINE;
       store.getState().setConnection(offline ? 'offline' : 'reconnecting');
     });
-    socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
+    socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string; field?: string } }) => {
       if (socket.active) {
         // a transport failure: socket.io retries by itself
         if (!this.everWelcomed) this.rejectWaiters({ code: 'network', message: err.message });
@@ -206,7 +206,8 @@ export class ClassConnection {
       }
       const code = err.data?.code ?? err.message;
       const message = err.data?.message ?? err.message;
-      this.onRefusal({ code, message });
+      const field = err.data?.field;
+      this.onRefusal(field === undefined ? { code, message } : { code, message, field });
     });
   }
 

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { PROTOCOL_LIMITS } from '@playroom/protocol';
+import { PROTOCOL_LIMITS, normalizeRoomCode } from '@playroom/protocol';
 import { useT } from '../i18n';
-import { errorText, isFatalJoinError, type ErrorLike } from '../app/error-text';
+import { errorText, isFatalJoinError, roomCodeText, type ErrorLike } from '../app/error-text';
 import { navigate } from '../app/navigation';
-import { normalizeRoomCode } from '@playroom/protocol';
 import { classConnection } from '../net';
 import { forgetIdentity, loadIdentity } from '../store/identity-storage';
 import { HomeCardSubmit } from './HomeCardSubmit';
@@ -20,10 +19,9 @@ export function JoinClassCard({ initialCode }: { initialCode: string | null }) {
     e.preventDefault();
     const roomCode = normalizeRoomCode(code);
     const studentName = name.trim();
-    if (!roomCode) return setError(t('app.error.codeRequired'));
-    if (roomCode.length !== PROTOCOL_LIMITS.roomCodeLength) {
-      return setError(t('app.error.codeFormat', { length: PROTOCOL_LIMITS.roomCodeLength }));
-    }
+    // an empty code, a wrong length, an O for a D: said before anyone is asked (HS-9)
+    const codeProblem = roomCodeText(t, roomCode);
+    if (codeProblem !== null) return setError(codeProblem);
     // someone who was here before (same browser) comes back as themselves, forks included
     const saved = loadIdentity(roomCode);
     if (!saved && !studentName) return setError(t('app.error.nameRequired'));

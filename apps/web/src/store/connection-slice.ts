@@ -4,10 +4,11 @@ import type { AppState } from './app-store';
 /** How the socket is doing, as the badge in the header shows it. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
-/** Why joining a class failed: a server error code (or 'network') and its text. */
+/** Why joining a class failed: a server error code (or 'network'), its text, and the handshake field it names (HS-9). */
 export interface JoinError {
   code: string;
   message: string;
+  field?: string;
 }
 
 export interface ConnectionSlice {

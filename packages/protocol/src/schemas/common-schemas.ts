@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { ERROR_CODES } from '../error-codes';
-import { PROTOCOL_LIMITS, ROOM_CODE_ALPHABET } from '../limits';
+import { PROTOCOL_LIMITS } from '../limits';
+import { ROOM_CODE_ALPHABET } from '../room-code';
 
 /** A room code as typed by people: 6 characters of ROOM_CODE_ALPHABET. */
 export const RoomCodeSchema = Type.String({

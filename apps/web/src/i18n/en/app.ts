@@ -39,6 +39,16 @@ export const app = {
 
   'app.error.codeRequired': 'Please type the room code.',
   'app.error.codeFormat': 'A room code has {length} letters and digits.',
+  /** a typed code holds characters the alphabet leaves out (O, 0, I, L, 1); {chars} joined by the separator below */
+  'app.error.codeLookAlike.one': 'Room codes never use {chars}: it looks too much like another character. Check the code on the teacher’s screen again. {hint}',
+  'app.error.codeLookAlike.many': 'Room codes never use {chars}: they look too much like other characters. Check the code on the teacher’s screen again. {hint}',
+  'app.error.codeLookAlike.separator': ', ',
+  /** {hint} above: what the look-alikes typed may have been */
+  'app.error.codeLookAlike.round': 'O or 0 may be a D or a Q.',
+  'app.error.codeLookAlike.thin': 'I, L or 1 may be a J, a T or a 7.',
+  'app.error.codeLookAlike.both': 'O or 0 may be a D or a Q; I, L or 1 may be a J, a T or a 7.',
+  /** the server could not read a request (a schema refusal): never its English schema message */
+  'app.error.badRequest': 'The server could not read what this page sent. Reload the page and try again.',
   'app.error.nameRequired': 'Please type your name.',
   'app.error.roomNotFound': 'There is no class with the code {code}. Check the code on the teacher’s screen.',
   'app.error.classFull': 'This class is full. Ask the teacher.',

@@ -39,6 +39,13 @@ export const app: MessagesOf<typeof en> = {
 
   'app.error.codeRequired': '请输入课堂码。',
   'app.error.codeFormat': '课堂码由 {length} 个字母和数字组成。',
+  'app.error.codeLookAlike.one': '课堂码里不会有 {chars}，因为它容易和别的字符看混。请再核对一下老师屏幕上的课堂码。{hint}',
+  'app.error.codeLookAlike.many': '课堂码里不会有 {chars}，因为它们容易和别的字符看混。请再核对一下老师屏幕上的课堂码。{hint}',
+  'app.error.codeLookAlike.separator': '、',
+  'app.error.codeLookAlike.round': 'O 或 0 可能是 D 或 Q。',
+  'app.error.codeLookAlike.thin': 'I、L 或 1 可能是 J、T 或 7。',
+  'app.error.codeLookAlike.both': 'O 或 0 可能是 D 或 Q；I、L 或 1 可能是 J、T 或 7。',
+  'app.error.badRequest': '服务器无法读取这个页面发送的内容。请刷新页面后重试。',
   'app.error.nameRequired': '请输入你的名字。',
   'app.error.roomNotFound': '没有课堂码为 {code} 的课堂，请核对老师屏幕上的课堂码。',
   'app.error.classFull': '这个课堂人数已满，请联系老师。',
