@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type TrainerConfig } from './config';
 import { EXPLODED_WEIGHT, divergenceReason, firstOutOfRange, isSaturated, uninformedLoss } from './divergence';
+import { createTrainer, type Trainer } from './trainer';
+
+/** A trainer of the default config with `overrides`, trained epoch by epoch until it diverges (at most `epochs`). */
+function trainToDivergence(overrides: Partial<TrainerConfig>, epochs = 100): Trainer {
+  const trainer = createTrainer({ ...DEFAULT_CONFIG, ...overrides });
+  for (let e = 0; e < epochs && !trainer.diverged; e++) trainer.trainEpoch();
+  return trainer;
+}
 
 describe('divergence signs', () => {
   it('firstOutOfRange finds NaN, ±Infinity and, with a limit, huge values', () => {
@@ -27,5 +36,29 @@ describe('divergence signs', () => {
   it('the reason names the epoch and the learning rate, and what to do', () => {
     expect(divergenceReason('not-finite', 10, 3)).toMatch(/epoch 3.*NaN.*learning rate \(10\).*lower the learning rate/);
     expect(divergenceReason('saturated', 3, 1)).toMatch(/reset the network/);
+  });
+});
+
+describe('a divergence', () => {
+  it("names the epoch training stopped at: the trainer's epoch (the counter a viewer sees), whose weights are kept", () => {
+    const cases: Partial<TrainerConfig>[] = [
+      { activation: 'tanh', learningRate: 10 },
+      { activation: 'relu', learningRate: 10, problem: 'regression', dataset: 'regress-plane', outputLoss: 'linear-square' },
+    ];
+    for (const overrides of cases) {
+      const trainer = trainToDivergence(overrides);
+      const diverged = trainer.diverged!;
+      expect(diverged, JSON.stringify(overrides)).not.toBeNull();
+      expect(diverged.epoch).toBe(trainer.epoch);
+      expect(diverged.reason).toMatch(new RegExp(`epoch ${trainer.epoch}\\b`));
+      expect(trainer.evaluate().diverged!.epoch).toBe(trainer.epoch);
+    }
+  });
+
+  it('names the counter also when a batch-wise call that crossed epochs is undone', () => {
+    const trainer = createTrainer({ ...DEFAULT_CONFIG, activation: 'relu', learningRate: 10, problem: 'regression', dataset: 'regress-plane', outputLoss: 'linear-square' });
+    for (let call = 0; call < 100 && !trainer.diverged; call++) trainer.trainBatches(37);
+    expect(trainer.diverged).not.toBeNull();
+    expect(trainer.diverged!.epoch).toBe(trainer.epoch);
   });
 });

@@ -19,7 +19,10 @@ export interface Divergence {
   kind: DivergenceKind;
   /** in English, for a teacher; the UI may translate by `kind` */
   reason: string;
-  /** the epoch during which it happened (the weights are from before it) */
+  /**
+   * the epoch training stopped at: the failing training was undone, so this
+   * is the session's epoch count (what a viewer's counter shows) and its weights
+   */
   epoch: number;
 }
 
@@ -70,7 +73,7 @@ export function isSaturated(trainLoss: number, uninformed: number, gradientNorms
   );
 }
 
-/** The message for a teacher. */
+/** The message for a teacher; `epoch` is where training stopped (Divergence.epoch). */
 export function divergenceReason(kind: DivergenceKind, learningRate: number, epoch: number): string {
   const what =
     kind === 'not-finite'
@@ -83,7 +86,7 @@ export function divergenceReason(kind: DivergenceKind, learningRate: number, epo
       ? 'lower the learning rate and reset the network to continue'
       : 'lower the learning rate to continue';
   return (
-    `Training diverged in epoch ${epoch}: ${what}. The learning rate (${learningRate}) is probably too high ` +
-    `for this network. Training stopped with the weights from before that epoch; ${remedy}.`
+    `Training diverged after epoch ${epoch}: training on, ${what}. The learning rate (${learningRate}) is probably too high ` +
+    `for this network. Training stopped at epoch ${epoch}, with its weights; ${remedy}.`
   );
 }

@@ -65,7 +65,7 @@ export class Trainer {
   private readonly gradientSums: Float64Array;
   private divergence: Divergence | null = null;
   /** what went wrong during the current training call, if anything */
-  private failure: { kind: DivergenceKind; epoch: number } | null = null;
+  private failure: DivergenceKind | null = null;
   /** the train loss of a network that knows nothing (for the saturation test) */
   private readonly uninformedLoss: number;
   private readonly saved: Checkpoint;
@@ -288,7 +288,7 @@ export class Trainer {
     this.progress.evaluation = evaluation;
     const { train, test } = evaluation;
     if (!Number.isFinite(train.loss) || !Number.isFinite(test.loss)) {
-      this.failure = { kind: 'not-finite', epoch: this.progress.epoch };
+      this.failure = 'not-finite';
       return;
     }
     const hasTest = this.data.test.count > 0;
@@ -302,7 +302,7 @@ export class Trainer {
       this.gradientSums.fill(0);
       this.progress.gradientUpdates = 0;
       if (isSaturated(train.loss, this.uninformedLoss, this.progress.gradientNorms)) {
-        this.failure = { kind: 'saturated', epoch: this.progress.epoch };
+        this.failure = 'saturated';
         return;
       }
     }
@@ -319,25 +319,24 @@ export class Trainer {
     };
   }
 
-  // Ends a training call: if it diverged, go back to where the call started and stop.
+  // Ends a training call: if it diverged, go back to where the call started and stop there.
   private finishCall(): void {
-    let failure = this.failure;
+    const kind = this.failure ?? this.parameterFailure();
     this.failure = null;
-    if (failure === null) failure = this.parameterFailure();
-    if (failure === null) return;
+    if (kind === null) return;
     const learningRate = this.progress.schedule.learningRate;
     this.restoreCheckpoint();
-    const { kind, epoch } = failure;
+    // the epoch the weights are back at: what a viewer's epoch counter shows
+    const epoch = this.progress.epoch;
     this.divergence = { kind, reason: divergenceReason(kind, learningRate, epoch), epoch };
   }
 
-  private parameterFailure(): { kind: DivergenceKind; epoch: number } | null {
-    const epoch = this.progress.cursor === 0 ? this.progress.epoch : this.progress.epoch + 1;
+  private parameterFailure(): DivergenceKind | null {
     const { params } = this.network;
     const bad = firstOutOfRange(params, EXPLODED_WEIGHT);
-    if (bad >= 0) return { kind: Number.isFinite(params[bad]) ? 'exploded' : 'not-finite', epoch };
+    if (bad >= 0) return Number.isFinite(params[bad]) ? 'exploded' : 'not-finite';
     const { m, v } = this.optimizer;
-    if ((m && firstOutOfRange(m) >= 0) || (v && firstOutOfRange(v) >= 0)) return { kind: 'not-finite', epoch };
+    if ((m && firstOutOfRange(m) >= 0) || (v && firstOutOfRange(v) >= 0)) return 'not-finite';
     return null;
   }
 

@@ -214,6 +214,18 @@ describe('output', () => {
     expect((screen.getByRole('button', { name: 'Run' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('names in the banner the epoch the counter shows (a real run at learning rate 10)', () => {
+    const session = new LocalSession({ ...DEFAULT_CONFIG, learningRate: 10 });
+    for (let i = 0; i < 100 && session.model.metrics.diverged === null; i++) session.step();
+    const model = session.model;
+    expect(model.metrics.diverged).not.toBeNull();
+    expect(model.epoch).toBeGreaterThan(0);
+    setup(model);
+    const counter = screen.getByTestId('epoch').textContent!;
+    expect(Number(counter.replace(/,/g, ''))).toBe(model.epoch);
+    expect(screen.getByRole('alert').textContent).toContain(`epoch ${model.epoch}:`);
+  });
+
   it('explains a saturated network differently', () => {
     setup(modelOf({}, { metrics: { diverged: { reason: 'saturated', epoch: 3, kind: 'saturated' } } }));
     expect(screen.getByRole('alert').textContent).toContain('saturated');

@@ -142,8 +142,8 @@ export const playground = {
   'pg.chart': 'Loss over epochs',
   'pg.chart.epoch': 'epoch',
   'pg.chart.empty': 'The loss curves appear once training starts.',
-  'pg.diverged': 'Training blew up at epoch {epoch}: the numbers grew too large to compute.',
-  'pg.diverged.saturated': 'Training got stuck at epoch {epoch}: the neurons saturated and stopped learning.',
+  'pg.diverged': 'Training stopped at epoch {epoch}: going on from there blew up, the numbers grew too large to compute.',
+  'pg.diverged.saturated': 'Training stopped at epoch {epoch}: going on from there, the neurons saturated and stopped learning.',
   'pg.diverged.hint': 'Lower the learning rate (or regularization rate), then press Reset.',
 
   // names of config fields, and why a value was refused (by field, see configErrorText.ts)

@@ -144,8 +144,8 @@ export const playground: MessagesOf<typeof en> = {
   'pg.chart': '损失随迭代的变化',
   'pg.chart.epoch': '迭代',
   'pg.chart.empty': '开始训练后，这里会画出损失曲线。',
-  'pg.diverged': '训练在第 {epoch} 次迭代时发散了：数值变得太大，无法再计算。',
-  'pg.diverged.saturated': '训练在第 {epoch} 次迭代时卡住了：神经元饱和，不再学习。',
+  'pg.diverged': '训练停在第 {epoch} 次迭代：再往下训练就发散了，数值变得太大，无法再计算。',
+  'pg.diverged.saturated': '训练停在第 {epoch} 次迭代：再往下训练时神经元饱和，不再学习。',
   'pg.diverged.hint': '请调低学习率（或正则化率），然后点击重置。',
 
   // names of config fields, and why a value was refused (by field, see configErrorText.ts)
