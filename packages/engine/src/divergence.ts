@@ -11,6 +11,7 @@
  *   saturation, where the loss is stuck high instead of becoming NaN.
  */
 import type { OutputLossId } from './config';
+import type { HandSetParameter } from './hand-set-parameters';
 
 export type DivergenceKind = 'not-finite' | 'exploded' | 'saturated';
 
@@ -24,6 +25,8 @@ export interface Divergence {
    * is the session's epoch count (what a viewer's counter shows) and its weights
    */
   epoch: number;
+  /** a weight or bias typed by hand, absurdly large and still in place: the cause, rather than the learning rate */
+  handSet?: HandSetParameter;
 }
 
 /** A parameter beyond this magnitude counts as exploded. */
@@ -73,20 +76,29 @@ export function isSaturated(trainLoss: number, uninformed: number, gradientNorms
   );
 }
 
-/** The message for a teacher; `epoch` is where training stopped (Divergence.epoch). */
-export function divergenceReason(kind: DivergenceKind, learningRate: number, epoch: number): string {
+/**
+ * The message for a teacher; `epoch` is where training stopped
+ * (Divergence.epoch). With `handSet`, the typed value is named as the cause.
+ */
+export function divergenceReason(kind: DivergenceKind, learningRate: number, epoch: number, handSet?: HandSetParameter): string {
   const what =
     kind === 'not-finite'
       ? 'the loss or a weight became NaN or infinite'
       : kind === 'exploded'
         ? `a weight grew beyond ±${EXPLODED_WEIGHT.toExponential(0)}`
         : 'the outputs saturated at wrong values and the gradients vanished, so it cannot recover';
+  const stopped = `Training stopped at epoch ${epoch}, with its weights`;
+  if (handSet) {
+    const { layer, to, from, value } = handSet;
+    const which = from === null ? `bias you set by hand (layer ${layer}, neuron ${to + 1})` : `weight you set by hand (layer ${layer}, into neuron ${to + 1} from neuron ${from + 1})`;
+    return (
+      `Training diverged after epoch ${epoch}: training on, ${what}. The ${which} to ${value.toExponential()} is far too large ` +
+      `for this network. ${stopped}; set it back to a small number (or reset the network) to continue.`
+    );
+  }
   const remedy =
     kind === 'saturated'
       ? 'lower the learning rate and reset the network to continue'
       : 'lower the learning rate to continue';
-  return (
-    `Training diverged after epoch ${epoch}: training on, ${what}. The learning rate (${learningRate}) is probably too high ` +
-    `for this network. Training stopped at epoch ${epoch}, with its weights; ${remedy}.`
-  );
+  return `Training diverged after epoch ${epoch}: training on, ${what}. The learning rate (${learningRate}) is probably too high for this network. ${stopped}; ${remedy}.`;
 }

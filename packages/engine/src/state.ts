@@ -5,6 +5,7 @@
  */
 import type { TrainerConfig } from './config';
 import type { Divergence } from './divergence';
+import type { HandSetParameter } from './hand-set-parameters';
 import type { OptimizerState } from './optimizers';
 import type { RngState } from './rng';
 
@@ -36,6 +37,8 @@ export interface TrainerState {
   /** per weight layer: sums of mean |gradient| this epoch, update count, last epoch's norms */
   gradientStats: { sums: number[]; updates: number; norms: number[] };
   diverged: Divergence | null;
+  /** absurd weights and biases typed into this network (absent when none), so a divergence can name them */
+  handSet?: HandSetParameter[];
 }
 
 /** Throws a readable error when `input` is not a trainer state this version can load. */
@@ -67,7 +70,16 @@ export function checkTrainerState(input: unknown): TrainerState {
   finiteNumbers(stats.norms, 'gradientStats.norms');
   nonNegativeInteger(stats.updates, 'gradientStats.updates');
   if (!Array.isArray(s.rng)) throw new TypeError('trainer state rng must be an array');
+  if (s.handSet !== undefined) checkHandSet(s.handSet);
   return input as TrainerState;
+}
+
+function checkHandSet(value: unknown): void {
+  const valid = (p: Record<string, unknown>) =>
+    Number.isInteger(p.layer) && Number.isInteger(p.to) && (p.from === null || Number.isInteger(p.from)) && Number.isFinite(p.value);
+  if (!Array.isArray(value) || !value.every((p) => typeof p === 'object' && p !== null && valid(p as Record<string, unknown>))) {
+    throw new TypeError('trainer state handSet must be an array of {layer, to, from, value}');
+  }
 }
 
 function nonNegativeInteger(value: unknown, field: string): void {

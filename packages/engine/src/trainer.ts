@@ -27,6 +27,7 @@ import {
   type Divergence,
   type DivergenceKind,
 } from './divergence';
+import { HandSetParameters, type HandSetParameter } from './hand-set-parameters';
 import { evaluateSet, weightNorms, type Metrics, type SetEvaluation } from './metrics';
 import { Network } from './network';
 import { networkShape } from './network-shape';
@@ -69,6 +70,8 @@ export class Trainer {
   /** the train loss of a network that knows nothing (for the saturation test) */
   private readonly uninformedLoss: number;
   private readonly saved: Checkpoint;
+  /** absurd values typed into this network (a divergence names them as its cause) */
+  private handSet = new HandSetParameters();
 
   /** Builds data (unless given, for a config with the same data settings) and a fresh network. */
   constructor(config: TrainerConfig, data?: DataSplit) {
@@ -157,12 +160,12 @@ export class Trainer {
 
   /** Sets the weight from neuron `from` of layer−1 to neuron `to` of `layer` (layer ≥ 1; 0 is the input). */
   setWeight(layer: number, to: number, from: number, value: number): void {
-    this.setParam(this.network.weightIndex(layer, to, from), value);
+    this.setParam(this.network.weightIndex(layer, to, from), { layer, to, from, value });
   }
 
   /** Sets the bias of neuron `to` of `layer` (layer ≥ 1). */
   setBias(layer: number, to: number, value: number): void {
-    this.setParam(this.network.biasIndex(layer, to), value);
+    this.setParam(this.network.biasIndex(layer, to), { layer, to, from: null, value });
   }
 
   /** The complete state as JSON-safe data; `Trainer.fromState` continues it bit for bit. */
@@ -184,9 +187,11 @@ export class Trainer {
         updates: this.progress.gradientUpdates,
         norms: [...this.progress.gradientNorms],
       },
-      diverged: this.divergence && { ...this.divergence },
+      diverged: this.divergence && structuredClone(this.divergence),
     };
     if (this.progress.pending > 0) state.pendingGrads = Array.from(this.network.grads);
+    const handSet = this.handSet.toState();
+    if (handSet) state.handSet = handSet;
     return state;
   }
 
@@ -245,13 +250,18 @@ export class Trainer {
     };
     trainer.settings.learningRate = state.learningRate;
     trainer.gradientSums.set(state.gradientStats.sums);
-    trainer.divergence = state.diverged && { ...state.diverged };
+    trainer.divergence = state.diverged && structuredClone(state.diverged);
+    trainer.handSet = HandSetParameters.fromState(state.handSet, ({ layer, to, from }) =>
+      from === null ? network.biasIndex(layer, to) : network.weightIndex(layer, to, from),
+    );
     return trainer;
   }
 
-  private setParam(index: number, value: number): void {
+  private setParam(index: number, typed: HandSetParameter): void {
+    const { value } = typed;
     if (!Number.isFinite(value)) throw new RangeError(`a weight or bias must be a finite number, got ${value}`);
     this.network.params[index] = value;
+    this.handSet.record(index, typed);
     this.progress.evaluation = null;
   }
 
@@ -328,7 +338,9 @@ export class Trainer {
     this.restoreCheckpoint();
     // the epoch the weights are back at: what a viewer's epoch counter shows
     const epoch = this.progress.epoch;
-    this.divergence = { kind, reason: divergenceReason(kind, learningRate, epoch), epoch };
+    const handSet = this.handSet.culprit(this.network.params);
+    this.divergence = { kind, reason: divergenceReason(kind, learningRate, epoch, handSet ?? undefined), epoch };
+    if (handSet) this.divergence.handSet = handSet;
   }
 
   private parameterFailure(): DivergenceKind | null {
