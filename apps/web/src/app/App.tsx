@@ -4,6 +4,7 @@ import { ClassPage } from '../pages/ClassPage';
 import { HomePage } from '../pages/HomePage';
 import { LocalPage } from '../pages/LocalPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ProjectorPage } from '../pages/ProjectorPage';
 import { Header } from './Header';
 import { useRoute } from './navigation';
 
@@ -12,12 +13,14 @@ export function App() {
   const route = useRoute();
   const language = useLanguageStore((s) => s.language);
   const t = useT();
-  const title = route.page === 'class' ? `${route.code} · ${t('app.title')}` : t('app.title');
+  const title = route.page === 'class' || route.page === 'projector' ? `${route.code} · ${t('app.title')}` : t('app.title');
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = title;
   }, [language, title]);
 
+  // the classroom's screen: its own bar, no page chrome, nothing to scroll
+  if (route.page === 'projector') return <ProjectorPage key={route.code} code={route.code} />;
   return (
     <div className="app">
       <Header />

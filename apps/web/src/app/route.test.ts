@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/join/abc123')).toEqual({ page: 'home', joinCode: 'ABC123' });
     expect(parseRoute('/class/QWERTY')).toEqual({ page: 'class', code: 'QWERTY' });
     expect(parseRoute('/local')).toEqual({ page: 'local' });
+    expect(parseRoute('/class/qwerty/projector')).toEqual({ page: 'projector', code: 'QWERTY' });
   });
 
   it('reads a code in lower case, with separators or in full width, as the server does (HS-8)', () => {
@@ -25,7 +26,7 @@ describe('parseRoute', () => {
   });
 
   it('round-trips through routePath', () => {
-    for (const path of ['/', '/join/XY7Z', '/class/XY7Z', '/local']) {
+    for (const path of ['/', '/join/XY7Z', '/class/XY7Z', '/class/XY7Z/projector', '/local']) {
       expect(routePath(parseRoute(path))).toBe(path);
     }
   });

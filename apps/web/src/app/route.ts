@@ -4,10 +4,11 @@ import { joinPath, normalizeRoomCode } from '@playroom/protocol';
 export type Route =
   | { page: 'home'; joinCode: string | null }
   | { page: 'class'; code: string }
+  | { page: 'projector'; code: string }
   | { page: 'local' }
   | { page: 'not-found'; path: string };
 
-/** Parses a location path: /, /join/CODE, /class/CODE, /local. */
+/** Parses a location path: /, /join/CODE, /class/CODE, /class/CODE/projector, /local. */
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'home', joinCode: null };
@@ -20,6 +21,10 @@ export function parseRoute(pathname: string): Route {
     const code = normalizeRoomCode(second);
     if (code.length > 0) return { page: 'class', code };
   }
+  if (first === 'class' && second && parts.length === 3 && parts[2] === 'projector') {
+    const code = normalizeRoomCode(second);
+    if (code.length > 0) return { page: 'projector', code };
+  }
   if (first === 'local' && parts.length === 1) return { page: 'local' };
   return { page: 'not-found', path: pathname };
 }
@@ -31,9 +36,16 @@ export function routePath(route: Route): string {
       return route.joinCode ? joinPath(route.joinCode) : '/';
     case 'class':
       return `/class/${route.code}`;
+    case 'projector':
+      return projectorPath(route.code);
     case 'local':
       return '/local';
     case 'not-found':
       return route.path;
   }
+}
+
+/** The projector's path for a class: the teacher opens it on the classroom's screen. */
+export function projectorPath(code: string): string {
+  return `/class/${code}/projector`;
 }

@@ -1,14 +1,16 @@
 import { app as enApp } from './en/app';
 import { playground as enPlayground } from './en/playground';
+import { projector as enProjector } from './en/projector';
 import { app as zhApp } from './zh-CN/app';
 import { playground as zhPlayground } from './zh-CN/playground';
+import { projector as zhProjector } from './zh-CN/projector';
 import type { Language } from './types';
 
-const en = { ...enApp, ...enPlayground };
+const en = { ...enApp, ...enPlayground, ...enProjector };
 export type MessageKey = keyof typeof en;
 
 /** Every language's messages; zh-CN is checked key by key against English at compile time. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
   en,
-  'zh-CN': { ...zhApp, ...zhPlayground },
+  'zh-CN': { ...zhApp, ...zhPlayground, ...zhProjector },
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isLoopbackUrl } from '@playroom/protocol';
+import { projectorPath } from '../app/route';
 import { useT } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { selectOnlineStudentCount, selectStudentCount } from '../store/roster-slice';
@@ -12,8 +13,10 @@ import { selectOnlineStudentCount, selectStudentCount } from '../store/roster-sl
  * only give a loopback one, the panel says so and how to fix it instead of
  * showing a QR code no phone could use. While the class is locked a badge
  * beside the code says so, so the teacher sees why a new student cannot get in.
+ * `projected`: the projector's read-only version, in huge type, no buttons;
+ * otherwise it offers to open the projector in a new tab.
  */
-export function RoomCodePanel({ code }: { code: string }) {
+export function RoomCodePanel({ code, projected = false }: { code: string; projected?: boolean }) {
   const t = useT();
   const joinedCount = useAppStore(selectStudentCount);
   const onlineCount = useAppStore(selectOnlineStudentCount);
@@ -34,7 +37,7 @@ export function RoomCodePanel({ code }: { code: string }) {
   }
 
   return (
-    <section className="room-code-panel" aria-label={t('app.class.roomCode')}>
+    <section className={projected ? 'room-code-panel is-projected' : 'room-code-panel'} aria-label={t('app.class.roomCode')}>
       <div className="room-code-block">
         <span className="room-code-label">{t('app.class.roomCode')}</span>
         <span className="room-code-line">
@@ -55,9 +58,11 @@ export function RoomCodePanel({ code }: { code: string }) {
           <a className="join-url" data-testid="join-url" href={joinUrl} target="_blank" rel="noreferrer">
             {joinUrl.replace(/^https?:\/\//, '')}
           </a>
-          <button type="button" className="button small" onClick={copy}>
-            {copied ? t('app.class.copied') : t('app.class.copyLink')}
-          </button>
+          {!projected && (
+            <button type="button" className="button small" onClick={copy}>
+              {copied ? t('app.class.copied') : t('app.class.copyLink')}
+            </button>
+          )}
         </div>
       )}
       {joinUrl !== null && !loopback && (
@@ -80,6 +85,18 @@ export function RoomCodePanel({ code }: { code: string }) {
           {t('app.class.onlineCount', { count: onlineCount })}
         </span>
       </div>
+      {!projected && (
+        <a
+          className="button small projector-link"
+          data-testid="open-projector"
+          href={projectorPath(code)}
+          target="_blank"
+          rel="noreferrer"
+          title={t('projector.open.tip')}
+        >
+          {t('projector.open')}
+        </a>
+      )}
       {loopback && (
         <p className="join-loopback" role="alert" data-testid="join-loopback">
           {t('app.class.joinLoopback')}

@@ -17,3 +17,14 @@ describe('LossChart', () => {
     expect(ticks.slice(-3)).toEqual(['0', 'epoch', '37']);
   });
 });
+
+describe('LossChart, large (the projector)', () => {
+  it('names the y axis and takes the height it is given', () => {
+    const { container } = render(<LossChart history={[{ epoch: 1, trainLoss: 0.5, testLoss: 0.6 }]} large height={300} />);
+    expect(container.querySelector('figure')?.classList.contains('is-large')).toBe(true);
+    expect(container.querySelector('svg')?.getAttribute('height')).toBe('300');
+    const ticks = [...container.querySelectorAll('text.pg-tick')].map((tick) => tick.textContent);
+    expect(ticks).toContain('loss');
+    expect(ticks).toContain('epoch');
+  });
+});

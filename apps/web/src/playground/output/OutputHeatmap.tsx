@@ -24,7 +24,8 @@ export function OutputHeatmap({ data, problem, showTestData }: OutputHeatmapProp
     if (!points.current || !data) return;
     const layers: PointLayer[] = [{ data: data.train, stroke: '#fff' }];
     if (showTestData) layers.push({ data: data.test, stroke: '#000' });
-    drawPoints(points.current, size, layers, problem, size < 260 ? 2.5 : 3.2);
+    // points grow with a large heatmap (the projector), so they stay visible from the back of a room
+    drawPoints(points.current, size, layers, problem, size < 260 ? 2.5 : Math.max(3.2, size / 110));
   }, [data, problem, showTestData, size]);
 
   const at = (tick: number): string => `${((tick + LIMITS.domain) / (2 * LIMITS.domain)) * 100}%`;

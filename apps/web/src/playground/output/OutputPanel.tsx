@@ -1,12 +1,11 @@
 import type { DataSplit } from '@playroom/engine';
 import { useT } from '../../i18n';
 import type { NeuronRef } from '../../render/heatmapRenderer';
-import { formatLoss, formatPercent } from '../common/formatNumbers';
-import { InfoTip } from '../common/InfoTip';
 import type { PlaygroundModel } from '../model';
 import { ColorLegend } from './ColorLegend';
 import { LossChart } from './LossChart';
 import { OutputHeatmap } from './OutputHeatmap';
+import { OutputMetrics } from './OutputMetrics';
 
 interface OutputPanelProps {
   model: PlaygroundModel;
@@ -22,46 +21,12 @@ interface OutputPanelProps {
 export function OutputPanel({ model, data, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
   const t = useT();
   const { config, metrics } = model;
-  const { diverged } = metrics;
   const classifies = config.problem !== 'regression';
   const outputLayer = config.hiddenLayers.length + 1;
   return (
     <section className="pg-panel pg-output" aria-label={t('pg.output')}>
       <h2 className="pg-panel-title">{t('pg.output')}</h2>
-      {diverged ? (
-        <div className="pg-diverged" role="alert">
-          <strong>
-            {t(diverged.kind === 'saturated' ? 'pg.diverged.saturated' : 'pg.diverged', { epoch: diverged.epoch })}
-          </strong>
-          <span>{t('pg.diverged.hint')}</span>
-        </div>
-      ) : (
-        <dl className="pg-metrics">
-          <div>
-            <dt>
-              {t('pg.testLoss')}
-              <InfoTip text={t('pg.loss.tip')} />
-            </dt>
-            <dd data-testid="test-loss">{formatLoss(metrics.testLoss)}</dd>
-          </div>
-          <div>
-            <dt>{t('pg.trainLoss')}</dt>
-            <dd data-testid="train-loss">{formatLoss(metrics.trainLoss)}</dd>
-          </div>
-          {classifies && (
-            <>
-              <div>
-                <dt>{t('pg.testAccuracy')}</dt>
-                <dd>{formatPercent(metrics.testAccuracy)}</dd>
-              </div>
-              <div>
-                <dt>{t('pg.trainAccuracy')}</dt>
-                <dd>{formatPercent(metrics.trainAccuracy)}</dd>
-              </div>
-            </>
-          )}
-        </dl>
-      )}
+      <OutputMetrics metrics={metrics} classifies={classifies} />
       <LossChart history={model.lossHistory.points} />
       <OutputHeatmap data={data} problem={config.problem} showTestData={showTestData} />
       <p className="pg-focus-note" aria-live="polite">
