@@ -9,6 +9,7 @@ import {
   type Role,
 } from '@playroom/protocol';
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
+import type { EndedClasses } from '../classroom/ended-classes';
 import { Refusal } from '../classroom/refusal';
 import { hashToken } from '../security/secrets';
 import type { JoinGuard } from '../security/join-guard';
@@ -26,7 +27,7 @@ export type HandshakeResult = { ok: true; identity: SocketIdentity; joined: bool
 
 const refuse = (error: ProtocolError): HandshakeResult => ({ ok: false, error });
 
-type HandshakeDeps = { registry: ClassroomRegistry; joinGuard: JoinGuard; accepting: () => boolean };
+type HandshakeDeps = { registry: ClassroomRegistry; joinGuard: JoinGuard; endedClasses: EndedClasses; accepting: () => boolean };
 
 /**
  * Decide a socket handshake (rules HS-1…HS-7): version first, then the
@@ -36,7 +37,9 @@ type HandshakeDeps = { registry: ClassroomRegistry; joinGuard: JoinGuard; accept
  * and rejoins at once; an empty budget refuses every code that address has
  * not used for real, so a guesser is stopped while the address's own
  * classes go on (HS-6). A full class or a missing name is no guess: a class
- * refreshing a "class full" page must not lock its own address out.
+ * refreshing a "class full" page must not lock its own address out; nor is
+ * the code of an ended class from an address that used it (its students
+ * reloading), while from any other address it is (HS-3).
  */
 export function authenticateHandshake(auth: unknown, address: string, deps: HandshakeDeps): HandshakeResult {
   if (!deps.accepting()) return refuse(protocolError(ErrorCode.unavailable, 'the server is shutting down'));
@@ -60,6 +63,7 @@ export function authenticateHandshake(auth: unknown, address: string, deps: Hand
   const result = admit(checked.value, deps);
   if (result.ok) deps.joinGuard.used(address, code);
   else if (GUESSES.has(result.error.code)) deps.joinGuard.guessed(address);
+  else if (result.error.code === ErrorCode.classEnded && !deps.joinGuard.knows(address, code)) deps.joinGuard.guessed(address);
   return result;
 }
 
@@ -69,7 +73,11 @@ const GUESSES: ReadonlySet<string> = new Set([ErrorCode.roomNotFound, ErrorCode.
 /** The room and the token or name of a well-formed handshake. */
 function admit(handshake: HandshakeAuth, deps: HandshakeDeps): HandshakeResult {
   const classroom = deps.registry.byCode(handshake.code);
-  if (!classroom) return refuse(protocolError(ErrorCode.roomNotFound, 'no class with this code'));
+  if (!classroom) {
+    // a code that ended is not "no such class": the student who reloads, the late joiner and the teacher hear it ended (HS-3)
+    if (deps.endedClasses.has(handshake.code)) return refuse(protocolError(ErrorCode.classEnded, 'this class has ended'));
+    return refuse(protocolError(ErrorCode.roomNotFound, 'no class with this code'));
+  }
   if (handshake.role === 'teacher') {
     const teacher = classroom.roster.findByToken(hashToken(handshake.token), 'teacher');
     if (!teacher) return refuse(protocolError(ErrorCode.badToken, 'this is not the teacher token of this class'));

@@ -12,6 +12,7 @@ import {
 import { Server } from 'socket.io';
 import type { ClassroomEventHub } from '../classroom/classroom-events';
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
+import type { EndedClasses } from '../classroom/ended-classes';
 import type { CommandExecutor, Subscriptions } from '../classroom/command-executor';
 import type { Actor } from '../classroom/permissions';
 import { welcomeFor } from '../classroom/welcome';
@@ -56,6 +57,8 @@ export interface GatewayDeps {
   metrics: ServerMetrics;
   /** shared with GET /api/rooms/:code and class creation (rule HS-6) */
   joinGuard: JoinGuard;
+  /** codes of classes that ended: their handshake is refused classEnded, not roomNotFound (HS-3) */
+  endedClasses: EndedClasses;
   /** true once storage committed what is queued (a new participant), false when it did not: a token handed out survives a restart (PERSIST-5) */
   committed: () => Promise<boolean>;
   /** a class's join link at the server's public URL, for the welcome (JOIN-4) */
@@ -125,6 +128,7 @@ export class SocketGateway {
         const result = authenticateHandshake(socket.handshake.auth, this.addressOf(socket), {
           registry: deps.registry,
           joinGuard: deps.joinGuard,
+          endedClasses: deps.endedClasses,
           accepting: () => this.accepting,
         });
         if (!result.ok) return next(handshakeError(result.error));

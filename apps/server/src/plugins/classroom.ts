@@ -2,6 +2,7 @@ import { joinUrlOf } from '@playroom/protocol';
 import fp from 'fastify-plugin';
 import { ClassroomEventHub } from '../classroom/classroom-events';
 import { ClassroomRegistry } from '../classroom/classroom-registry';
+import { EndedClasses } from '../classroom/ended-classes';
 import { CommandExecutor } from '../classroom/command-executor';
 import type { ServerOptions } from '../config';
 import { resolvePublicUrl, type PublicUrl } from '../public-url';
@@ -30,6 +31,8 @@ export interface Playroom {
   limiters: { create: KeyedRateLimiter };
   /** who may try room codes and tokens (HS-6): handshakes, look-ups and creations share it */
   joinGuard: JoinGuard;
+  /** codes of classes that ended, so joining one says so (HS-3) */
+  endedClasses: EndedClasses;
   /** where students' devices reach this server, looked up afresh (a laptop changes Wi-Fi) */
   publicUrl(): PublicUrl;
   /** a class's join link at the public URL (JOIN-4, REST-1) */
@@ -47,6 +50,9 @@ declare module 'fastify' {
 }
 
 const IDLE_SWEEP_MS = 60_000;
+/** ended classes whose code still says "ended" (HS-3): the newest this many, last used this recently */
+const ENDED_CODES_KEPT = 10_000;
+const ENDED_CODES_FOR_MS = 30 * 24 * 60 * 60_000;
 const ABSENCE_SWEEP_MS = 5_000;
 /** main-thread time one periodic checkpoint burst may take: short, so it barely adds to a training slice's delay */
 const CHECKPOINT_BURST_MS = 2;
@@ -110,6 +116,12 @@ export default fp<{ server: ServerOptions }>(
         app.log.error({ err: error, classId: stored.record.id }, 'could not restore a class; it stays in storage');
       }
     }
+    // a class ended (or archived idle) is told apart from a code nobody used, also after a restart (HS-3)
+    const endedClasses = new EndedClasses(ENDED_CODES_KEPT);
+    for (const ended of await storage.loadEndedCodes(Date.now() - ENDED_CODES_FOR_MS, ENDED_CODES_KEPT)) {
+      endedClasses.remember(ended.code, ended.endedAt);
+    }
+    hub.subscribe({ classEnded: (classroom) => endedClasses.remember(classroom.code) });
     if (registry.classrooms().length > 0) {
       app.log.info({ classes: registry.classrooms().length, sessions: registry.sessionCount() }, 'restored live classes');
     }
@@ -135,6 +147,7 @@ export default fp<{ server: ServerOptions }>(
       checkpointer,
       metrics,
       joinGuard: new JoinGuard(options.joinRate.perMinute, options.joinRate.burst),
+      endedClasses,
       limiters: {
         create: new KeyedRateLimiter(options.createRate.perMinute / 60, options.createRate.burst),
       },

@@ -20,6 +20,7 @@ export default fp(
         hub: playroom.hub,
         metrics: playroom.metrics,
         joinGuard: playroom.joinGuard,
+        endedClasses: playroom.endedClasses,
         committed: () => playroom.checkpointer.committed(),
         joinUrl: (code) => playroom.joinUrl(code),
         log: app.log,

@@ -18,18 +18,22 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
     }
     const classroom = playroom.registry.byCode(code);
-    if (classroom) playroom.joinGuard.used(request.ip, code);
-    else playroom.joinGuard.guessed(request.ip);
-    const body: RoomLookupReply = classroom
-      ? {
-          exists: true,
-          code,
-          teacherName: classroom.teacherName,
-          joined: classroom.roster.students().length,
-          online: classroom.roster.onlineStudents(),
-        }
-      : { exists: false, code };
-    return body;
+    if (classroom) {
+      playroom.joinGuard.used(request.ip, code);
+      const live: RoomLookupReply = {
+        exists: true,
+        code,
+        teacherName: classroom.teacherName,
+        joined: classroom.roster.students().length,
+        online: classroom.roster.onlineStudents(),
+      };
+      return live;
+    }
+    // an ended class's code is a miss too, but no guess from an address that used it (HS-3)
+    const ended = playroom.endedClasses.has(code);
+    if (!ended || !playroom.joinGuard.knows(request.ip, code)) playroom.joinGuard.guessed(request.ip);
+    const missing: RoomLookupReply = ended ? { exists: false, code, ended: true } : { exists: false, code };
+    return missing;
   });
 
   const qrSchema = { params: RoomParamsSchema, response: REST_REPLY_SCHEMAS.roomQr };

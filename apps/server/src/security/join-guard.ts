@@ -43,6 +43,11 @@ export class JoinGuard {
     if (this.known.size > MAX_ADDRESSES) this.known.delete(this.known.keys().next().value!);
   }
 
+  /** Whether `address` has used `code` for real (its students reloading an ended class's page guess nothing). */
+  knows(address: string, code: string): boolean {
+    return this.isKnown(address, code);
+  }
+
   private isKnown(address: string, code: string): boolean {
     return this.known.get(address)?.includes(code) ?? false;
   }

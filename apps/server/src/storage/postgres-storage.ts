@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { ClassRecord } from '../classroom/classroom';
 import type { Participant } from '../classroom/roster';
 import type { SessionRecord } from '../classroom/training-session';
-import type { Storage, StoredClass } from './storage';
+import type { EndedCode, Storage, StoredClass } from './storage';
 import { migratePostgres, quotePostgresIdentifier } from './migration-runner';
 import { classFromRow, participantFromRow, type ClassRow, type ParticipantRow } from './storage-tables';
 
@@ -103,6 +103,15 @@ export class PostgresStorage implements Storage {
   async loadClass(classId: string): Promise<StoredClass | null> {
     const classes = await this.pool.query<ClassRow>(`SELECT * FROM classes WHERE id = $1`, [classId]);
     return (await this.assemble(classes.rows, true))[0] ?? null;
+  }
+
+  async loadEndedCodes(since: number, limit: number): Promise<EndedCode[]> {
+    const { rows } = await this.pool.query<{ code: string; last_activity_at: string }>(
+      `SELECT code, last_activity_at FROM classes WHERE state = 'archived' AND last_activity_at >= $1 ORDER BY last_activity_at DESC LIMIT $2`,
+      [since, limit],
+    );
+    // BIGINT arrives as a string
+    return rows.reverse().map((row) => ({ code: row.code, endedAt: Number(row.last_activity_at) }));
   }
 
   async ping(): Promise<void> {

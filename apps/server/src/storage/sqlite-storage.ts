@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { ClassRecord } from '../classroom/classroom';
 import type { Participant } from '../classroom/roster';
 import type { SessionRecord } from '../classroom/training-session';
-import type { Storage, StoredClass } from './storage';
+import type { EndedCode, Storage, StoredClass } from './storage';
 import { migrateSqlite } from './migration-runner';
 import { classFromRow, participantFromRow, type ClassRow, type ParticipantRow } from './storage-tables';
 
@@ -122,6 +122,13 @@ export class SqliteStorage implements Storage {
   async loadClass(classId: string): Promise<StoredClass | null> {
     const row = this.statements.classById.get(classId) as ClassRow | undefined;
     return row ? this.assemble(row, true) : null;
+  }
+
+  async loadEndedCodes(since: number, limit: number): Promise<EndedCode[]> {
+    const rows = this.db
+      .prepare(`SELECT code, last_activity_at FROM classes WHERE state = 'archived' AND last_activity_at >= ? ORDER BY last_activity_at DESC LIMIT ?`)
+      .all(since, limit) as { code: string; last_activity_at: number }[];
+    return rows.reverse().map((row) => ({ code: row.code, endedAt: row.last_activity_at }));
   }
 
   async ping(): Promise<void> {

@@ -83,6 +83,23 @@ describe.each(STORAGE_BACKENDS)('$name storage', (backend) => {
     expect(await reopened.loadClass('s_nothing')).toBeNull();
   });
 
+  it('HS-3: the codes of archived classes come back, oldest first, within the window and the limit; live ones do not', async () => {
+    const store = await open();
+    const { storage } = store;
+    const at = (code: string, lastActivityAt: number) => ({ ...classRecord(`s_${code}`, code), lastActivityAt });
+    for (const [code, when] of [['OLDEST', 1000], ['ENDEDA', 2000], ['ENDEDB', 3000], ['ENDEDC', 4000], ['LIVEAA', 5000]] as const) {
+      await storage.saveClass(at(code, when));
+      await storage.saveParticipant(teacherOf(`s_${code}`));
+      if (code !== 'LIVEAA') await storage.archiveClass(`s_${code}`);
+    }
+    expect(await storage.loadEndedCodes(1500, 10)).toEqual([
+      { code: 'ENDEDA', endedAt: 2000 },
+      { code: 'ENDEDB', endedAt: 3000 },
+      { code: 'ENDEDC', endedAt: 4000 },
+    ]);
+    expect((await storage.loadEndedCodes(0, 2)).map((e) => e.code)).toEqual(['ENDEDB', 'ENDEDC']);
+  });
+
   it('PERSIST-1: weights come back bit for bit, and later writes replace earlier ones', async () => {
     const { storage } = await open();
     await storage.saveClass(classRecord('s_c', 'BCDEFG'));

@@ -15,6 +15,12 @@ export interface StoredClass {
  * `SqliteStorage` (the default) or `PostgresStorage` (DATABASE_URL), on the
  * same tables (migrations.ts). Asynchronous because Postgres is networked.
  */
+/** The code of an archived class and when it was last used (epoch ms). */
+export interface EndedCode {
+  code: string;
+  endedAt: number;
+}
+
 export interface Storage {
   saveClass(record: ClassRecord): Promise<void>;
   saveParticipant(participant: Participant): Promise<void>;
@@ -30,6 +36,11 @@ export interface Storage {
   loadLiveClasses(): Promise<StoredClass[]>;
   /** A class by id, live or archived, with all its sessions (for tests and tools). */
   loadClass(classId: string): Promise<StoredClass | null>;
+  /**
+   * The codes of archived classes (ended or idle) last used since `since` (epoch ms), the newest `limit`,
+   * oldest first with when they were last used: a late joiner is told the class ended (HS-3).
+   */
+  loadEndedCodes(since: number, limit: number): Promise<EndedCode[]>;
   /** Answer a cheap query, or fail when the database does not (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

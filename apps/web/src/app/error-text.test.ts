@@ -45,6 +45,16 @@ describe('errorText', () => {
     expect(errorText(zh, { code: 'badRequest', message: 'payload: must be object' })).toBe('服务器无法读取这个页面发送的内容。请刷新页面后重试。');
   });
 
+  it('names the ended class when a join or a reload is refused classEnded, in both languages (HS-3)', () => {
+    // before: such a join was refused roomNotFound, "There is no class with the code …"
+    expect(errorText(en, { code: 'classEnded', message: 'this class has ended' }, 'ABC234')).toBe(
+      'This class has ended. The room code ABC234 no longer opens it: if your teacher starts a new class, ask for its code.',
+    );
+    expect(errorText(zh, { code: 'classEnded', message: 'this class has ended' }, 'ABC234')).toBe(
+      '这堂课已经结束。课堂码 ABC234 已不能再进入；如果老师开始了新的课堂，请向老师要新的课堂码。',
+    );
+  });
+
   it('falls back to the server message for codes it does not know', () => {
     expect(errorText(en, { code: 'internal', message: 'disk full' })).toBe('Something went wrong: disk full');
   });

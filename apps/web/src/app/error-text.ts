@@ -52,6 +52,8 @@ export function errorText(t: Translate, error: ErrorLike, roomCode = ''): string
     const text = configErrorText(t, error.field);
     if (text !== null) return text;
   }
+  // joining or reloading an ended class names it, as a wrong code does (HS-3)
+  if (error.code === 'classEnded' && roomCode !== '') return t('app.error.classEndedCode', { code: roomCode });
   const key = KEYS[error.code];
   if (!key) return t('app.error.unknown', { message: error.message || error.code });
   return t(key, { code: roomCode, message: error.message });

@@ -64,6 +64,23 @@ describe('JoinClassCard', () => {
     expect(join).not.toHaveBeenCalled();
   });
 
+  it('says the class ended when the server refuses its code classEnded, in both languages, and forgets the saved place (HS-3)', async () => {
+    localStorage.setItem('playroom.identity.ABC234', JSON.stringify({ code: 'ABC234', role: 'student', name: 'Ann', token: 'tok_ann_0123456789abcdefghij' }));
+    const join = vi.spyOn(classConnection, 'join').mockRejectedValue({ code: 'classEnded', message: 'this class has ended' });
+    vi.spyOn(classConnection, 'leave').mockImplementation(() => {});
+    render(<JoinClassCard initialCode="ABC234" />);
+    await act(async () => submit());
+    expect(join).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('join-error').textContent).toBe(
+      'This class has ended. The room code ABC234 no longer opens it: if your teacher starts a new class, ask for its code.',
+    );
+    expect(localStorage.getItem('playroom.identity.ABC234')).toBeNull();
+    act(() => useLanguageStore.getState().setLanguage('zh-CN'));
+    fireEvent.change(screen.getByTestId('join-name'), { target: { value: 'Ann' } });
+    await act(async () => submit());
+    expect(screen.getByTestId('join-error').textContent).toBe('这堂课已经结束。课堂码 ABC234 已不能再进入；如果老师开始了新的课堂，请向老师要新的课堂码。');
+  });
+
   it('accepts a code typed in lower case or full width (HS-8)', async () => {
     const join = vi.spyOn(classConnection, 'join').mockRejectedValue({ code: 'roomNotFound', message: 'no class with this code' });
     vi.spyOn(classConnection, 'leave').mockImplementation(() => {});

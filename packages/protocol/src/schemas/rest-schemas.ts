@@ -34,6 +34,8 @@ export const RoomLookupReplySchema = Type.Object({
   /** students who have joined (online or not) */
   joined: Type.Optional(Type.Integer()),
   online: Type.Optional(Type.Integer()),
+  /** with `exists: false`: a class had this code and ended (by its teacher, or archived idle), HS-3 */
+  ended: Type.Optional(Type.Literal(true)),
 });
 export type RoomLookupReply = Static<typeof RoomLookupReplySchema>;
 

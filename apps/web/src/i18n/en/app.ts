@@ -53,6 +53,8 @@ export const app = {
   'app.error.roomNotFound': 'There is no class with the code {code}. Check the code on the teacher’s screen.',
   'app.error.classFull': 'This class is full. Ask the teacher.',
   'app.error.classEnded': 'This class has ended.',
+  /** joining (or reloading) a class whose teacher ended it, or that was archived idle (HS-3) */
+  'app.error.classEndedCode': 'This class has ended. The room code {code} no longer opens it: if your teacher starts a new class, ask for its code.',
   'app.error.removed': 'The teacher removed you from this class.',
   'app.error.classLocked': 'The teacher has locked this class. Ask them to unlock it.',
   'app.error.participantNotFound': 'That student is no longer in this class.',

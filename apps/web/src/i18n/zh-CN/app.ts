@@ -50,6 +50,7 @@ export const app: MessagesOf<typeof en> = {
   'app.error.roomNotFound': '没有课堂码为 {code} 的课堂，请核对老师屏幕上的课堂码。',
   'app.error.classFull': '这个课堂人数已满，请联系老师。',
   'app.error.classEnded': '这堂课已经结束。',
+  'app.error.classEndedCode': '这堂课已经结束。课堂码 {code} 已不能再进入；如果老师开始了新的课堂，请向老师要新的课堂码。',
   'app.error.removed': '老师已将你移出这个课堂。',
   'app.error.classLocked': '老师已锁定这个课堂，请让老师解锁后再加入。',
   'app.error.participantNotFound': '这名学生已不在这个课堂中。',
