@@ -179,6 +179,32 @@ describe('Trainer', () => {
     expect(regression.evaluate().trainAccuracy).toBeUndefined();
   });
 
+  it('restart() starts over on the same data from the same initial weights (the same start)', () => {
+    const trainer = createTrainer(config({ learningRate: 10 }));
+    for (let e = 0; e < 30 && !trainer.diverged; e++) trainer.trainEpoch();
+    trainer.setWeight(1, 0, 0, 1e6);
+    const again = trainer.restart();
+    expect(again.epoch).toBe(0);
+    expect(again.data).toBe(trainer.data);
+    expect(again.config).toEqual(trainer.config);
+    expect(Array.from(again.network.params)).toEqual(Array.from(createTrainer(trainer.config).network.params));
+    expect(again.diverged).toBeNull();
+    expect(again.exportState().handSet).toBeUndefined();
+  });
+
+  it('restart(seed) starts over on the same data from the initial weights of another seed (a new start)', () => {
+    const trainer = createTrainer(config());
+    trainer.trainEpoch();
+    const fresh = trainer.restart(7);
+    expect(fresh.config).toEqual({ ...trainer.config, seed: 7 });
+    expect(fresh.data).toBe(trainer.data);
+    expect(fresh.epoch).toBe(0);
+    expect(Array.from(fresh.network.params)).toEqual(Array.from(createTrainer(config({ seed: 7 })).network.params));
+    expect(Array.from(fresh.network.params)).not.toEqual(Array.from(createTrainer(config()).network.params));
+    // the same seed twice is the same start: a restart is as deterministic as the rest
+    expect(Array.from(trainer.restart(7).network.params)).toEqual(Array.from(fresh.network.params));
+  });
+
   it('zero initialization starts from all-zero parameters', () => {
     const trainer = createTrainer(config({ initialization: 'zero' }));
     expect(trainer.network.params.every((p) => p === 0)).toBe(true);

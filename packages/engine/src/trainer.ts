@@ -223,6 +223,15 @@ export class Trainer {
     return Trainer.restore(state, this.data);
   }
 
+  /**
+   * A fresh network at epoch 0 on the same data: the initial weights of
+   * `seed` (a new draw, as the playground's reset makes) or, by default,
+   * of the config's seed again (the same start). Nothing typed or diverged carries over.
+   */
+  restart(seed: number = this.config.seed): Trainer {
+    return new Trainer({ ...this.config, seed }, this.data);
+  }
+
   private static restore(state: TrainerState, data?: DataSplit): Trainer {
     const trainer = new Trainer(state.config, data);
     const { network } = trainer;
