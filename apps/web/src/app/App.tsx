@@ -5,6 +5,7 @@ import { HomePage } from '../pages/HomePage';
 import { LocalPage } from '../pages/LocalPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProjectorPage } from '../pages/ProjectorPage';
+import { TeachPage } from '../pages/TeachPage';
 import { Header } from './Header';
 import { useRoute } from './navigation';
 
@@ -27,6 +28,7 @@ export function App() {
       <main className="app-main">
         {route.page === 'home' && <HomePage joinCode={route.joinCode} />}
         {route.page === 'class' && <ClassPage key={route.code} code={route.code} />}
+        {route.page === 'teach' && <TeachPage key={route.code} code={route.code} />}
         {route.page === 'local' && <LocalPage />}
         {route.page === 'not-found' && <NotFoundPage />}
       </main>

@@ -8,6 +8,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/class/QWERTY')).toEqual({ page: 'class', code: 'QWERTY' });
     expect(parseRoute('/local')).toEqual({ page: 'local' });
     expect(parseRoute('/class/qwerty/projector')).toEqual({ page: 'projector', code: 'QWERTY' });
+    expect(parseRoute('/teach/qwerty')).toEqual({ page: 'teach', code: 'QWERTY' });
   });
 
   it('reads a code in lower case, with separators or in full width, as the server does (HS-8)', () => {
@@ -26,7 +27,7 @@ describe('parseRoute', () => {
   });
 
   it('round-trips through routePath', () => {
-    for (const path of ['/', '/join/XY7Z', '/class/XY7Z', '/class/XY7Z/projector', '/local']) {
+    for (const path of ['/', '/join/XY7Z', '/class/XY7Z', '/class/XY7Z/projector', '/teach/XY7Z', '/local']) {
       expect(routePath(parseRoute(path))).toBe(path);
     }
   });

@@ -1,14 +1,16 @@
 import { joinPath, normalizeRoomCode } from '@playroom/protocol';
+import { teachPath } from './teacher-link';
 
 /** The app's pages, as parsed from the URL path. */
 export type Route =
   | { page: 'home'; joinCode: string | null }
   | { page: 'class'; code: string }
   | { page: 'projector'; code: string }
+  | { page: 'teach'; code: string }
   | { page: 'local' }
   | { page: 'not-found'; path: string };
 
-/** Parses a location path: /, /join/CODE, /class/CODE, /class/CODE/projector, /local. */
+/** Parses a location path: /, /join/CODE, /class/CODE, /class/CODE/projector, /teach/CODE, /local. */
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'home', joinCode: null };
@@ -25,6 +27,10 @@ export function parseRoute(pathname: string): Route {
     const code = normalizeRoomCode(second);
     if (code.length > 0) return { page: 'projector', code };
   }
+  if (first === 'teach' && second && parts.length === 2) {
+    const code = normalizeRoomCode(second);
+    if (code.length > 0) return { page: 'teach', code };
+  }
   if (first === 'local' && parts.length === 1) return { page: 'local' };
   return { page: 'not-found', path: pathname };
 }
@@ -38,6 +44,8 @@ export function routePath(route: Route): string {
       return `/class/${route.code}`;
     case 'projector':
       return projectorPath(route.code);
+    case 'teach':
+      return teachPath(route.code);
     case 'local':
       return '/local';
     case 'not-found':

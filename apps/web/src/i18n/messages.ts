@@ -1,16 +1,18 @@
 import { app as enApp } from './en/app';
 import { playground as enPlayground } from './en/playground';
 import { projector as enProjector } from './en/projector';
+import { teacherLink as enTeacherLink } from './en/teacher-link';
 import { app as zhApp } from './zh-CN/app';
 import { playground as zhPlayground } from './zh-CN/playground';
 import { projector as zhProjector } from './zh-CN/projector';
+import { teacherLink as zhTeacherLink } from './zh-CN/teacher-link';
 import type { Language } from './types';
 
-const en = { ...enApp, ...enPlayground, ...enProjector };
+const en = { ...enApp, ...enPlayground, ...enProjector, ...enTeacherLink };
 export type MessageKey = keyof typeof en;
 
 /** Every language's messages; zh-CN is checked key by key against English at compile time. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
   en,
-  'zh-CN': { ...zhApp, ...zhPlayground, ...zhProjector },
+  'zh-CN': { ...zhApp, ...zhPlayground, ...zhProjector, ...zhTeacherLink },
 };

@@ -5,9 +5,10 @@ import { useAppStore } from '../store/app-store';
 import { ForkDashboard } from './ForkDashboard';
 import { RoomCodePanel } from './RoomCodePanel';
 import { SessionPlayground } from './SessionPlayground';
+import { TeacherLinkPanel } from './TeacherLinkPanel';
 
 /**
- * The teacher: room code and head count, the class session (or a fork being
+ * The teacher: room code and head count, the teacher link (on demand), the class session (or a fork being
  * looked at), the dashboard. The teacher may fork too (PERM-3): to try an
  * idea aside, or to take a student's fork further, and show it to the class.
  */
@@ -47,6 +48,7 @@ export function TeacherView() {
   return (
     <div className="class-view teacher-view" data-testid="teacher-view">
       <RoomCodePanel code={code} />
+      <TeacherLinkPanel />
       <div className="class-layout">
         <div className="class-main">
           {viewedFork && (
