@@ -91,6 +91,7 @@ afterAll(async () => {
 describe('projector mode', () => {
   let teacher: Page;
   let projector: Page;
+  let student: Page;
   let code = '';
 
   it('opens from the teacher view and shows the code, the QR and the join URL while students arrive', async () => {
@@ -135,7 +136,7 @@ describe('projector mode', () => {
 
   it('counts a student who joins', async () => {
     const context = await newContext({ width: 1280, height: 800 });
-    const student = await context.newPage();
+    student = await context.newPage();
     await student.goto(`${server.url}/join/${code}`);
     await student.getByTestId('join-name').fill('Bo');
     await student.getByTestId('join-class').click();
@@ -185,6 +186,24 @@ describe('projector mode', () => {
     }
     expect(await projector.getByTestId('projector-fullscreen').textContent()).toBe('Full screen');
     expect(problems).toEqual([]);
+  });
+
+  it('shows the spotlighted fork while it lasts, then the class session again', async () => {
+    const classSessionId = await projector.getByTestId('projector-stage').getAttribute('data-session-id');
+    await student.getByTestId('fork-button').click();
+    await teacher.getByTestId('fork-row').filter({ hasText: 'Bo' }).waitFor({ timeout: 5000 });
+    await teacher.getByTestId('fork-row').filter({ hasText: 'Bo' }).click();
+    await teacher.getByTestId('viewing-fork').waitFor();
+    await teacher.getByTestId('spotlight').click();
+    await projector.getByTestId('projector-session-title').filter({ hasText: 'Bo' }).waitFor({ timeout: 5000 });
+    expect(await projector.getByTestId('projector-session-title').textContent()).toBe('On the class screen: Bo’s fork');
+    expect(await projector.getByTestId('projector-stage').getAttribute('data-session-id')).not.toBe(classSessionId);
+    expect((await heatmapStats(projector)).colors).toBeGreaterThan(10);
+    expectOnScreen(await layoutOf(projector, 'output-heatmap'), 'the fork’s heatmap');
+    await screenshot(projector, SHOTS, '07-spotlight-1920x1080-en');
+    await teacher.getByTestId('spotlight').click();
+    await projector.locator(`[data-testid="projector-stage"][data-session-id="${classSessionId}"]`).waitFor({ timeout: 5000 });
+    expect(await projector.getByTestId('projector-session-title').textContent()).toBe('Class session');
   });
 
   it('switches back to how to join by hand', async () => {
