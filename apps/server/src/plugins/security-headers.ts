@@ -34,6 +34,9 @@ export default fp(
       strictTransportSecurity: false,
       // the app loads nothing cross-origin, but a school proxy may inject resources; COEP would break them for no gain
       crossOriginEmbedderPolicy: false,
+      // on plain http to a LAN address Chromium ignores COOP and logs an error in every student's console;
+      // the app opens no popups, so the header buys nothing there
+      crossOriginOpenerPolicy: false,
     });
   },
   { name: 'playroom-security-headers' },
