@@ -8,12 +8,10 @@ interface OptimizerFieldsProps {
   config: TrainerConfig;
   actions: PlaygroundActions;
   disabled: boolean;
-  /** the teacher locked it for the lesson (LESSON-1) */
-  locked?: boolean;
 }
 
 /** The chosen optimizer's coefficients: momentum for Momentum, β1 and β2 for Adam, nothing for SGD. */
-export function OptimizerFields({ config, actions, disabled, locked }: OptimizerFieldsProps) {
+export function OptimizerFields({ config, actions, disabled }: OptimizerFieldsProps) {
   const t = useT();
   const { optimizer } = config;
   const set = (patch: Partial<TrainerConfig['optimizer']>) => actions.setConfig({ optimizer: { ...optimizer, ...patch } });
@@ -27,7 +25,6 @@ export function OptimizerFields({ config, actions, disabled, locked }: Optimizer
         menu={MOMENTUMS}
         format={String}
         disabled={disabled}
-        locked={locked}
         onChange={(momentum) => set({ momentum })}
       />
     );
@@ -43,7 +40,6 @@ export function OptimizerFields({ config, actions, disabled, locked }: Optimizer
           menu={BETA1S}
           format={String}
           disabled={disabled}
-          locked={locked}
           onChange={(beta1) => set({ beta1 })}
         />
         <NumberMenuField
@@ -54,7 +50,6 @@ export function OptimizerFields({ config, actions, disabled, locked }: Optimizer
           menu={BETA2S}
           format={String}
           disabled={disabled}
-          locked={locked}
           onChange={(beta2) => set({ beta2 })}
         />
       </>
