@@ -1,4 +1,4 @@
-import type { ClassSwitches, Classroom } from './classroom';
+import type { Classroom } from './classroom';
 import type { TrainingSession } from './training-session';
 
 /**
@@ -10,8 +10,7 @@ export type StoredChange =
   | { type: 'endClass'; classroom: Classroom }
   | { type: 'deleteFork'; fork: TrainingSession }
   | { type: 'removeParticipant'; participantId: string; forks: TrainingSession[] }
-  /** the class row with these switches changed (lockClass, setLessonControls) */
-  | { type: 'classSwitches'; classroom: Classroom; switches: Partial<ClassSwitches> };
+  | { type: 'lockClass'; classroom: Classroom; locked: boolean };
 
 /** Raised when storage did not commit what an answer would promise; answered `storageUnavailable`. */
 export class StorageUnavailableError extends Error {

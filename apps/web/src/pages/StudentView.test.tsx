@@ -26,7 +26,6 @@ const spotlight = (sessionId: string, participantId: string, name: string, role:
   spotlightOwner: { participantId, name, role },
   forksFrozen: false,
   locked: false,
-  lessonControls: {},
 });
 const banner = () => screen.queryByTestId('spotlight-banner')?.textContent ?? null;
 
@@ -52,7 +51,7 @@ describe('StudentView spotlight banner', () => {
     render(<StudentView />);
     act(() => useAppStore.getState().setClassStatus(spotlight('fork-bo', 'p-bo', 'Bo', 'student')));
     expect(banner()).toBeNull();
-    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} }));
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false }));
     expect(banner()).toBeNull();
   });
 });
