@@ -133,7 +133,9 @@ describe('one person cannot take a class or the server down', () => {
       }),
     );
     // the peer in the same run: the same measurement with no attack, so a noisy machine is told from a slow server
-    const quiet = await changeLatencyDuring(() => sleep(3000));
+    const quiet = await changeLatencyDuring(async () => {
+      await sleep(3000);
+    });
     const result = await changeLatencyDuring(async () => {
       attacker.stdin.write('go\n');
       await exited;
