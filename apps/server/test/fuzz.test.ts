@@ -3,6 +3,7 @@ import {
   COMMAND_TYPES,
   ERROR_CODES,
   ErrorCode,
+  LESSON_CONTROLS,
   PROTOCOL_LIMITS,
   validateCommand,
   type CommandAck,
@@ -54,6 +55,10 @@ function mutatedCommands(sessionIds: string[]) {
       epochs: junk,
       frozen: junk,
       locked: fc.oneof(fc.boolean(), junk),
+      controls: fc.oneof(
+        junk,
+        fc.dictionary(fc.constantFrom(...LESSON_CONTROLS, 'seed', '__proto__'), fc.oneof(fc.constantFrom('open', 'locked', 'hidden'), junk)),
+      ),
       // never a real student of this class: removing Mallory would end the run (the class-limits fuzz removes for real)
       participantId: fc.oneof(fc.constantFrom('p_nobody', 'teacher'), junk),
     })
@@ -97,8 +102,9 @@ describe('fuzz', () => {
     const classroom = server.app.playroom.registry.byId(created.sessionId)!;
     expect(classroom.roster.get(teacher.welcome.participantId)?.role).toBe('teacher');
     expect(classroom.roster.get(student.welcome.participantId)?.name).toBe('Mallory');
-    // a lockClass that went through is taken back for the tests after this one
+    // a lockClass or setLessonControls that went through is taken back for the tests after this one
     expect((await command(teacher.socket, { type: 'lockClass', locked: false })).ok).toBe(true);
+    expect((await command(teacher.socket, { type: 'setLessonControls', controls: {} })).ok).toBe(true);
   });
 
   it('VAL-3: unknown events are refused through their ack, or with protocolError without one', async () => {

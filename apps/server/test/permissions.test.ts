@@ -69,6 +69,8 @@ const EXPECTED: Record<CommandType, Expected> = {
   lockClass: TEACHER_ONLY,
   // CMD-9: the teacher takes a student (Ben, never the sender) out, whatever session a row names
   removeParticipant: TEACHER_ONLY,
+  // LESSON-1: the teacher sets what students may change
+  setLessonControls: TEACHER_ONLY,
 };
 
 /** A valid command of each type on `sessionId` (the target; commands without a session ignore it); `ben` is a student's id. */
@@ -91,6 +93,7 @@ const PAYLOADS: { [T in CommandType]: (sessionId: string, ben: string) => Comman
   endClass: () => ({ type: 'endClass' }),
   lockClass: () => ({ type: 'lockClass', locked: true }),
   removeParticipant: (_sessionId, ben) => ({ type: 'removeParticipant', participantId: ben }),
+  setLessonControls: () => ({ type: 'setLessonControls', controls: { learningRate: 'locked' } }),
 };
 
 interface Case {
@@ -209,7 +212,7 @@ describe('permission matrix', () => {
 
   it('PERM-6: a session of another class is not found, whoever asks, with any command that names one', async () => {
     const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x', 'p_x'));
-    expect(withSession).toHaveLength(COMMAND_TYPES.length - 4); // all but freezeForks, endClass, lockClass, removeParticipant
+    expect(withSession).toHaveLength(COMMAND_TYPES.length - 5); // all but freezeForks, endClass, lockClass, removeParticipant, setLessonControls
     await withMatrixClass((first) =>
       withMatrixClass(async (second) => {
         for (const client of Object.values(first.clients)) {

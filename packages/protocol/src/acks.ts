@@ -37,6 +37,7 @@ const COMMAND_RESULT_FIELDS = {
   endClass: {},
   lockClass: {},
   removeParticipant: {},
+  setLessonControls: {},
 } as const satisfies Record<CommandType, TProperties>;
 
 /** A refused command (or an unknown event that came with an ack, rule VAL-3). */

@@ -40,6 +40,8 @@ export const ErrorCode = {
   classEnded: 'classEnded',
   /** the teacher froze every fork */
   forksFrozen: 'forksFrozen',
+  /** the teacher locked or hid this control for the class's students (`field` names the lesson control, rule LESSON-2) */
+  controlLocked: 'controlLocked',
   /** the merged config fails the engine's `validateConfig` (`field` names it) */
   invalidConfig: 'invalidConfig',
   /** `setWeight`/`setBias` points outside the network */

@@ -30,6 +30,7 @@ const VALID_COMMANDS = {
   endClass: { type: 'endClass' },
   lockClass: { type: 'lockClass', locked: true },
   removeParticipant: { type: 'removeParticipant', participantId: 'p_ana' },
+  setLessonControls: { type: 'setLessonControls', controls: { learningRate: 'locked', regularization: 'hidden' } },
 } satisfies Record<(typeof COMMAND_TYPES)[number], unknown>;
 
 /** Anything JSON (or socket.io's binary placeholders) can deliver. */

@@ -133,6 +133,8 @@ export class ClassroomRegistry {
     classroom.setForksFrozen(status.forksFrozen);
     // classes stored before JOIN-3 have no lock
     classroom.setLocked(status.locked === true);
+    // classes stored before LESSON-1 have no lesson controls: every control is open (LESSON-4)
+    classroom.setLessonControls(status.lessonControls ?? {});
     for (const session of sessions) if (session.id !== record.id) classroom.addFork(TrainingSession.fromRecord(session));
     // a spotlight on a fork that is gone stays off
     classroom.setSpotlight(status.spotlightId);

@@ -58,6 +58,7 @@ describe('Classroom', () => {
       spotlightOwner: { participantId: 'p_teacher', name: 'p_teacher', role: 'teacher' },
       forksFrozen: false,
       locked: false,
+      lessonControls: {},
     });
     classroom.setSpotlight('f_ana');
     expect(classroom.classStatus().spotlightOwner).toEqual({ participantId: 'p_ana', name: 'p_ana', role: 'student' });
@@ -73,5 +74,17 @@ describe('Classroom', () => {
     expect(classroom.setSpotlight('f_ana')).toBe(true);
     expect(classroom.setSpotlight(null)).toBe(true);
     expect(classroom.spotlightId).toBeNull();
+  });
+
+  it('LESSON-1: lesson controls keep only what is not open, hold students’ forks only, and reach the record as a copy', () => {
+    const { classroom, classSession, teachers, anas } = classroomWithForks();
+    classroom.setLessonControls({ noise: 'open', learningRate: 'locked', features: 'hidden' });
+    expect(classroom.lessonControls).toEqual({ features: 'hidden', learningRate: 'locked' });
+    expect(classroom.classStatus().lessonControls).toEqual({ features: 'hidden', learningRate: 'locked' });
+    expect([classSession, teachers, anas].map((s) => classroom.isStudentFork(s))).toEqual([false, false, true]);
+    const record = classroom.toRecord();
+    classroom.setLessonControls({});
+    expect(record.status.lessonControls).toEqual({ features: 'hidden', learningRate: 'locked' });
+    expect(classroom.classStatus().lessonControls).toEqual({});
   });
 });

@@ -1,9 +1,9 @@
-import type { ClassStatus, ForkSummary, RosterEntry } from '@playroom/protocol';
+import { restrictedLessonControls, type ClassStatus, type ForkSummary, type LessonControls, type RosterEntry } from '@playroom/protocol';
 import { Roster, type Participant } from './roster';
 import type { TrainingSession } from './training-session';
 
 /** The teacher's class-wide switches as stored; the wire's ClassStatus adds what follows from them. */
-export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked'>;
+export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked' | 'lessonControls'>;
 
 /** What storage keeps of a class besides its sessions and participants. */
 export interface ClassRecord {
@@ -22,7 +22,7 @@ export interface ClassRecord {
 export class Classroom {
   readonly roster = new Roster();
   readonly teacherId: string;
-  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false, locked: false };
+  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false, locked: false, lessonControls: {} };
   lastActivityAt: number;
   private readonly forks = new Map<string, TrainingSession>();
 
@@ -57,6 +57,10 @@ export class Classroom {
   /** whether the teacher locked the class to new students (JOIN-3) */
   get locked(): boolean {
     return this.switches.locked;
+  }
+  /** what students may change in their forks: the controls that are not open (LESSON-1) */
+  get lessonControls(): LessonControls {
+    return this.switches.lessonControls;
   }
 
   /**
@@ -105,6 +109,11 @@ export class Classroom {
   /** Lock the class to new students, or open it again (JOIN-3). */
   setLocked(locked: boolean): void {
     this.switches.locked = locked;
+  }
+
+  /** Which controls students may change, see or neither from now on (LESSON-1); forks keep the values they have. */
+  setLessonControls(controls: LessonControls): void {
+    this.switches.lessonControls = restrictedLessonControls(controls);
   }
 
   /**
@@ -157,7 +166,12 @@ export class Classroom {
    * teacher's own forks, so the teacher can demo while the class waits.
    */
   pausesWithClass(session: TrainingSession): boolean {
-    return this.switches.forksFrozen && session.kind === 'fork' && session.ownerId !== this.teacherId;
+    return this.switches.forksFrozen && this.isStudentFork(session);
+  }
+
+  /** A fork a student owns: what the teacher's class-wide rules hold (FORK-4, LESSON-2); the teacher's own sessions are free. */
+  isStudentFork(session: TrainingSession): boolean {
+    return session.kind === 'fork' && session.ownerId !== this.teacherId;
   }
 
   /** Remove a fork; a spotlight on it goes out. */
@@ -183,7 +197,7 @@ export class Classroom {
 
   /** The class status as the wire sends it: the switches and whose fork is spotlighted. */
   classStatus(): ClassStatus {
-    const { spotlightId, forksFrozen, locked } = this.switches;
+    const { spotlightId, forksFrozen, locked, lessonControls } = this.switches;
     const spotlighted = spotlightId === null ? undefined : this.forks.get(spotlightId);
     const owner = spotlighted && this.roster.get(spotlighted.ownerId);
     return {
@@ -193,6 +207,7 @@ export class Classroom {
         : null,
       forksFrozen,
       locked,
+      lessonControls: { ...lessonControls },
     };
   }
 
@@ -212,6 +227,6 @@ export class Classroom {
   }
 
   toRecord(): ClassRecord {
-    return { ...this.record, lastActivityAt: this.lastActivityAt, status: { ...this.switches } };
+    return { ...this.record, lastActivityAt: this.lastActivityAt, status: { ...this.switches, lessonControls: { ...this.switches.lessonControls } } };
   }
 }

@@ -3,6 +3,8 @@ import {
   ErrorCode,
   ackFailure,
   protocolError,
+  restrictedLessonControls,
+  sameLessonControls,
   type Command,
   type CommandAck,
   type SessionUpdateCause,
@@ -61,7 +63,12 @@ export class CommandExecutor {
       case 'endClass':
         return { type: 'endClass', classroom };
       case 'lockClass':
-        return command.locked === classroom.locked ? null : { type: 'lockClass', classroom, locked: command.locked };
+        return command.locked === classroom.locked ? null : { type: 'classSwitches', classroom, switches: { locked: command.locked } };
+      case 'setLessonControls': {
+        // a rule the server enforces: once acked, a restart must not open what the teacher locked
+        const lessonControls = restrictedLessonControls(command.controls);
+        return sameLessonControls(lessonControls, classroom.lessonControls) ? null : { type: 'classSwitches', classroom, switches: { lessonControls } };
+      }
       case 'deleteFork': {
         const fork = classroom.session(command.sessionId);
         return fork?.identity.kind === 'fork' ? { type: 'deleteFork', fork } : null;
@@ -198,6 +205,11 @@ export class CommandExecutor {
         return { ok: true };
       case 'lockClass':
         classroom.setLocked(command.locked);
+        classroom.touch();
+        this.events.classStatusChanged(classroom);
+        return { ok: true };
+      case 'setLessonControls':
+        classroom.setLessonControls(command.controls);
         classroom.touch();
         this.events.classStatusChanged(classroom);
         return { ok: true };

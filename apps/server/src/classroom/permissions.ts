@@ -1,8 +1,11 @@
 import {
   ErrorCode,
+  closedControlTouched,
+  lessonControlState,
   protocolError,
   type Command,
   type CommandType,
+  type LessonControl,
   type ProtocolError,
   type Role,
 } from '@playroom/protocol';
@@ -36,7 +39,7 @@ const forbidden = (message: string) => protocolError(ErrorCode.forbidden, messag
 const notFound = () => protocolError(ErrorCode.sessionNotFound, 'no such session in this class', '/sessionId');
 
 /**
- * The one permission check of every command (rules PERM-1…PERM-6, FORK-4):
+ * The one permission check of every command (rules PERM-1…PERM-6, FORK-4, LESSON-2):
  * null when the actor may send it to this class, else the error to ack.
  * Every command type has its own case and there is no default: a command
  * added to the protocol without a rule here does not compile, and one that
@@ -46,11 +49,20 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
   if (actor.classId !== classroom.id) return notFound();
   switch (command.type) {
     case 'setConfig':
+      return withSession(classroom, command.sessionId, (session) => {
+        const touched = () => closedControlTouched(classroom.lessonControls, session.config, { ...session.config, ...command.patch });
+        return authorizeMutation(actor, classroom, session) ?? lessonControlRefusal(classroom, session, touched);
+      });
+    case 'regenerateData':
+      // new points of the same dataset: what the dataset control covers
+      return withSession(classroom, command.sessionId, (session) => {
+        const touched = () => (lessonControlState(classroom.lessonControls, 'dataset') === 'open' ? null : 'dataset');
+        return authorizeMutation(actor, classroom, session) ?? lessonControlRefusal(classroom, session, touched);
+      });
     case 'play':
     case 'pause':
     case 'step':
     case 'reset':
-    case 'regenerateData':
     case 'setWeight':
     case 'setBias':
     case 'setSpeed':
@@ -79,6 +91,7 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     case 'endClass':
     case 'lockClass':
     case 'removeParticipant':
+    case 'setLessonControls':
       return actor.role === 'teacher' ? null : teacherOnly(command.type);
     default:
       return noRuleFor(command);
@@ -109,6 +122,19 @@ function authorizeMutation(actor: Actor, classroom: Classroom, session: Training
     return protocolError(ErrorCode.forksFrozen, 'the teacher paused the class: every student fork waits');
   }
   return null;
+}
+
+/**
+ * Rule LESSON-2: a student's fork refuses a change to a control the teacher
+ * locked or hid (`touched` says which, asked only of a student's fork); the
+ * teacher's own sessions never do (LESSON-3).
+ */
+function lessonControlRefusal(classroom: Classroom, session: TrainingSession, touched: () => LessonControl | null): ProtocolError | null {
+  if (!classroom.isStudentFork(session)) return null;
+  const control = touched();
+  if (control === null) return null;
+  const state = lessonControlState(classroom.lessonControls, control);
+  return protocolError(ErrorCode.controlLocked, `the teacher ${state === 'hidden' ? 'hid' : 'locked'} ${control} for this class`, control);
 }
 
 /**

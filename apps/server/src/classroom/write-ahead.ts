@@ -1,4 +1,4 @@
-import type { Classroom } from './classroom';
+import type { ClassSwitches, Classroom } from './classroom';
 import type { TrainingSession } from './training-session';
 
 /**
@@ -10,7 +10,8 @@ export type StoredChange =
   | { type: 'endClass'; classroom: Classroom }
   | { type: 'deleteFork'; fork: TrainingSession }
   | { type: 'removeParticipant'; participantId: string; forks: TrainingSession[] }
-  | { type: 'lockClass'; classroom: Classroom; locked: boolean };
+  /** the class row with these switches changed (lockClass, setLessonControls) */
+  | { type: 'classSwitches'; classroom: Classroom; switches: Partial<ClassSwitches> };
 
 /** Raised when storage did not commit what an answer would promise; answered `storageUnavailable`. */
 export class StorageUnavailableError extends Error {

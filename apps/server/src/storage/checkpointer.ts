@@ -129,9 +129,9 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents, W
         for (const fork of change.forks) await this.storage.archiveSession(fork.id);
         await this.storage.removeParticipant(change.participantId);
         return;
-      case 'lockClass': {
+      case 'classSwitches': {
         const record = change.classroom.toRecord();
-        await this.storage.saveClass({ ...record, status: { ...record.status, locked: change.locked } });
+        await this.storage.saveClass({ ...record, status: { ...record.status, ...change.switches } });
         return;
       }
       default: {

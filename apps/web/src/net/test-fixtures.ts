@@ -83,7 +83,7 @@ export function studentWelcome(overrides: Partial<Welcome> = {}): Welcome {
       { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', online: true, forkCount: 0 },
       { participantId: 'p-ann', name: 'Ann', role: 'student', online: true, forkCount: 0 },
     ],
-    classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false },
+    classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} },
     limits: { maxForksPerParticipant: 5, snapshotHz: 15 },
     ...overrides,
   };

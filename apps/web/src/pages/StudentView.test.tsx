@@ -26,6 +26,7 @@ const spotlight = (sessionId: string, participantId: string, name: string, role:
   spotlightOwner: { participantId, name, role },
   forksFrozen: false,
   locked: false,
+  lessonControls: {},
 });
 const banner = () => screen.queryByTestId('spotlight-banner')?.textContent ?? null;
 
@@ -51,7 +52,7 @@ describe('StudentView spotlight banner', () => {
     render(<StudentView />);
     act(() => useAppStore.getState().setClassStatus(spotlight('fork-bo', 'p-bo', 'Bo', 'student')));
     expect(banner()).toBeNull();
-    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false }));
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} }));
     expect(banner()).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import { RoomCodePanel } from './RoomCodePanel';
  * class (JOIN-3) and taking a student out of it (CMD-9).
  */
 
-const status = (locked: boolean): ClassStatus => ({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked });
+const status = (locked: boolean): ClassStatus => ({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked, lessonControls: {} });
 const roster: RosterEntry[] = [
   { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', online: true, forkCount: 0 },
   { participantId: 'p-ann', name: 'Ann', role: 'student', online: true, forkCount: 1 },

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createCommandsSlice, type CommandsSlice } from './commands-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
-import { createForksSlice, type ForksSlice } from './forks-slice';
+import { NO_CLASS_STATUS, createForksSlice, type ForksSlice } from './forks-slice';
 import { createIdentitySlice, type IdentitySlice } from './identity-slice';
 import { createRosterSlice, type RosterSlice } from './roster-slice';
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice';
@@ -35,7 +35,7 @@ export function createAppStore() {
         roster: [],
         participantId: null,
         forkSummaries: {},
-        classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false },
+        classStatus: NO_CLASS_STATUS,
         commands: {},
       }),
   }));

@@ -14,9 +14,12 @@ export interface ForksSlice {
   setClassStatus(status: ClassStatus): void;
 }
 
+/** A class with none of the teacher's switches on: what the store holds before a welcome. */
+export const NO_CLASS_STATUS: ClassStatus = { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} };
+
 export const createForksSlice: StateCreator<AppState, [], [], ForksSlice> = (set) => ({
   forkSummaries: {},
-  classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false },
+  classStatus: NO_CLASS_STATUS,
   setForkSummaries: (summaries) => set({ forkSummaries: Object.fromEntries(summaries.map((f) => [f.sessionId, f])) }),
   mergeForkSummaries: (summaries) =>
     set((s) => {

@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { LessonControlsSchema } from '../lesson-controls';
 import { PROTOCOL_LIMITS } from '../limits';
 import { IdSchema, SpeedSchema } from './common-schemas';
 import { ConfigPatchSchema } from './config-schema';
@@ -66,6 +67,8 @@ export const COMMAND_SCHEMAS = {
   lockClass: Type.Object({ type: Type.Literal('lockClass'), locked: Type.Boolean() }, strict),
   /** teacher: take a student out of the class with their forks; their token stops working (CMD-9) */
   removeParticipant: Type.Object({ type: Type.Literal('removeParticipant'), participantId: IdSchema }, strict),
+  /** teacher: which controls students may change in their forks, see or neither; the whole setting, an absent control is open (LESSON-1) */
+  setLessonControls: Type.Object({ type: Type.Literal('setLessonControls'), controls: LessonControlsSchema }, strict),
 } as const satisfies Record<string, TSchema>;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;
@@ -93,7 +96,7 @@ export const SESSION_MUTATIONS = [
 export type SessionMutation = (typeof SESSION_MUTATIONS)[number];
 
 /** Commands only the teacher may send. */
-export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant'] as const satisfies readonly CommandType[];
+export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls'] as const satisfies readonly CommandType[];
 
 /** Whether a command type changes a session's training state. */
 export function isSessionMutation(type: CommandType): type is SessionMutation {

@@ -1,5 +1,6 @@
 import type { DivergenceKind, LossHistory as EngineLossHistory, LossPoint as EngineLossPoint } from '@playroom/engine';
 import Type, { type Static } from 'typebox';
+import { LessonControlsSchema } from '../lesson-controls';
 import { TrainerConfigSchema } from './config-schema';
 import { IdSchema, RoleSchema, SpeedSchema } from './common-schemas';
 
@@ -132,5 +133,7 @@ export const ClassStatusSchema = Type.Object({
   forksFrozen: Type.Boolean(),
   /** the teacher locked the class: new students are refused, rejoins pass (JOIN-3) */
   locked: Type.Boolean(),
+  /** what students may change in their forks: only the controls that are not open (LESSON-1) */
+  lessonControls: LessonControlsSchema,
 });
 export type ClassStatus = Static<typeof ClassStatusSchema>;
