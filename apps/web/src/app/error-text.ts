@@ -1,6 +1,7 @@
 import { PROTOCOL_LIMITS, roomCodeProblem } from '@playroom/protocol';
 import type { MessageKey, Translate } from '../i18n';
 import { configErrorText } from '../playground/configErrorText';
+import { controlLockedText } from '../playground/lessonControlText';
 import type { CommandFailure } from '../playground/model';
 
 /** An error as the server (or the net module, or a local trainer) reports it; `field` names a refused config field. */
@@ -52,6 +53,7 @@ export function errorText(t: Translate, error: ErrorLike, roomCode = ''): string
     const text = configErrorText(t, error.field);
     if (text !== null) return text;
   }
+  if (error.code === 'controlLocked') return controlLockedText(t, error.field);
   // joining or reloading an ended class names it, as a wrong code does (HS-3)
   if (error.code === 'classEnded' && roomCode !== '') return t('app.error.classEndedCode', { code: roomCode });
   const key = KEYS[error.code];

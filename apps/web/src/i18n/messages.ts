@@ -1,18 +1,20 @@
 import { app as enApp } from './en/app';
+import { lesson as enLesson } from './en/lesson';
 import { playground as enPlayground } from './en/playground';
 import { projector as enProjector } from './en/projector';
 import { teacherLink as enTeacherLink } from './en/teacher-link';
 import { app as zhApp } from './zh-CN/app';
+import { lesson as zhLesson } from './zh-CN/lesson';
 import { playground as zhPlayground } from './zh-CN/playground';
 import { projector as zhProjector } from './zh-CN/projector';
 import { teacherLink as zhTeacherLink } from './zh-CN/teacher-link';
 import type { Language } from './types';
 
-const en = { ...enApp, ...enPlayground, ...enProjector, ...enTeacherLink };
+const en = { ...enApp, ...enPlayground, ...enLesson, ...enProjector, ...enTeacherLink };
 export type MessageKey = keyof typeof en;
 
 /** Every language's messages; zh-CN is checked key by key against English at compile time. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
   en,
-  'zh-CN': { ...zhApp, ...zhPlayground, ...zhProjector, ...zhTeacherLink },
+  'zh-CN': { ...zhApp, ...zhPlayground, ...zhLesson, ...zhProjector, ...zhTeacherLink },
 };

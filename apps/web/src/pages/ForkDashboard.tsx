@@ -8,6 +8,7 @@ import { formatLoss } from '../playground/common/formatNumbers';
 import { useAppStore } from '../store/app-store';
 import { forkOrdinals, sortedForkSummaries } from '../store/forks-slice';
 import { ClassControls } from './ClassControls';
+import { LessonControlsPanel } from './LessonControlsPanel';
 
 /** "Ann", or "Ann 2" when Ann has several forks. */
 const forkLabel = (owner: string, ownerForks: number, ordinal: number | undefined) =>
@@ -28,6 +29,7 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
     <aside className="dashboard" data-testid="dashboard">
       <h2>{t('app.dashboard.title')}</h2>
       <ClassControls />
+      <LessonControlsPanel />
       <h3>{t('app.dashboard.forks')}</h3>
       {forks.length === 0 ? (
         <p className="muted" data-testid="no-forks">

@@ -17,7 +17,8 @@ const READ_ONLY_NOTES: Record<ReadOnlyReason, MessageKey> = {
 
 /**
  * The playground for one server session; read-only unless the viewer may
- * drive it (the server enforces the same, PERM-1). `toolbarExtra`: the
+ * drive it (the server enforces the same, PERM-1), and for a student with
+ * the controls the teacher locked or hid (LESSON-1). `toolbarExtra`: the
  * shell's own buttons in the controls bar.
  */
 export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: string; toolbarExtra?: ReactNode }) {
@@ -29,9 +30,11 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
     return sessionAccess(shown, { participantId: s.participantId, role: s.identity?.role ?? null }, s.classStatus.forksFrozen);
   });
   const readOnly = reason !== null;
+  // what the teacher locked or hid holds for students only, on every session they see (LESSON-1, LESSON-3)
+  const lessonControls = useAppStore((s) => (s.identity?.role === 'student' ? s.classStatus.lessonControls : undefined));
   const commands = useAppStore((s) => s.commands);
   const actions = useMemo(() => sessionActions(classConnection, sessionId), [sessionId]);
-  const model = useMemo(() => (session ? { ...session, readOnly } : null), [session, readOnly]);
+  const model = useMemo(() => (session ? { ...session, readOnly, lessonControls } : null), [session, readOnly, lessonControls]);
 
   const raw = commandStatusOf(commands, sessionId);
   const failed = raw.state === 'failed' ? commands[raw.id] : undefined;

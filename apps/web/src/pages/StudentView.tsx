@@ -30,6 +30,7 @@ export function StudentView() {
   const activeView = useAppStore((s) => s.activeView);
   const forks = useAppStore(useShallow((s) => myForks(s.forkSummaries, s.participantId)));
   const forksFrozen = useAppStore((s) => s.classStatus.forksFrozen);
+  const restricted = useAppStore((s) => Object.keys(s.classStatus.lessonControls).length > 0);
   const spotlight = useOthersSpotlight();
   const [forking, setForking] = useState(false);
   // "My forks" can be chosen before there is any fork to show
@@ -139,7 +140,9 @@ export function StudentView() {
                 : t('app.class.waitingForState')
               : forksFrozen
                 ? t('app.class.frozen')
-                : t('app.class.inFork')}
+                : restricted
+                  ? t('lesson.inFork')
+                  : t('app.class.inFork')}
           </span>
           {viewingId !== null && (
             <button

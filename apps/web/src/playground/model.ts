@@ -1,5 +1,5 @@
 import type { TrainerConfig } from '@playroom/engine';
-import type { TrainingView } from '@playroom/protocol';
+import { lessonControlState, type LessonControl, type LessonControlState, type LessonControls, type TrainingView } from '@playroom/protocol';
 
 /**
  * What the playground view draws: one session (the class session or a fork,
@@ -10,6 +10,21 @@ import type { TrainingView } from '@playroom/protocol';
 export interface PlaygroundModel extends TrainingView {
   /** controls are shown but disabled (watching someone else's session, or a fork the teacher paused) */
   readOnly: boolean;
+  /** for a student, the controls the teacher locked or hid for the lesson (LESSON-1); absent: every control open */
+  lessonControls?: LessonControls;
+}
+
+/** What the viewer may do with one control: open, locked (shown, disabled, with a padlock) or hidden. */
+export function controlState(model: Pick<PlaygroundModel, 'lessonControls'>, control: LessonControl): LessonControlState {
+  return lessonControlState(model.lessonControls ?? {}, control);
+}
+
+/** The two questions a panel asks of each control: is it on screen, and is it locked. */
+export function lessonAccess(model: Pick<PlaygroundModel, 'lessonControls'>): { shown(control: LessonControl): boolean; locked(control: LessonControl): boolean } {
+  return {
+    shown: (control) => controlState(model, control) !== 'hidden',
+    locked: (control) => controlState(model, control) === 'locked',
+  };
 }
 
 /** Why a command was refused: the protocol's error code, English detail, and the config field when one was refused. */

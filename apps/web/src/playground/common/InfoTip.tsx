@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 type Align = 'center' | 'start' | 'end';
 
@@ -10,7 +10,7 @@ const HALF_TIP = 140;
  * focuses it) shows the text, so it works on a phone where `title` does not.
  * Near a screen edge the bubble opens toward the middle instead of off screen.
  */
-export function InfoTip({ text }: { text: string }) {
+export function InfoTip({ text, mark = '?', className, testId }: { text: string; mark?: ReactNode; className?: string; testId?: string }) {
   const [align, setAlign] = useState<Align>('center');
   const place = (element: HTMLElement): void => {
     const rect = element.getBoundingClientRect();
@@ -19,7 +19,8 @@ export function InfoTip({ text }: { text: string }) {
   };
   return (
     <span
-      className={`pg-tip pg-tip-${align}`}
+      className={`pg-tip pg-tip-${align}${className ? ` ${className}` : ''}`}
+      data-testid={testId}
       tabIndex={0}
       role="note"
       aria-label={text}
@@ -27,7 +28,7 @@ export function InfoTip({ text }: { text: string }) {
       onPointerEnter={(event) => place(event.currentTarget)}
       onFocus={(event) => place(event.currentTarget)}
     >
-      ?
+      {mark}
     </span>
   );
 }

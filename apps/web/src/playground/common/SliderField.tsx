@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { InfoTip } from './InfoTip';
+import { LockMark } from './LockMark';
 
 interface SliderFieldProps {
   /** the label with the current value filled in */
@@ -10,6 +11,10 @@ interface SliderFieldProps {
   max: number;
   step: number;
   disabled?: boolean;
+  /** the teacher locked it for the lesson: disabled, with a padlock that says so */
+  locked?: boolean;
+  /** a stable handle for browser tests (labels change with the language) */
+  testId?: string;
   onChange(value: number): void;
 }
 
@@ -17,7 +22,7 @@ interface SliderFieldProps {
  * A range slider that follows the finger locally and sends the value when it
  * is let go: a drag would otherwise send a command (and regenerate data) per pixel.
  */
-export function SliderField({ label, tip, value, min, max, step, disabled, onChange }: SliderFieldProps) {
+export function SliderField({ label, tip, value, min, max, step, disabled, locked, testId, onChange }: SliderFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -25,10 +30,11 @@ export function SliderField({ label, tip, value, min, max, step, disabled, onCha
     if (next !== value) onChange(next);
   };
   return (
-    <div className="pg-slider">
+    <div className="pg-slider" data-locked={locked || undefined}>
       <div className="pg-field-label">
         <label htmlFor={id}>{label(draft)}</label>
         {tip && <InfoTip text={tip} />}
+        {locked && <LockMark />}
       </div>
       <input
         id={id}
@@ -37,7 +43,8 @@ export function SliderField({ label, tip, value, min, max, step, disabled, onCha
         max={max}
         step={step}
         value={draft}
-        disabled={disabled}
+        data-testid={testId}
+        disabled={disabled || locked}
         onChange={(event) => setDraft(Number(event.target.value))}
         onPointerUp={(event) => commit(Number((event.target as HTMLInputElement).value))}
         onKeyUp={(event) => commit(Number((event.target as HTMLInputElement).value))}

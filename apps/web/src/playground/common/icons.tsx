@@ -34,3 +34,12 @@ export function ResetIcon() {
     </svg>
   );
 }
+
+/** A padlock: a control the teacher locked for the lesson. */
+export function LockIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="pg-icon">
+      <path d="M7 10V7a5 5 0 0 1 10 0v3h1a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1zm2 0h6V7a3 3 0 0 0-6 0z" fill="currentColor" />
+    </svg>
+  );
+}

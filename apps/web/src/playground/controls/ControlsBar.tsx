@@ -6,7 +6,7 @@ import { formatEpoch, formatRate } from '../common/formatNumbers';
 import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from '../common/icons';
 import { SelectField } from '../common/SelectField';
 import { optimizerPatch, problemPatch } from '../configEdits';
-import type { CommandStatus, PlaygroundActions, PlaygroundModel } from '../model';
+import { lessonAccess, type CommandStatus, type PlaygroundActions, type PlaygroundModel } from '../model';
 import { NumberMenuField } from './NumberMenuField';
 import { OptimizerFields } from './OptimizerFields';
 import { ScheduleFields } from './ScheduleFields';
@@ -23,11 +23,16 @@ interface ControlsBarProps {
   readOnlyNote?: string;
 }
 
-/** The bar on top: run controls, the epoch counter and the hyper-parameters, as in the playground. */
+/**
+ * The bar on top: run controls, the epoch counter and the hyper-parameters,
+ * as in the playground; a student does not see what the teacher hid and sees
+ * what the teacher locked with a padlock (LESSON-1).
+ */
 export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote }: ControlsBarProps) {
   const t = useT();
   const { config, readOnly } = model;
   const disabled = readOnly;
+  const { shown, locked } = lessonAccess(model);
   return (
     <section className="pg-controls" aria-label={t('pg.controls')}>
       <div className="pg-run">
@@ -74,63 +79,92 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
         </div>
       </div>
       <div className="pg-params">
-        <NumberMenuField
-          label={t('pg.learningRate')}
-          testId="learning-rate"
-          tip={t('pg.learningRate.tip')}
-          value={config.learningRate}
-          menu={LIMITS.learningRates}
-          format={formatRate}
-          disabled={disabled}
-          onChange={(learningRate) => actions.setConfig({ learningRate })}
-        />
-        <SelectField
-          label={t('pg.activation')}
-          testId="activation"
-          tip={t('pg.activation.tip')}
-          value={config.activation}
-          options={ACTIVATION_IDS.map((id) => ({ value: id, label: t(`pg.activation.${id}`) }))}
-          disabled={disabled}
-          onChange={(activation) => actions.setConfig({ activation })}
-        />
-        <SelectField
-          label={t('pg.regularization')}
-          tip={t('pg.regularization.tip')}
-          value={config.regularization}
-          options={REGULARIZATION_IDS.map((id) => ({ value: id, label: t(`pg.regularization.${id}`) }))}
-          disabled={disabled}
-          onChange={(regularization) => actions.setConfig({ regularization })}
-        />
-        <NumberMenuField
-          label={t('pg.regularizationRate')}
-          tip={t('pg.regularizationRate.tip')}
-          value={config.regularizationRate}
-          menu={LIMITS.regularizationRates}
-          format={formatRate}
-          disabled={disabled || config.regularization === 'none'}
-          onChange={(regularizationRate) => actions.setConfig({ regularizationRate })}
-        />
-        <SelectField
-          label={t('pg.problem')}
-          tip={t('pg.problem.tip')}
-          value={config.problem}
-          options={PROBLEM_TYPES.map((id) => ({ value: id, label: t(`pg.problem.${id}`) }))}
-          disabled={disabled}
-          onChange={(problem) => actions.setConfig(problemPatch(config, problem))}
-        />
-        <div className="pg-param-group">
-          <SelectField
-            label={t('pg.optimizer')}
-            testId="optimizer"
-            tip={t('pg.optimizer.tip')}
-            value={config.optimizer.kind}
-            options={OPTIMIZER_IDS.map((id) => ({ value: id, label: t(`pg.optimizer.${id}`) }))}
+        {shown('learningRate') && (
+          <NumberMenuField
+            label={t('pg.learningRate')}
+            testId="learning-rate"
+            tip={t('pg.learningRate.tip')}
+            value={config.learningRate}
+            menu={LIMITS.learningRates}
+            format={formatRate}
             disabled={disabled}
-            onChange={(kind) => actions.setConfig(optimizerPatch(config, kind))}
+            locked={locked('learningRate')}
+            onChange={(learningRate) => actions.setConfig({ learningRate })}
           />
-          <OptimizerFields config={config} actions={actions} disabled={disabled} />
-        </div>
-        <ScheduleFields config={config} actions={actions} disabled={disabled} learningRateNow={model.metrics.learningRate} />
+        )}
+        {shown('activation') && (
+          <SelectField
+            label={t('pg.activation')}
+            testId="activation"
+            tip={t('pg.activation.tip')}
+            value={config.activation}
+            options={ACTIVATION_IDS.map((id) => ({ value: id, label: t(`pg.activation.${id}`) }))}
+            disabled={disabled}
+            locked={locked('activation')}
+            onChange={(activation) => actions.setConfig({ activation })}
+          />
+        )}
+        {shown('regularization') && (
+          <SelectField
+            label={t('pg.regularization')}
+            testId="regularization"
+            tip={t('pg.regularization.tip')}
+            value={config.regularization}
+            options={REGULARIZATION_IDS.map((id) => ({ value: id, label: t(`pg.regularization.${id}`) }))}
+            disabled={disabled}
+            locked={locked('regularization')}
+            onChange={(regularization) => actions.setConfig({ regularization })}
+          />
+        )}
+        {shown('regularizationRate') && (
+          <NumberMenuField
+            label={t('pg.regularizationRate')}
+            testId="regularization-rate"
+            tip={t('pg.regularizationRate.tip')}
+            value={config.regularizationRate}
+            menu={LIMITS.regularizationRates}
+            format={formatRate}
+            disabled={disabled || config.regularization === 'none'}
+            locked={locked('regularizationRate')}
+            onChange={(regularizationRate) => actions.setConfig({ regularizationRate })}
+          />
+        )}
+        {shown('problem') && (
+          <SelectField
+            label={t('pg.problem')}
+            testId="problem"
+            tip={t('pg.problem.tip')}
+            value={config.problem}
+            options={PROBLEM_TYPES.map((id) => ({ value: id, label: t(`pg.problem.${id}`) }))}
+            disabled={disabled}
+            locked={locked('problem')}
+            onChange={(problem) => actions.setConfig(problemPatch(config, problem))}
+          />
+        )}
+        {shown('optimizer') && (
+          <div className="pg-param-group">
+            <SelectField
+              label={t('pg.optimizer')}
+              testId="optimizer"
+              tip={t('pg.optimizer.tip')}
+              value={config.optimizer.kind}
+              options={OPTIMIZER_IDS.map((id) => ({ value: id, label: t(`pg.optimizer.${id}`) }))}
+              disabled={disabled}
+              locked={locked('optimizer')}
+              onChange={(kind) => actions.setConfig(optimizerPatch(config, kind))}
+            />
+            <OptimizerFields config={config} actions={actions} disabled={disabled} locked={locked('optimizer')} />
+          </div>
+        )}
+        {shown('schedule') && (
+          <ScheduleFields
+            config={config}
+            actions={actions}
+            disabled={disabled}
+            locked={locked('schedule')}
+            learningRateNow={model.metrics.learningRate}
+          />
+        )}
         <NumberMenuField
           label={t('pg.speed')}
           testId="speed"

@@ -11,11 +11,13 @@ interface NumberMenuFieldProps {
   value: number;
   format(value: number): string;
   disabled: boolean;
+  /** the teacher locked it for the lesson */
+  locked?: boolean;
   onChange(value: number): void;
 }
 
 /** A numeric setting picked from a fixed menu of values, each shown through `format`. */
-export function NumberMenuField({ label, tip, testId, menu, value, format, disabled, onChange }: NumberMenuFieldProps) {
+export function NumberMenuField({ label, tip, testId, menu, value, format, disabled, locked, onChange }: NumberMenuFieldProps) {
   return (
     <SelectField
       label={label}
@@ -24,6 +26,7 @@ export function NumberMenuField({ label, tip, testId, menu, value, format, disab
       value={value}
       options={menuWith(menu, value).map((v) => ({ value: v, label: format(v) }))}
       disabled={disabled}
+      locked={locked}
       onChange={onChange}
     />
   );

@@ -8,10 +8,12 @@ interface OptimizerFieldsProps {
   config: TrainerConfig;
   actions: PlaygroundActions;
   disabled: boolean;
+  /** the teacher locked it for the lesson (LESSON-1) */
+  locked?: boolean;
 }
 
 /** The chosen optimizer's coefficients: momentum for Momentum, β1 and β2 for Adam, nothing for SGD. */
-export function OptimizerFields({ config, actions, disabled }: OptimizerFieldsProps) {
+export function OptimizerFields({ config, actions, disabled, locked }: OptimizerFieldsProps) {
   const t = useT();
   const { optimizer } = config;
   const set = (patch: Partial<TrainerConfig['optimizer']>) => actions.setConfig({ optimizer: { ...optimizer, ...patch } });
@@ -25,6 +27,7 @@ export function OptimizerFields({ config, actions, disabled }: OptimizerFieldsPr
         menu={MOMENTUMS}
         format={String}
         disabled={disabled}
+        locked={locked}
         onChange={(momentum) => set({ momentum })}
       />
     );
@@ -40,6 +43,7 @@ export function OptimizerFields({ config, actions, disabled }: OptimizerFieldsPr
           menu={BETA1S}
           format={String}
           disabled={disabled}
+          locked={locked}
           onChange={(beta1) => set({ beta1 })}
         />
         <NumberMenuField
@@ -50,6 +54,7 @@ export function OptimizerFields({ config, actions, disabled }: OptimizerFieldsPr
           menu={BETA2S}
           format={String}
           disabled={disabled}
+          locked={locked}
           onChange={(beta2) => set({ beta2 })}
         />
       </>

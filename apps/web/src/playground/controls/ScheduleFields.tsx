@@ -14,12 +14,14 @@ interface ScheduleFieldsProps {
   config: TrainerConfig;
   actions: PlaygroundActions;
   disabled: boolean;
+  /** the teacher locked it for the lesson (LESSON-1) */
+  locked?: boolean;
   /** the rate training uses now, after the schedule */
   learningRateNow?: number;
 }
 
 /** The learning-rate schedule menu, then only the chosen schedule's own settings and the rate it has reached. */
-export function ScheduleFields({ config, actions, disabled, learningRateNow }: ScheduleFieldsProps) {
+export function ScheduleFields({ config, actions, disabled, locked, learningRateNow }: ScheduleFieldsProps) {
   const t = useT();
   const { schedule } = config;
   const epochs = (n: number) => t('pg.epochs.value', { count: n });
@@ -33,6 +35,7 @@ export function ScheduleFields({ config, actions, disabled, learningRateNow }: S
         value={schedule.kind}
         options={SCHEDULE_KINDS.map((kind) => ({ value: kind, label: t(`pg.schedule.${kind}`) }))}
         disabled={disabled}
+        locked={locked}
         onChange={(kind) => actions.setConfig({ schedule: scheduleFor(kind) })}
       />
       {schedule.kind === 'exponential' && (
@@ -45,6 +48,7 @@ export function ScheduleFields({ config, actions, disabled, learningRateNow }: S
             menu={DECAY_RATES}
             format={factor}
             disabled={disabled}
+            locked={locked}
             onChange={(decayRate) => actions.setConfig({ schedule: { ...schedule, decayRate } })}
           />
           <NumberMenuField
@@ -55,6 +59,7 @@ export function ScheduleFields({ config, actions, disabled, learningRateNow }: S
             menu={DECAY_PERIODS}
             format={epochs}
             disabled={disabled}
+            locked={locked}
             onChange={(decayEpochs) => actions.setConfig({ schedule: { ...schedule, decayEpochs } })}
           />
         </>
@@ -69,6 +74,7 @@ export function ScheduleFields({ config, actions, disabled, learningRateNow }: S
             menu={PLATEAU_FACTORS}
             format={factor}
             disabled={disabled}
+            locked={locked}
             onChange={(f) => actions.setConfig({ schedule: { ...schedule, factor: f } })}
           />
           <NumberMenuField
@@ -79,6 +85,7 @@ export function ScheduleFields({ config, actions, disabled, learningRateNow }: S
             menu={PATIENCES}
             format={epochs}
             disabled={disabled}
+            locked={locked}
             onChange={(patience) => actions.setConfig({ schedule: { ...schedule, patience } })}
           />
         </>

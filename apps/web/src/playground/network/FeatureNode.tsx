@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { FEATURES, type FeatureId } from '@playroom/engine';
+import type { LessonControlState } from '@playroom/protocol';
 import { useT } from '../../i18n';
 import { buildDivergingLut } from '../../render/colorScale';
 import { featureGrid } from '../../render/featureGrids';
@@ -15,6 +16,8 @@ interface FeatureNodeProps {
   active: boolean;
   /** the only active feature cannot be switched off */
   locked: boolean;
+  /** what the teacher let students do with the features this lesson: a locked or hidden toggle does nothing */
+  lesson: LessonControlState;
   disabled: boolean;
   position: NodePosition;
   nodeSize: number;
@@ -23,7 +26,7 @@ interface FeatureNodeProps {
 }
 
 /** An input feature: its label, its heatmap (painted once, it never changes) and an on/off toggle. */
-export function FeatureNode({ feature, active, locked, disabled, position, nodeSize, onToggle, onHover }: FeatureNodeProps) {
+export function FeatureNode({ feature, active, locked, lesson, disabled, position, nodeSize, onToggle, onHover }: FeatureNodeProps) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -34,7 +37,14 @@ export function FeatureNode({ feature, active, locked, disabled, position, nodeS
     surface.commit();
   }, [feature]);
   const label = FEATURES[feature].label;
-  const tip = locked ? t('pg.feature.last') : t(active ? 'pg.feature.on' : 'pg.feature.off', { feature: label });
+  const tip =
+    lesson === 'hidden'
+      ? label
+      : lesson === 'locked'
+        ? `${label}: ${t('pg.lesson.locked')}`
+        : locked
+          ? t('pg.feature.last')
+          : t(active ? 'pg.feature.on' : 'pg.feature.off', { feature: label });
   return (
     <div
       className="pg-feature"
@@ -52,7 +62,7 @@ export function FeatureNode({ feature, active, locked, disabled, position, nodeS
         aria-pressed={active}
         aria-label={label}
         title={tip}
-        disabled={disabled || (active && locked)}
+        disabled={disabled || lesson !== 'open' || (active && locked)}
         onClick={() => onToggle(feature)}
       >
         <canvas ref={canvas} className="pg-node-canvas" />

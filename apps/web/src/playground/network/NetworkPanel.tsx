@@ -4,9 +4,10 @@ import { translate, useLanguageStore, useT } from '../../i18n';
 import { shapeForParams, type NeuronRef } from '../../render/heatmapRenderer';
 import { formatParam } from '../common/formatNumbers';
 import { InfoTip } from '../common/InfoTip';
+import { LockMark } from '../common/LockMark';
 import { useElementWidth } from '../common/useElementWidth';
 import { addLayerPatch, neuronPatch, removeLayerPatch, toggleFeaturePatch } from '../configEdits';
-import type { PlaygroundActions, PlaygroundModel } from '../model';
+import { controlState, lessonAccess, type PlaygroundActions, type PlaygroundModel } from '../model';
 import { FeatureNode } from './FeatureNode';
 import { LinkHits, LinkStrokes, type LinkGeometry } from './LinkLayer';
 import { layoutNetwork, linkPath } from './networkLayout';
@@ -26,10 +27,17 @@ interface NetworkPanelProps {
   onFocus(focus: NeuronRef | null): void;
 }
 
-/** Features and hidden layers as the playground draws them: nodes with heatmaps, links by weight, +/− everywhere. */
+/**
+ * Features and hidden layers as the playground draws them: nodes with
+ * heatmaps, links by weight, +/− everywhere. For a student, what the teacher
+ * locked has a padlock, and with the features hidden only the network's own
+ * inputs are drawn, without their on/off toggles (LESSON-1).
+ */
 export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelProps) {
   const t = useT();
   const { config, params, readOnly } = model;
+  const { shown, locked } = lessonAccess(model);
+  const inputIds: readonly FeatureId[] = shown('features') || config.features.length === 0 ? FEATURE_IDS : config.features;
   const container = useRef<HTMLDivElement>(null);
   const width = useElementWidth(container, 640);
   const [hovered, setHovered] = useState<ParamTarget | null>(null);
@@ -41,7 +49,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
   const outputs = shape ? shape.layerSizes[shape.layerSizes.length - 1]! : 1;
   const layerSizes = useMemo(() => [config.features.length, ...hidden, outputs], [config.features, hidden, outputs]);
   const { layout, compact } = useMemo(() => {
-    const input = { width, columnSizes: [FEATURE_IDS.length, ...hidden, outputs], labelWidth: LABEL_WIDTH };
+    const input = { width, columnSizes: [inputIds.length, ...hidden, outputs], labelWidth: LABEL_WIDTH };
     // The column step does not depend on the header height: measure it first, then pick the header.
     const probe = layoutNetwork({ ...input, headerHeight: HEADER_HEIGHT });
     const narrow = probe.columnX.length > 1 && probe.columnX[1]! - probe.columnX[0]! < COMPACT_BELOW_STEP;
@@ -49,12 +57,12 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
       layout: narrow ? layoutNetwork({ ...input, headerHeight: COMPACT_HEADER_HEIGHT }) : probe,
       compact: narrow,
     };
-  }, [width, hidden, outputs]);
+  }, [width, inputIds.length, hidden, outputs]);
   const index = useMemo(() => parameterLayout(layerSizes), [layerSizes]);
   const links = useMemo(() => {
     if (!shape) return [];
     const result: LinkGeometry[] = [];
-    const inputRow = config.features.map((id) => FEATURE_IDS.indexOf(id));
+    const inputRow = config.features.map((id) => inputIds.indexOf(id));
     for (let l = 1; l < layerSizes.length; l++) {
       for (let to = 0; to < layerSizes[l]!; to++) {
         for (let from = 0; from < layerSizes[l - 1]!; from++) {
@@ -75,7 +83,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
     }
     return result;
     // `shape` is derived from these; listing it would rebuild the links every snapshot.
-  }, [layout, layerSizes, index, config.features, shape !== null]);
+  }, [layout, layerSizes, index, config.features, inputIds, shape !== null]);
 
   // The link handlers read the weights through a ref, so the hit layer never re-renders for new weights.
   const paramsRef = useRef(params);
@@ -149,35 +157,45 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
   return (
     <section className="pg-panel pg-network" aria-label={t('pg.network')}>
       <header className="pg-network-header">
-        <div className="pg-panel-title pg-features-title">
+        <div className="pg-panel-title pg-features-title" data-locked={locked('features') || undefined}>
           <h2>{t('pg.features')}</h2>
-          <p className="pg-question">{t('pg.features.question')}</p>
+          {shown('features') && (
+            <p className="pg-question">
+              {t('pg.features.question')}
+              {locked('features') && <LockMark />}
+            </p>
+          )}
         </div>
-        <div className="pg-layers-control">
-          <button
-            type="button"
-            className="pg-plusminus"
-            onClick={() => send(addLayerPatch(config))}
-            data-testid="add-layer"
-            disabled={readOnly || hidden.length >= LIMITS.maxHiddenLayers}
-            aria-label={t('pg.addLayer')}
-          >
-            +
-          </button>
-          <button
-            type="button"
-            className="pg-plusminus"
-            onClick={() => send(removeLayerPatch(config))}
-            data-testid="remove-layer"
-            disabled={readOnly || hidden.length === 0}
-            aria-label={t('pg.removeLayer')}
-          >
-            −
-          </button>
+        <div className="pg-layers-control" data-locked={locked('hiddenLayers') || undefined}>
+          {shown('hiddenLayers') && (
+            <>
+              <button
+                type="button"
+                className="pg-plusminus"
+                onClick={() => send(addLayerPatch(config))}
+                data-testid="add-layer"
+                disabled={readOnly || locked('hiddenLayers') || hidden.length >= LIMITS.maxHiddenLayers}
+                aria-label={t('pg.addLayer')}
+              >
+                +
+              </button>
+              <button
+                type="button"
+                className="pg-plusminus"
+                onClick={() => send(removeLayerPatch(config))}
+                data-testid="remove-layer"
+                disabled={readOnly || locked('hiddenLayers') || hidden.length === 0}
+                aria-label={t('pg.removeLayer')}
+              >
+                −
+              </button>
+            </>
+          )}
           <h2 className="pg-layers-count" data-testid="hidden-layer-count" data-count={hidden.length}>
             {hidden.length === 1 ? t('pg.hiddenLayers.one') : t('pg.hiddenLayers', { count: hidden.length })}
           </h2>
           <InfoTip text={t('pg.hiddenLayers.tip')} />
+          {locked('hiddenLayers') && <LockMark />}
         </div>
       </header>
       <div className="pg-diagram-scroll" ref={container}>
@@ -198,38 +216,42 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
               className={`pg-layer-header${compact ? ' is-compact' : ''}`}
               style={{ left: layout.columnX[i + 1]! + layout.nodeSize / 2 }}
             >
-              <div className="pg-layer-buttons">
-                <button
-                  type="button"
-                  className="pg-plusminus pg-plusminus-small"
-                  onClick={() => send(neuronPatch(config, i, 1))}
-                  data-testid={`add-neuron-${i + 1}`}
-                  disabled={readOnly || size >= LIMITS.maxNeurons}
-                  aria-label={t('pg.addNeuron', { layer: i + 1 })}
-                >
-                  +
-                </button>
-                <button
-                  type="button"
-                  className="pg-plusminus pg-plusminus-small"
-                  onClick={() => send(neuronPatch(config, i, -1))}
-                  disabled={readOnly || size <= LIMITS.minNeurons}
-                  aria-label={t('pg.removeNeuron', { layer: i + 1 })}
-                >
-                  −
-                </button>
-              </div>
+              {shown('neurons') && (
+                <div className="pg-layer-buttons">
+                  <button
+                    type="button"
+                    className="pg-plusminus pg-plusminus-small"
+                    onClick={() => send(neuronPatch(config, i, 1))}
+                    data-testid={`add-neuron-${i + 1}`}
+                    disabled={readOnly || locked('neurons') || size >= LIMITS.maxNeurons}
+                    aria-label={t('pg.addNeuron', { layer: i + 1 })}
+                  >
+                    +
+                  </button>
+                  <button
+                    type="button"
+                    className="pg-plusminus pg-plusminus-small"
+                    onClick={() => send(neuronPatch(config, i, -1))}
+                    disabled={readOnly || locked('neurons') || size <= LIMITS.minNeurons}
+                    aria-label={t('pg.removeNeuron', { layer: i + 1 })}
+                  >
+                    −
+                  </button>
+                </div>
+              )}
               <span className="pg-layer-size" title={size === 1 ? t('pg.neurons.one') : t('pg.neurons', { count: size })}>
                 {compact ? size : size === 1 ? t('pg.neurons.one') : t('pg.neurons', { count: size })}
+                {locked('neurons') && <LockMark />}
               </span>
             </div>
           ))}
-          {FEATURE_IDS.map((feature, row) => (
+          {inputIds.map((feature, row) => (
             <FeatureNode
               key={feature}
               feature={feature}
               active={config.features.includes(feature)}
               locked={config.features.length === 1}
+              lesson={controlState(model, 'features')}
               disabled={readOnly}
               position={layout.nodes[0]![row]!}
               nodeSize={layout.nodeSize}

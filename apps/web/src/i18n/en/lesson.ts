@@ -1,0 +1,27 @@
+/** English strings of lesson controls: the teacher's panel, the padlock students see, the refusal (LESSON-1…3). */
+export const lesson = {
+  'pg.lesson.locked': 'The teacher locked this for the lesson.',
+
+  'lesson.title': 'Lesson controls',
+  'lesson.intro': 'Choose what students may change in their forks. Your class session and your own forks are never restricted.',
+  'lesson.summary.open': 'Students may change everything',
+  'lesson.summary': '{locked} locked, {hidden} hidden',
+  'lesson.state.open': 'Open',
+  'lesson.state.locked': 'Locked',
+  'lesson.state.hidden': 'Hidden',
+  'lesson.state.open.tip': 'Students see it and may change it in their forks.',
+  'lesson.state.locked.tip': 'Students see it with a padlock but cannot change it.',
+  'lesson.state.hidden.tip': 'Students do not see it and cannot change it.',
+  'lesson.group.data': 'Data',
+  'lesson.group.network': 'Network',
+  'lesson.group.training': 'Training',
+  'lesson.control.dataset': 'Dataset (and regenerating it)',
+  'lesson.control.hiddenLayers': 'Number of hidden layers',
+  'lesson.control.neurons': 'Neurons per layer',
+  'lesson.control.trainRatio': 'Ratio of training to test data',
+  'lesson.openAll': 'Open everything',
+  'lesson.saving': 'Saving…',
+  'lesson.inFork': 'This is your fork. The teacher locked or hid some controls for this lesson; everything else works.',
+  'lesson.error.controlLocked': 'The teacher locked “{control}” for this lesson.',
+  'lesson.error.controlLocked.any': 'The teacher locked this setting for this lesson.',
+} as const;
