@@ -4,3 +4,4 @@ export { ServerProcess } from './server-process';
 export { ensureWebBuild } from './web-build';
 export { REPO_ROOT, RESULTS_DIR, WEB_DIST } from './repo-paths';
 export { epochOf, heatmapStats, pollUntil, screenshot, selectedLabel, shotPath } from './page-probes';
+export { BrowserClass } from './browser-class';

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../src/chromium';
-import { freePort } from '../src/free-port';
+import type { Page } from 'playwright-core';
+import { BrowserClass } from '../src/browser-class';
 import { pollUntil, screenshot } from '../src/page-probes';
-import { ServerProcess } from '../src/server-process';
-import { ensureWebBuild } from '../src/web-build';
 
 /*
  * The teacher's tools in a real browser against the real server: the teacher
@@ -19,26 +13,11 @@ import { ensureWebBuild } from '../src/web-build';
 
 const SHOTS = 'teacher-tools';
 
-let dataDir: string;
-let server: ServerProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let lesson: BrowserClass;
 let teacher: Page;
 let ann: Page;
 let bo: Page;
 let code = '';
-const pageErrors: string[] = [];
-
-async function newPage(viewport: { width: number; height: number }, phone = false): Promise<Page> {
-  const context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone, locale: 'en-US' });
-  contexts.push(context);
-  await context.addInitScript(() => {
-    if (!localStorage.getItem('playroom.language')) localStorage.setItem('playroom.language', 'en');
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
 
 async function tryJoin(page: Page, name: string): Promise<void> {
   await page.getByTestId('join-name').fill(name);
@@ -46,34 +25,19 @@ async function tryJoin(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureWebBuild();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'playroom-e2e-tools-'));
-  server = new ServerProcess(await freePort(), dataDir, 'server-teacher-tools.log');
-  await server.start();
-  browser = await launchChromium();
-  teacher = await newPage({ width: 1440, height: 900 });
-  ann = await newPage({ width: 390, height: 844 }, true);
-  bo = await newPage({ width: 1280, height: 800 });
+  lesson = await BrowserClass.start('teacher-tools');
+  teacher = await lesson.newPage({ width: 1440, height: 900 });
+  ann = await lesson.newPage({ width: 390, height: 844 }, true);
+  bo = await lesson.newPage({ width: 1280, height: 800 });
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.kill();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => lesson?.close());
 
 describe("the teacher's tools in the browser", () => {
   it('the teacher starts a class and Bo joins', async () => {
-    await teacher.goto(server.url);
-    await teacher.getByTestId('teacher-name').fill('Ms Chen');
-    await teacher.getByTestId('start-class').click();
-    await teacher.getByTestId('teacher-view').waitFor();
-    code = (await teacher.getByTestId('room-code').textContent())?.trim() ?? '';
+    code = await lesson.startClass(teacher, 'Ms Chen');
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    await bo.goto(`${server.url}/join/${code}`);
-    await tryJoin(bo, 'Bo');
-    await bo.getByTestId('student-view').waitFor();
+    await lesson.join(bo, code, 'Bo');
     await pollUntil(() => teacher.getByTestId('joined-count').getAttribute('data-count'), (n) => n === '1', 5000, 'teacher sees Bo');
   });
 
@@ -93,7 +57,7 @@ describe("the teacher's tools in the browser", () => {
   });
 
   it('while locked a new student is told why, and a student already in comes back after a refresh', async () => {
-    await ann.goto(`${server.url}/join/${code}`);
+    await ann.goto(`${lesson.url}/join/${code}`);
     await tryJoin(ann, 'Ann');
     const error = ann.getByTestId('join-error');
     await error.waitFor();
@@ -142,8 +106,8 @@ describe("the teacher's tools in the browser", () => {
     // the home button; and /class/CODE no longer rejoins her (nothing saved): the join form
     await ann.getByRole('button', { name: 'Back to the home page' }).click();
     await ann.getByTestId('join-class-form').waitFor();
-    await ann.goto(`${server.url}/class/${code}`);
+    await ann.goto(`${lesson.url}/class/${code}`);
     await ann.getByTestId('join-class-form').waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(lesson.pageErrors).toEqual([]);
   });
 });
