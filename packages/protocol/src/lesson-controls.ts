@@ -113,7 +113,12 @@ export function lessonControlsChanged(before: TrainerConfig, after: TrainerConfi
   return LESSON_CONTROLS.filter((control) => CHANGES[control](before, after));
 }
 
-/** The first control a change touches that this class does not leave open, or null: a student's change is refused then (LESSON-2). */
+/**
+ * The first control a change touches that this class does not leave open, or
+ * null: a student's change is refused then (LESSON-2). Only the closed
+ * controls are compared (with all open, nothing is: 2,000 custom points are
+ * not walked for every command).
+ */
 export function closedControlTouched(controls: LessonControls, before: TrainerConfig, after: TrainerConfig): LessonControl | null {
-  return lessonControlsChanged(before, after).find((control) => lessonControlState(controls, control) !== 'open') ?? null;
+  return LESSON_CONTROLS.find((control) => lessonControlState(controls, control) !== 'open' && CHANGES[control](before, after)) ?? null;
 }
