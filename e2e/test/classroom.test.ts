@@ -357,9 +357,9 @@ describe('a class in the browser', () => {
     teacher.once('dialog', (dialog) => void dialog.accept());
     await teacher.getByTestId('end-class').click();
     for (const page of [teacher, ann, bo]) {
-      await pollUntil(() => page.getByTestId('class-error').getAttribute('data-code'), (c) => c === 'classEnded', 5000, 'the class has ended');
+      await pollUntil(() => page.getByTestId('class-ended').getAttribute('data-code'), (c) => c === 'classEnded', 5000, 'the class has ended');
     }
-    expect(await ann.getByTestId('class-error').textContent()).toContain('This class has ended.');
+    expect(await ann.getByTestId('class-ended').textContent()).toContain('This class has ended');
     await screenshot(ann, SHOTS, '18-student-class-ended');
     await ann.goto(`${server.url}/join/${code}`);
     await ann.getByTestId('join-name').fill('Ann');

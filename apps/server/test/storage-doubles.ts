@@ -14,11 +14,15 @@ export function quietRegistry(maxSessions = 10): ClassroomRegistry {
   return new ClassroomRegistry(limits, { classCreated: () => {}, participantJoined: () => {}, participantRemoved: () => {} });
 }
 
-/** SQLite whose session writes (and fork archivings) wait first, as a networked database's may. */
+/** SQLite whose session writes (and fork archivings, class rows) wait first, as a networked database's may. */
 export class SlowStorage extends SqliteStorage {
   readonly delays: number[] = [];
   readonly archiveDelays: number[] = [];
+  readonly classDelays: number[] = [];
   private readonly pending = new Set<Promise<void>>();
+  override saveClass(...args: Parameters<SqliteStorage['saveClass']>): Promise<void> {
+    return this.later(this.classDelays.shift() ?? 0, () => super.saveClass(...args));
+  }
   override saveSessions(records: SessionRecord[]): Promise<void> {
     const written = records.map((record) => structuredClone(record));
     return this.later(this.delays.shift() ?? 0, () => super.saveSessions(written));

@@ -13,6 +13,7 @@ export * from './events';
 export * from './validation';
 export * from './snapshot-codec';
 export * from './session-view';
+export * from './playground-file';
 export * from './lesson-controls';
 export * from './schemas/common-schemas';
 export * from './schemas/config-schema';

@@ -124,6 +124,13 @@ export class ClassroomRegistry {
 
   /** Bring a stored class back, every session paused (rule PERSIST-2). */
   restore(record: ClassRecord, participants: Participant[], sessions: SessionRecord[]): Classroom {
+    const classroom = ClassroomRegistry.rebuild(record, participants, sessions);
+    this.add(classroom);
+    return classroom;
+  }
+
+  /** A stored class as a Classroom, every session paused, held by no registry (a restart, an archived class's export). */
+  static rebuild(record: ClassRecord, participants: Participant[], sessions: SessionRecord[]): Classroom {
     const classRecord = sessions.find((s) => s.id === record.id);
     const teacher = participants.find((p) => p.role === 'teacher');
     if (!classRecord || !teacher) throw new Error(`class ${record.id} has no class session or no teacher`);
@@ -138,7 +145,6 @@ export class ClassroomRegistry {
     for (const session of sessions) if (session.id !== record.id) classroom.addFork(TrainingSession.fromRecord(session));
     // a spotlight on a fork that is gone stays off
     classroom.setSpotlight(status.spotlightId);
-    this.add(classroom);
     return classroom;
   }
 

@@ -2,8 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Adapter, type BroadcastOptions, type PrivateSessionId, type Room, type Session } from 'socket.io-adapter';
 import { isSpotlightRoom } from './rooms';
 
-/** Events a recovered connection must not get again: snapshots are volatile (rule SNAP-5). */
-const NOT_REPLAYED = new Set(['snapshot']);
+/**
+ * Events a recovered connection must not get again: snapshots are volatile
+ * (rule SNAP-5); `classEnded` is final, so no connection of that class or
+ * student is ever recovered, and it may carry several forks' full state.
+ */
+const NOT_REPLAYED = new Set(['snapshot', 'classEnded']);
 
 /**
  * Events whose latest payload replaces every earlier one for the same rooms

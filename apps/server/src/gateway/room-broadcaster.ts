@@ -73,7 +73,13 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
 
   classEnded(classroom: Classroom, reason: ClassEnded['reason']): void {
     this.updates.flush(classroom.id);
-    this.io.to(rooms.classOf(classroom.id)).emit('classEnded', { reason });
+    // each participant hears it with the full state of their own forks as they are now, to carry on in
+    // practice mode (CMD-7); the class has left the registry, so nothing trains them after this
+    for (const participant of classroom.roster.all()) {
+      if (!classroom.roster.isOnline(participant.id)) continue;
+      const forks = classroom.forksOf(participant.id).map((fork) => fork.toState());
+      this.io.to(rooms.participant(participant.id)).emit('classEnded', { reason, forks });
+    }
     // after the current command's ack has been written
     setImmediate(() => this.io.in(rooms.classOf(classroom.id)).disconnectSockets(true));
   }

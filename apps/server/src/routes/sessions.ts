@@ -2,18 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateSessionBodySchema,
   ErrorCode,
-  PROTOCOL_VERSION,
   REST_REPLY_SCHEMAS,
   SessionParamsSchema,
   protocolError,
   type CreateSessionReply,
-  type SessionExport,
 } from '@playroom/protocol';
 import { Refusal } from '../classroom/refusal';
 import { hashToken, sameHash } from '../security/secrets';
+import { classExport, findExportableClass, type ExportableClass } from './class-export';
 import { sendError } from './send-error';
 
-/** POST /api/sessions and GET /api/sessions/:sessionId/export (rules REST-1, REST-3, LIM-3). */
+/** POST /api/sessions and GET /api/sessions/:sessionId/export, live or archived (rules REST-1, REST-3, LIM-3). */
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { playroom } = app;
 
@@ -57,27 +56,22 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!app.tokenGuard.mayTry(request.ip)) {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many wrong tokens from this address: wait a minute'));
     }
-    const classroom = playroom.registry.byId(request.params.sessionId);
-    if (!classroom) return sendError(reply, 404, protocolError(ErrorCode.sessionNotFound, 'no live class with this id'));
-    const teacher = classroom.roster.get(classroom.teacherId);
-    if (!teacher || !sameHash(teacher.tokenHash, hashToken(token))) {
+    // a live class, or one that ended or was archived: its teacher still reads it (REST-3)
+    let found: ExportableClass | null;
+    try {
+      found = await findExportableClass(playroom.registry, playroom.storage, request.params.sessionId);
+    } catch (error) {
+      request.log.error({ err: error }, 'could not read an archived class');
+      return sendError(reply, 503, protocolError(ErrorCode.storageUnavailable, 'the database is not answering: try again in a moment'));
+    }
+    if (!found) return sendError(reply, 404, protocolError(ErrorCode.sessionNotFound, 'no class with this id'));
+    if (found.teacherTokenHash === null || !sameHash(found.teacherTokenHash, hashToken(token))) {
       app.tokenGuard.guessed(request.ip);
       return sendError(reply, 403, protocolError(ErrorCode.forbidden, 'only the teacher of this class may export it'));
     }
-    const exported: SessionExport = {
-      format: 'playroom-session',
-      protocolVersion: PROTOCOL_VERSION,
-      exportedAt: new Date().toISOString(),
-      classId: classroom.id,
-      code: classroom.code,
-      teacherName: classroom.teacherName,
-      createdAt: new Date(classroom.record.createdAt).toISOString(),
-      classStatus: classroom.classStatus(),
-      roster: classroom.rosterEntries(),
-      sessions: classroom.sessions().map((session) => session.toState()),
-    };
+    const exported = classExport(found.classroom());
     return reply
-      .header('content-disposition', `attachment; filename="playroom-${classroom.code}.json"`)
+      .header('content-disposition', `attachment; filename="playroom-${exported.code}.json"`)
       .send(exported);
   });
 };

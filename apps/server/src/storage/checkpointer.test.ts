@@ -23,6 +23,18 @@ const LARGEST: ConfigPatch = {
   optimizer: { ...DEFAULT_CONFIG.optimizer, kind: 'adam' },
 };
 
+/** A class stored through a checkpointer on SlowStorage; `errors` collects what the checkpointer reports. */
+async function slowStoredClass() {
+  const storage = new SlowStorage(`${tempDataDir()}/playroom.db`);
+  const registry = quietRegistry(10);
+  const { classroom } = registry.create('T');
+  const errors: unknown[] = [];
+  const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error) });
+  checkpointer.classCreated(classroom);
+  await checkpointer.settled();
+  return { storage, registry, classroom, errors, checkpointer };
+}
+
 describe('Checkpointer', () => {
   it('PERSIST-1: 31 training sessions are written in several short transactions, with socket I/O between them', async () => {
     const storage = new CountingStorage(`${tempDataDir()}/playroom.db`);
@@ -57,13 +69,7 @@ describe('Checkpointer', () => {
   });
 
   it('PERSIST-1: writes reach storage in the order things happened, even when an earlier one is slower', async () => {
-    const storage = new SlowStorage(`${tempDataDir()}/playroom.db`);
-    const registry = quietRegistry(10);
-    const { classroom } = registry.create('T');
-    const errors: unknown[] = [];
-    const checkpointer = new Checkpointer(registry, storage, { intervalMs: 1000, budgetMs: 2, onError: (error) => errors.push(error) });
-    checkpointer.classCreated(classroom);
-    await checkpointer.settled();
+    const { storage, registry, classroom, errors, checkpointer } = await slowStoredClass();
     const session = classroom.classSession;
     storage.delays.push(40, 0); // the first of the next two writes is slow (a busy network database)
     session.train(1);
@@ -73,6 +79,38 @@ describe('Checkpointer', () => {
     await checkpointer.settled();
     await storage.idle();
     expect((await storage.loadClass(classroom.id))!.sessions[0]!.trainer.epoch).toBe(2);
+    expect(errors).toEqual([]);
+    await storage.close();
+  });
+
+  it('CMD-7, REST-3: an ended class is stored as it ended, also when a fork trained while its end was being written first', async () => {
+    const { storage, registry, classroom, errors, checkpointer } = await slowStoredClass();
+    const fork = classroom.classSession.forkAs({ ...classroom.classSession.identity, id: 's_fork', kind: 'fork', parentId: classroom.id, forkedAtEpoch: 0 });
+    classroom.addFork(fork);
+    checkpointer.forkCreated(classroom, fork);
+    const deleted = classroom.classSession.forkAs({ ...fork.identity, id: 's_deleted' });
+    classroom.addFork(deleted);
+    checkpointer.forkCreated(classroom, deleted);
+    classroom.removeFork(deleted.id);
+    checkpointer.forkRemoved(classroom, deleted);
+
+    // endClass is written before it is done (PERSIST-5); over a slow network the fork trains meanwhile
+    storage.classDelays.push(30);
+    const written = checkpointer.commitFirst({ type: 'endClass', classroom });
+    fork.train(2);
+    await written;
+    fork.train(3);
+    // then the end happens: the class leaves the registry (nothing trains it) and the event is told
+    registry.remove(classroom);
+    checkpointer.classEnded(classroom);
+    await checkpointer.settled();
+    await storage.idle();
+
+    const stored = (await storage.loadClass(classroom.id))!;
+    expect(stored.sessions.map((s) => s.id).sort()).toEqual([classroom.id, fork.id].sort());
+    expect(stored.sessions.find((s) => s.id === fork.id)!.trainer).toEqual(fork.toRecord().trainer);
+    expect(stored.sessions.find((s) => s.id === fork.id)!.trainer.epoch).toBe(5);
+    expect(await storage.loadLiveClasses()).toEqual([]);
     expect(errors).toEqual([]);
     await storage.close();
   });

@@ -119,8 +119,7 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents, W
       case 'endClass':
         // the class row first: its sessions' rows need it (PERSIST-4)
         await this.storage.saveClass(change.classroom.toRecord());
-        await this.store(change.classroom.sessions());
-        await this.storage.archiveClass(change.classroom.id);
+        await this.storage.archiveClass(change.classroom.id, change.classroom.sessions().map((s) => s.toRecord()));
         return;
       case 'deleteFork':
         await this.storage.archiveSession(change.fork.id);
@@ -232,8 +231,9 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents, W
     this.guard(async () => {
       // the class row first: a class taken back before it was stored has none yet (PERSIST-5)
       await this.storage.saveClass(classroom.toRecord());
-      await this.store(classroom.sessions());
-      await this.storage.archiveClass(classroom.id);
+      // as it ended: what its participants were sent (CMD-7) and its teacher exports (REST-3). An `endClass`
+      // was written before it was done and forks may have trained while that write ran; nothing trains now
+      await this.storage.archiveClass(classroom.id, classroom.sessions().map((s) => s.toRecord()));
       for (const session of classroom.sessions()) this.savedClock.delete(session.id);
     });
   }

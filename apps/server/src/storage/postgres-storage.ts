@@ -56,36 +56,24 @@ export class PostgresStorage implements Storage {
 
   /** One statement, so one transaction; an archived session is never written back to life. */
   async saveSessions(records: SessionRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    const now = Date.now();
-    const values: unknown[] = [];
-    const rows = records.map((record, i) => {
-      values.push(record.id, record.classId, record.kind, JSON.stringify(record), record.trainer.epoch, now);
-      const at = i * 6;
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
-    });
-    await this.pool.query(
-      `INSERT INTO sessions (id, class_id, kind, record, epoch, updated_at) VALUES ${rows.join(', ')}
-       ON CONFLICT (id) DO UPDATE SET record = excluded.record, epoch = excluded.epoch, updated_at = excluded.updated_at
-       WHERE sessions.state = 'live'`,
-      values,
-    );
+    if (records.length > 0) await this.pool.query(upsertSessions(records, `sessions.state = 'live'`));
   }
 
   async archiveSession(sessionId: string): Promise<void> {
-    await this.pool.query(`UPDATE sessions SET state = 'archived' WHERE id = $1`, [sessionId]);
+    await this.pool.query(`UPDATE sessions SET state = 'deleted' WHERE id = $1`, [sessionId]);
   }
 
   async removeParticipant(participantId: string): Promise<void> {
     await this.pool.query(`DELETE FROM participants WHERE id = $1`, [participantId]);
   }
 
-  async archiveClass(classId: string): Promise<void> {
+  async archiveClass(classId: string, finalSessions: SessionRecord[] = []): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      if (finalSessions.length > 0) await client.query(upsertSessions(finalSessions, `sessions.state != 'deleted'`));
       await client.query(`UPDATE classes SET state = 'archived' WHERE id = $1`, [classId]);
-      await client.query(`UPDATE sessions SET state = 'archived' WHERE class_id = $1`, [classId]);
+      await client.query(`UPDATE sessions SET state = 'archived' WHERE class_id = $1 AND state = 'live'`, [classId]);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
@@ -129,7 +117,7 @@ export class PostgresStorage implements Storage {
     const [participants, sessions] = await Promise.all([
       this.pool.query<ParticipantRow>(`SELECT * FROM participants WHERE class_id = ANY($1) ORDER BY joined_at, id`, [ids]),
       this.pool.query<{ class_id: string; record: string }>(
-        `SELECT class_id, record FROM sessions WHERE class_id = ANY($1) ${withArchived ? '' : `AND state = 'live'`} ORDER BY id`,
+        `SELECT class_id, record FROM sessions WHERE class_id = ANY($1) AND state ${withArchived ? `!= 'deleted'` : `= 'live'`} ORDER BY id`,
         [ids],
       ),
     ]);
@@ -139,6 +127,23 @@ export class PostgresStorage implements Storage {
       sessions: sessions.rows.filter((s) => s.class_id === row.id).map((s) => JSON.parse(s.record) as SessionRecord),
     }));
   }
+}
+
+/** One multi-row upsert of session rows; `updatableWhen` says which existing rows it may overwrite. */
+function upsertSessions(records: SessionRecord[], updatableWhen: string): pg.QueryConfig {
+  const now = Date.now();
+  const values: unknown[] = [];
+  const rows = records.map((record, i) => {
+    values.push(record.id, record.classId, record.kind, JSON.stringify(record), record.trainer.epoch, now);
+    const at = i * 6;
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
+  });
+  return {
+    text: `INSERT INTO sessions (id, class_id, kind, record, epoch, updated_at) VALUES ${rows.join(', ')}
+       ON CONFLICT (id) DO UPDATE SET record = excluded.record, epoch = excluded.epoch, updated_at = excluded.updated_at
+       WHERE ${updatableWhen}`,
+    values,
+  };
 }
 
 /**

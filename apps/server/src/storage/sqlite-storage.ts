@@ -55,15 +55,21 @@ export class SqliteStorage implements Storage {
          ON CONFLICT (id) DO UPDATE SET record = excluded.record, epoch = excluded.epoch, updated_at = excluded.updated_at
          WHERE sessions.state = 'live'`,
       ),
-      archiveSession: this.db.prepare(`UPDATE sessions SET state = 'archived' WHERE id = ?`),
+      finalSession: this.db.prepare(
+        `INSERT INTO sessions (id, class_id, kind, record, epoch, updated_at)
+         VALUES (@id, @classId, @kind, @record, @epoch, @updatedAt)
+         ON CONFLICT (id) DO UPDATE SET record = excluded.record, epoch = excluded.epoch, updated_at = excluded.updated_at
+         WHERE sessions.state != 'deleted'`,
+      ),
+      archiveSession: this.db.prepare(`UPDATE sessions SET state = 'deleted' WHERE id = ?`),
       removeParticipant: this.db.prepare(`DELETE FROM participants WHERE id = ?`),
       archiveClass: this.db.prepare(`UPDATE classes SET state = 'archived' WHERE id = ?`),
-      archiveClassSessions: this.db.prepare(`UPDATE sessions SET state = 'archived' WHERE class_id = ?`),
+      archiveClassSessions: this.db.prepare(`UPDATE sessions SET state = 'archived' WHERE class_id = ? AND state = 'live'`),
       liveClasses: this.db.prepare(`SELECT * FROM classes WHERE state = 'live' ORDER BY created_at`),
       classById: this.db.prepare(`SELECT * FROM classes WHERE id = ?`),
       participantsOf: this.db.prepare(`SELECT * FROM participants WHERE class_id = ? ORDER BY joined_at`),
       liveSessionsOf: this.db.prepare(`SELECT record FROM sessions WHERE class_id = ? AND state = 'live'`),
-      allSessionsOf: this.db.prepare(`SELECT record FROM sessions WHERE class_id = ?`),
+      keptSessionsOf: this.db.prepare(`SELECT record FROM sessions WHERE class_id = ? AND state != 'deleted'`),
     };
   }
 
@@ -82,10 +88,10 @@ export class SqliteStorage implements Storage {
     this.statements.upsertParticipant.run(participant);
   }
 
-  private readonly writeSessions = (records: SessionRecord[]) => {
+  private readonly writeSessions = (records: SessionRecord[], statement = this.statements.upsertSession) => {
     const now = Date.now();
     for (const record of records) {
-      this.statements.upsertSession.run({
+      statement.run({
         id: record.id,
         classId: record.classId,
         kind: record.kind,
@@ -108,8 +114,9 @@ export class SqliteStorage implements Storage {
     this.statements.removeParticipant.run(participantId);
   }
 
-  async archiveClass(classId: string): Promise<void> {
+  async archiveClass(classId: string, finalSessions: SessionRecord[] = []): Promise<void> {
     this.db.transaction(() => {
+      this.writeSessions(finalSessions, this.statements.finalSession);
       this.statements.archiveClass.run(classId);
       this.statements.archiveClassSessions.run(classId);
     })();
@@ -141,7 +148,7 @@ export class SqliteStorage implements Storage {
 
   private assemble(row: ClassRow, withArchived: boolean): StoredClass {
     const participants = (this.statements.participantsOf.all(row.id) as ParticipantRow[]).map(participantFromRow);
-    const sessionRows = withArchived ? this.statements.allSessionsOf : this.statements.liveSessionsOf;
+    const sessionRows = withArchived ? this.statements.keptSessionsOf : this.statements.liveSessionsOf;
     const sessions = (sessionRows.all(row.id) as { record: string }[]).map(
       (s) => JSON.parse(s.record) as SessionRecord,
     );

@@ -79,8 +79,32 @@ describe.each(STORAGE_BACKENDS)('$name storage', (backend) => {
     expect((await reopened.loadLiveClasses())[0]!.sessions.map((s) => s.id)).toEqual(['s_class']);
     await reopened.archiveClass('s_class');
     expect(await reopened.loadLiveClasses()).toEqual([]);
-    expect((await reopened.loadClass('s_class'))!.sessions).toHaveLength(2);
+    // kept as it ended: the fork deleted before the end is not one of its sessions
+    expect((await reopened.loadClass('s_class'))!.sessions.map((s) => s.id)).toEqual(['s_class']);
     expect(await reopened.loadClass('s_nothing')).toBeNull();
+  });
+
+  it('CMD-7, REST-3: a class is archived with its sessions as they ended, written over an earlier end, never over a deleted fork', async () => {
+    const { storage } = await open();
+    await storage.saveClass(classRecord('s_end', 'CDEFGH'));
+    await storage.saveParticipant(teacherOf('s_end'));
+    const session = TrainingSession.create(identity('s_end', 's_end'), DEFAULT_CONFIG);
+    const fork = session.forkAs(identity('s_end_fork', 's_end'));
+    const deleted = session.forkAs(identity('s_end_gone', 's_end'));
+    await storage.saveSessions([session.toRecord(), fork.toRecord(), deleted.toRecord()]);
+    await storage.archiveSession(deleted.id);
+    // the end written first (PERSIST-5), then once more as it was when done: the fork trained meanwhile
+    await storage.archiveClass('s_end', [session.toRecord(), fork.toRecord()]);
+    fork.train(3);
+    deleted.train(3);
+    await storage.saveSessions([fork.toRecord()]); // a late periodic write does not change an archived row
+    expect((await storage.loadClass('s_end'))!.sessions.find((s) => s.id === fork.id)!.trainer.epoch).toBe(0);
+    await storage.archiveClass('s_end', [session.toRecord(), fork.toRecord(), deleted.toRecord()]);
+    const ended = (await storage.loadClass('s_end'))!;
+    expect(ended.sessions.map((s) => s.id).sort()).toEqual([fork.id, session.id].sort());
+    expect(ended.sessions.find((s) => s.id === fork.id)).toEqual(fork.toRecord());
+    expect(ended.participants).toEqual([teacherOf('s_end')]);
+    expect(await storage.loadLiveClasses()).toEqual([]);
   });
 
   it('HS-3: the codes of archived classes come back, oldest first, within the window and the limit; live ones do not', async () => {

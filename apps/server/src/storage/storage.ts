@@ -26,15 +26,19 @@ export interface Storage {
   saveParticipant(participant: Participant): Promise<void>;
   /** Write sessions in one transaction. */
   saveSessions(records: SessionRecord[]): Promise<void>;
-  /** A deleted fork: kept, no longer live. */
+  /** A deleted fork (or a removed student's): kept as `deleted`, no longer live, not among the sessions its class ended with. */
   archiveSession(sessionId: string): Promise<void>;
   /** A participant the teacher removed: their token no longer opens the class, after a restart too (CMD-9). */
   removeParticipant(participantId: string): Promise<void>;
-  /** An ended or idle class with its forks: kept, no longer live or joinable. */
-  archiveClass(classId: string): Promise<void>;
+  /**
+   * An ended or idle class with its forks: kept, no longer live or joinable. `finalSessions` (its sessions
+   * as they are at the end) are written in the same transaction, also over rows already archived (the end is
+   * written first, PERSIST-5, and once more when done), never over a deleted fork's.
+   */
+  archiveClass(classId: string, finalSessions?: SessionRecord[]): Promise<void>;
   /** Every live class, for a restart (rule PERSIST-2). */
   loadLiveClasses(): Promise<StoredClass[]>;
-  /** A class by id, live or archived, with all its sessions (for tests and tools). */
+  /** A class by id, live or archived, with its sessions (an archived one's as it ended: no deleted fork); the teacher's export, tests and tools. */
   loadClass(classId: string): Promise<StoredClass | null>;
   /**
    * The codes of archived classes (ended or idle) last used since `since` (epoch ms), the newest `limit`,

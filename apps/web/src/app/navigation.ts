@@ -15,12 +15,17 @@ function subscribe(onChange: () => void): () => void {
 
 const currentPath = () => window.location.pathname;
 
-/** Goes to a route with the history API (no reload). */
-export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+/**
+ * Goes to a route with the history API (no reload). `state` rides with the
+ * history entry (a reload of it keeps it, a new visit has none): what one
+ * page hands the next, such as the forks "continue in practice mode" opens.
+ */
+export function navigate(route: Route, options: { replace?: boolean; state?: unknown } = {}): void {
   const path = routePath(route);
   if (path === window.location.pathname) return;
-  if (options.replace) window.history.replaceState(null, '', path);
-  else window.history.pushState(null, '', path);
+  const state = options.state ?? null;
+  if (options.replace) window.history.replaceState(state, '', path);
+  else window.history.pushState(state, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 

@@ -1,15 +1,11 @@
-import type { CreateSessionReply, ErrorReply } from '@playroom/protocol';
+import type { CreateSessionReply, ErrorReply, SessionExport } from '@playroom/protocol';
 import type { JoinError } from '../store/connection-slice';
 
-/** Creates a class (POST /api/sessions); throws a JoinError-shaped error the page can show. */
-export async function createClass(teacherName: string, baseUrl = ''): Promise<CreateSessionReply> {
+/** A REST call's JSON reply; throws a JoinError-shaped error (no network, or the server's error body) the page can show. */
+async function replyOf<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ teacherName: teacherName.trim() }),
-    });
+    response = await fetch(url, init);
   } catch (err) {
     throw { code: 'network', message: err instanceof Error ? err.message : String(err) } satisfies JoinError;
   }
@@ -18,5 +14,19 @@ export async function createClass(teacherName: string, baseUrl = ''): Promise<Cr
     const error = (body as Partial<ErrorReply> | null)?.error;
     throw { code: error?.code ?? 'internal', message: error?.message ?? `HTTP ${response.status}` } satisfies JoinError;
   }
-  return body as CreateSessionReply;
+  return body as T;
+}
+
+/** Creates a class (POST /api/sessions). */
+export function createClass(teacherName: string, baseUrl = ''): Promise<CreateSessionReply> {
+  return replyOf(`${baseUrl}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ teacherName: teacherName.trim() }),
+  });
+}
+
+/** The teacher's export of a class, live or ended (GET /api/sessions/:id/export, REST-3). */
+export function exportClass(classId: string, teacherToken: string, baseUrl = ''): Promise<SessionExport> {
+  return replyOf(`${baseUrl}/api/sessions/${encodeURIComponent(classId)}/export`, { headers: { authorization: `Bearer ${teacherToken}` } });
 }

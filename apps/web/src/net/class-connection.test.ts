@@ -5,6 +5,7 @@ import { Server, type Socket as ServerSocket } from 'socket.io';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '@playroom/protocol';
 import { createAppStore, type AppStore } from '../store/app-store';
 import { loadIdentity } from '../store/identity-storage';
+import { forgetKeptWork, keptWorkFor } from '../store/kept-work';
 import { ClassConnection } from './class-connection';
 import { sessionState, studentWelcome } from './test-fixtures';
 
@@ -160,6 +161,18 @@ describe('ClassConnection', () => {
     await new Promise((r) => setTimeout(r, 1500));
     // no reconnection, and no rejoin by name after the refused token
     expect(server.handshakes).toHaveLength(1);
+  });
+
+  it('CMD-7: keeps the forks the end of the class brings before it stops, for this browser', async () => {
+    await connection.join({ code: CODE, role: 'student', token: null, name: 'Ann' });
+    const fork = sessionState({ sessionId: 'fork-7', kind: 'fork', ownerId: 'p-ann', ownerName: 'Ann', epoch: 321 });
+    const [socket] = await server.io.fetchSockets();
+    socket!.emit('classEnded', { reason: 'endedByTeacher', forks: [fork] });
+    socket!.disconnect(true);
+    await until(() => store.getState().joinError !== null);
+    expect(store.getState().joinError?.code).toBe('classEnded');
+    expect(keptWorkFor(CODE)).toMatchObject({ code: CODE, role: 'student', name: 'Ann', reason: 'endedByTeacher', forks: [fork] });
+    forgetKeptWork(CODE);
   });
 
   it('reports a locked class at once and does not keep knocking', async () => {

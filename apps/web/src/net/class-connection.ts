@@ -11,6 +11,7 @@ import {
 import type { JoinError } from '../store/connection-slice';
 import type { AppState } from '../store/app-store';
 import type { Identity } from '../store/identity-storage';
+import { keepEndedWork } from '../store/kept-work';
 import { lostSpotlight } from '../store/session-access';
 import {
   applyClassStatus,
@@ -183,7 +184,11 @@ export class ClassConnection {
       const lost = lostSpotlight(store.getState());
       if (lost) this.dropForeignFork(lost);
     });
-    socket.on(ServerEvent.classEnded, (ended) => this.fail(classEndedError(ended)));
+    socket.on(ServerEvent.classEnded, (ended) => {
+      // the student's own forks as they ended, kept before anything else so nothing is lost (CMD-7)
+      if (this.identity) keepEndedWork(this.identity, ended, store.getState().classSessionId);
+      this.fail(classEndedError(ended));
+    });
     socket.on(ServerEvent.protocolError, (error) => console.warn('playroom: protocol error', error));
 
     socket.on('disconnect', (reason) => {

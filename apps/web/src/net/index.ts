@@ -4,6 +4,6 @@ import { ClassConnection } from './class-connection';
 /** The app's one connection to the server (the net module is the only user of socket.io-client). */
 export const classConnection = new ClassConnection(useAppStore);
 
-export { createClass } from './api';
+export { createClass, exportClass } from './api';
 export { sessionActions } from './session-actions';
 export { deleteFork, forkAndOpen, openClass, openFork } from './session-views';

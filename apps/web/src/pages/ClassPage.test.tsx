@@ -42,8 +42,10 @@ describe('ClassPage for a student the teacher removed', () => {
     render(<ClassPage code={CODE} />);
     for (const reason of ['endedByTeacher', 'archived'] as const) {
       act(() => useAppStore.getState().setJoinError(classEndedError({ reason })));
-      expect(screen.getByTestId('class-error').getAttribute('data-code')).toBe('classEnded');
-      expect(screen.getByTestId('class-error').textContent).toContain('This class has ended.');
+      expect(screen.getByTestId('class-ended').getAttribute('data-code')).toBe('classEnded');
+      expect(screen.getByTestId('class-ended').textContent).toContain('This class has ended');
+      // nothing came with the end (this device was not connected): it says so, and where the work is
+      expect(screen.getByTestId('class-ended').textContent).toContain('Your teacher still has every fork of the class.');
     }
     expect(loadIdentity(CODE)).toBeNull();
   });

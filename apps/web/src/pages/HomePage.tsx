@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useT } from '../i18n';
 import { navigate } from '../app/navigation';
 import { forgetIdentity, listIdentities } from '../store/identity-storage';
+import { forgetKeptWork, listKeptWork } from '../store/kept-work';
 import { JoinClassCard } from './JoinClassCard';
 import { StartClassCard } from './StartClassCard';
 
-/** The front page: start a class, join one, or practise alone; plus the classes this browser was in. */
+/** The front page: start a class, join one, or practise alone; plus the classes this browser was in, and the ended ones whose work it keeps. */
 export function HomePage({ joinCode }: { joinCode: string | null }) {
   const t = useT();
   // keyed by the code, so following another /join/CODE link refills the form
@@ -29,37 +30,65 @@ export function HomePage({ joinCode }: { joinCode: string | null }) {
         </div>
       </div>
       <RememberedClasses />
+      <KeptClasses />
     </div>
   );
 }
 
+/** The classes this browser is in: back to their page, or forget them. */
 function RememberedClasses() {
   const t = useT();
   const [identities, setIdentities] = useState(listIdentities);
-  if (identities.length === 0) return null;
   return (
-    <section className="remembered" data-testid="remembered-classes">
-      <h2>{t('app.home.resume.title')}</h2>
+    <ClassList
+      testId="remembered-classes"
+      title={t('app.home.resume.title')}
+      items={identities.map((i) => ({ code: i.code, label: t('app.home.resume.item', { code: i.code, role: t(`app.role.${i.role}`), name: i.name }) }))}
+      onForget={(code) => {
+        forgetIdentity(code);
+        setIdentities(listIdentities());
+      }}
+    />
+  );
+}
+
+/** Classes that ended while this browser was in them: their page offers the forks kept (CMD-7). */
+function KeptClasses() {
+  const t = useT();
+  const [kept, setKept] = useState(listKeptWork);
+  return (
+    <ClassList
+      testId="kept-classes"
+      title={t('app.home.kept.title')}
+      items={kept.map((w) => ({ code: w.code, label: t('app.home.kept.item', { code: w.code, name: w.name }) }))}
+      onForget={(code) => {
+        forgetKeptWork(code);
+        setKept(listKeptWork());
+      }}
+    />
+  );
+}
+
+/** Links to class pages by room code, each with a "Forget" button; nothing when there are none. */
+function ClassList({ testId, title, items, onForget }: { testId: string; title: string; items: { code: string; label: string }[]; onForget(code: string): void }) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <section className="remembered" data-testid={testId}>
+      <h2>{title}</h2>
       <ul>
-        {identities.map((identity) => (
-          <li key={identity.code}>
+        {items.map(({ code, label }) => (
+          <li key={code}>
             <a
-              href={`/class/${identity.code}`}
+              href={`/class/${code}`}
               onClick={(e) => {
                 e.preventDefault();
-                navigate({ page: 'class', code: identity.code });
+                navigate({ page: 'class', code });
               }}
             >
-              {t('app.home.resume.item', { code: identity.code, role: t(`app.role.${identity.role}`), name: identity.name })}
+              {label}
             </a>
-            <button
-              type="button"
-              className="button small quiet"
-              onClick={() => {
-                forgetIdentity(identity.code);
-                setIdentities(listIdentities());
-              }}
-            >
+            <button type="button" className="button small quiet" onClick={() => onForget(code)}>
               {t('app.home.resume.forget')}
             </button>
           </li>

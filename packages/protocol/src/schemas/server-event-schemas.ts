@@ -54,8 +54,19 @@ export type ForksUpdate = Static<typeof ForksUpdateSchema>;
 export const ForkRemovedSchema = Type.Object({ sessionId: IdSchema });
 export type ForkRemoved = Static<typeof ForkRemovedSchema>;
 
-/** `removed`: the teacher took this participant out of the class (CMD-9); the class goes on without them. */
-export const ClassEndedSchema = Type.Object({ reason: Type.Enum(['endedByTeacher', 'archived', 'removed'] as const) });
+/**
+ * The class is over for this participant (CMD-7). `removed`: the teacher took
+ * them out (CMD-9); the class goes on without them.
+ */
+export const ClassEndedSchema = Type.Object({
+  reason: Type.Enum(['endedByTeacher', 'archived', 'removed'] as const),
+  /**
+   * the recipient's own forks, full state, as they were when the class ended
+   * (never anyone else's): what they continue in practice mode. Absent for
+   * `removed` (their forks went with them) and from servers before it.
+   */
+  forks: Type.Optional(Type.Array(SessionStateSchema)),
+});
 export type ClassEnded = Static<typeof ClassEndedSchema>;
 
 /** A binary snapshot of one session; decode `bytes` with `decodeSnapshot`. */

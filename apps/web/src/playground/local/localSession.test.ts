@@ -1,6 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '@playroom/engine';
+import { DEFAULT_CONFIG, createTrainer, lossHistoryFrom, trainRecordingLoss, type TrainerConfig } from '@playroom/engine';
+import { readPlaygroundFile, playgroundFileOf, sessionMetricsOf, type SessionState } from '@playroom/protocol';
+import { sessionState } from '../../net/test-fixtures';
 import { LocalSession } from './localSession';
+
+/** A fork's full state as the server sends it at the end of a class: the engine's exact trainer after `epochs`. */
+function forkState(config: TrainerConfig, epochs: number, overrides: Partial<SessionState> = {}): SessionState {
+  const trainer = createTrainer(config);
+  const lossHistory = lossHistoryFrom(trainer);
+  trainRecordingLoss(trainer, lossHistory, epochs);
+  return sessionState({
+    sessionId: 's_fork',
+    kind: 'fork',
+    ownerId: 'p_ann',
+    ownerName: 'Ann',
+    parentId: 'class-1',
+    config: trainer.config,
+    layerSizes: [...trainer.network.layerSizes],
+    params: Array.from(trainer.network.params),
+    epoch: trainer.epoch,
+    playing: true,
+    speed: 'max',
+    metrics: sessionMetricsOf(trainer.evaluate()),
+    lossHistory,
+    ...overrides,
+  });
+}
 
 describe('LocalSession', () => {
   it('starts paused at epoch 0 with one loss point', () => {
@@ -94,6 +119,49 @@ describe('LocalSession', () => {
     for (let i = 0; i < 40 && session.isPlaying; i++) session.advance(100);
     expect(session.model.metrics.diverged).not.toBeNull();
     expect(session.model.playing).toBe(false);
+  });
+
+  it('carries on from a fork’s full state: the same weights, epoch, data, losses and curve, paused', () => {
+    const config = { ...DEFAULT_CONFIG, dataset: 'xor' as const, learningRate: 0.1, schedule: { kind: 'exponential' as const, decayRate: 0.5, decayEpochs: 10 } };
+    const state = forkState(config, 37);
+    const session = LocalSession.fromState(state);
+    const { model } = session;
+    expect(model.epoch).toBe(37);
+    expect(Array.from(model.params)).toEqual(state.params);
+    expect(model.config).toEqual(state.config);
+    // the losses are measured again from those weights on the same data: the very numbers the server had
+    expect(model.metrics).toEqual(state.metrics);
+    expect(model.lossHistory).toEqual(state.lossHistory);
+    expect(model.playing).toBe(false);
+    expect(model.speed).toBe(1000);
+    session.step();
+    expect(session.model.epoch).toBe(38);
+    expect(session.model.lossHistory.points.at(-1)!.epoch).toBe(38);
+  });
+
+  it('saves its state for a playground file, which opens again as it was', () => {
+    const session = LocalSession.fromState(forkState(DEFAULT_CONFIG, 5));
+    session.step();
+    session.setWeight(1, 0, 1, 0.123456789012345);
+    const saved = session.toState();
+    expect(saved).toMatchObject({ sessionId: 's_fork', ownerName: 'Ann', epoch: 6, playing: false });
+    expect(saved.params[1]).toBe(0.123456789012345);
+    const file = readPlaygroundFile(JSON.stringify(playgroundFileOf([saved], 'ABC234')));
+    if (!file.ok) throw new Error(file.detail);
+    const reopened = LocalSession.fromState(file.sessions[0]!);
+    expect(Array.from(reopened.model.params)).toEqual(Array.from(session.model.params));
+    expect(reopened.model.metrics).toEqual(session.model.metrics);
+    expect(reopened.toState()).toEqual(saved);
+    // a session begun in practice mode belongs to no class
+    expect(new LocalSession(DEFAULT_CONFIG).toState()).toMatchObject({ classId: 'practice', parentId: null, epoch: 0 });
+  });
+
+  it('keeps a divergence it was opened with, and refuses a state the engine cannot load', () => {
+    const diverged = forkState(DEFAULT_CONFIG, 2, {});
+    diverged.metrics = { ...diverged.metrics, diverged: { reason: 'the loss became NaN', epoch: 2, kind: 'not-finite' } };
+    expect(LocalSession.fromState(diverged).model.metrics.diverged).toMatchObject({ epoch: 2, kind: 'not-finite' });
+    expect(() => LocalSession.fromState({ ...diverged, params: [1, 2, 3] })).toThrow(/params/);
+    expect(() => LocalSession.fromState({ ...diverged, config: { ...diverged.config, hiddenLayers: [99] } })).toThrow();
   });
 
   it('notifies subscribers on every change', () => {

@@ -13,10 +13,12 @@ export interface LocalTrainer {
 /**
  * A playground that trains in this browser, no server: the engine's Trainer
  * advanced on requestAnimationFrame while playing. Returns the same
- * {model, actions} pair the app shell builds from server snapshots.
+ * {model, actions} pair the app shell builds from server snapshots. Given a
+ * LocalSession (opened from a file or a class's fork), drives that one; key
+ * the component by it to switch.
  */
-export function useLocalTrainer(initialConfig: TrainerConfig = DEFAULT_CONFIG): LocalTrainer {
-  const [session] = useState(() => new LocalSession(initialConfig));
+export function useLocalTrainer(source: TrainerConfig | LocalSession = DEFAULT_CONFIG): LocalTrainer {
+  const [session] = useState(() => (source instanceof LocalSession ? source : new LocalSession(source)));
   const model = useSyncExternalStore(session.subscribe, () => session.model);
   const failure = useSyncExternalStore(session.subscribe, () => session.commandFailure);
 

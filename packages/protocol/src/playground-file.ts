@@ -1,0 +1,66 @@
+/**
+ * A playground file: sessions saved to disk to carry on in practice mode
+ * (rule FILE-1). Its unit is the wire's SessionState, exact (Float64 weights,
+ * config, epoch, loss history), so what the server sends at the end of a
+ * class (CMD-7), what practice mode saves and the teacher's export (REST-3)
+ * are one thing: practice mode opens all of them.
+ */
+import Type, { type Static } from 'typebox';
+import { PROTOCOL_VERSION } from './version';
+import { RoomCodeSchema } from './schemas/common-schemas';
+import { SessionExportSchema } from './schemas/rest-schemas';
+import { SessionStateSchema, type SessionState } from './schemas/state-schemas';
+import { createValidator } from './validation';
+
+export const PLAYGROUND_FILE_FORMAT = 'playroom-playground';
+
+/** Files bigger than this are not read (a teacher's export of 100 forks of 2,000 custom points is ~12 MB). */
+export const PLAYGROUND_FILE_MAX_BYTES = 32 * 1024 * 1024;
+
+export const PlaygroundFileSchema = Type.Object({
+  format: Type.Literal(PLAYGROUND_FILE_FORMAT),
+  protocolVersion: Type.Integer(),
+  savedAt: Type.String(),
+  /** the room code of the class the sessions came from; null: made in practice mode */
+  fromClass: Type.Union([RoomCodeSchema, Type.Null()]),
+  sessions: Type.Array(SessionStateSchema, { minItems: 1 }),
+});
+export type PlaygroundFile = Static<typeof PlaygroundFileSchema>;
+
+/** A file of `sessions` as this version writes it. */
+export function playgroundFileOf(sessions: SessionState[], fromClass: string | null, savedAt = new Date()): PlaygroundFile {
+  return { format: PLAYGROUND_FILE_FORMAT, protocolVersion: PROTOCOL_VERSION, savedAt: savedAt.toISOString(), fromClass, sessions };
+}
+
+/** What a file held: its sessions and the class they came from, or why it cannot be opened. */
+export type PlaygroundFileContents =
+  | { ok: true; sessions: SessionState[]; fromClass: string | null }
+  | { ok: false; reason: 'notJson' | 'notPlayground' | 'invalid'; detail: string };
+
+const checkPlaygroundFile = createValidator(PlaygroundFileSchema);
+const checkSessionExport = createValidator(SessionExportSchema);
+
+/**
+ * Reads a file's text: a playground file, or a teacher's class export
+ * (`playroom-session`, REST-3), whose sessions open the same way. Never throws.
+ */
+export function readPlaygroundFile(text: string): PlaygroundFileContents {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: 'notJson', detail: error instanceof Error ? error.message : String(error) };
+  }
+  const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
+  if (format === PLAYGROUND_FILE_FORMAT) {
+    const file = checkPlaygroundFile(json);
+    if (!file.ok) return { ok: false, reason: 'invalid', detail: file.error.message };
+    return { ok: true, sessions: file.value.sessions, fromClass: file.value.fromClass };
+  }
+  if (format === 'playroom-session') {
+    const exported = checkSessionExport(json);
+    if (!exported.ok) return { ok: false, reason: 'invalid', detail: exported.error.message };
+    return { ok: true, sessions: exported.value.sessions, fromClass: exported.value.code };
+  }
+  return { ok: false, reason: 'notPlayground', detail: `format ${JSON.stringify(format)}` };
+}
