@@ -216,7 +216,10 @@ describe('a class in the browser', () => {
     const frozenAt = await epochOf(ann);
     await new Promise((r) => setTimeout(r, 600));
     expect(await epochOf(ann)).toBe(frozenAt);
-    expect(await ann.getByTestId('view-banner').textContent()).toContain('The teacher has paused all forks.');
+    expect(await ann.getByTestId('view-banner').textContent()).toContain('The teacher paused the class. Your fork waits');
+    // no new fork while the class waits: the button is off and says why (FORK-4)
+    for (const page of students()) expect(await page.getByTestId('fork-button').isDisabled()).toBe(true);
+    expect(await bo.getByTestId('fork-button').getAttribute('title')).toBe('老师已设置全班暂停：恢复后才能再复制实验。');
     expect(await ann.getByTestId('readonly-note').textContent()).toContain('The teacher paused the class');
     expect(await bo.getByTestId('readonly-note').textContent()).toContain('老师已让全班暂停');
     expect(await teacher.getByTestId('freeze-forks').getAttribute('aria-pressed')).toBe('true');
@@ -231,8 +234,13 @@ describe('a class in the browser', () => {
     await teacher.getByTestId('freeze-forks').click();
     for (const page of students()) {
       await pollUntil(() => page.getByTestId('session-playground').getAttribute('data-readonly'), (r) => r === 'false', 2000, 'the fork is editable again');
+      // both were training when the class paused: they go on by themselves
+      await pollUntil(() => page.getByTestId('play-pause').getAttribute('data-playing'), (p) => p === 'true', 2000, 'the fork trains again');
+      expect(await page.getByTestId('fork-button').isDisabled()).toBe(false);
     }
     expect(await ann.getByTestId('learning-rate').isDisabled()).toBe(false);
+    const resumedAt = await epochOf(bo);
+    await pollUntil(() => epochOf(bo), (e) => e > resumedAt, 5000, "Bo's fork trains after the class resumes");
   });
 
   it("spotlight (投屏展示): the teacher looks at Ann's fork and shows it to the class; when it stops, Bo is back in class", async () => {

@@ -125,8 +125,53 @@ describe('forks', () => {
       expect(update.state).toMatchObject({ playing: false, frozen: true });
       const refused = await command(ana.socket, { type: 'play', sessionId: anaFork.sessionId });
       expect(refused.ok ? null : refused.error.code).toBe(ErrorCode.forksFrozen);
+      // resumed, the fork that was playing plays again by itself: nobody has to find out it waits
+      const resumed = nextEvent<SessionUpdate>(ana.socket, 'session', (u) => u.cause === 'unfrozen');
       expect((await command(teacher.socket, { type: 'freezeForks', frozen: false })).ok).toBe(true);
-      expect((await command(ana.socket, { type: 'play', sessionId: anaFork.sessionId })).ok).toBe(true);
+      expect((await resumed).state).toMatchObject({ sessionId: anaFork.sessionId, playing: true, frozen: false });
+      expect((await command(ana.socket, { type: 'pause', sessionId: anaFork.sessionId })).ok).toBe(true);
+    });
+  });
+
+  it('FORK-4: on resume only the forks that were playing play again, and not those whose owner left', async () => {
+    await withClass(server, { students: ['Ana', 'Ben'] }, async ({ created, teacher, students: [ana, ben] }) => {
+      const classroom = server.app.playroom.registry.byId(created.sessionId)!;
+      const playing = await fork(ana.socket, created.sessionId);
+      const paused = await fork(ana.socket, created.sessionId);
+      const bens = await fork(ben.socket, created.sessionId);
+      await command(ana.socket, { type: 'play', sessionId: playing.sessionId });
+      await command(ben.socket, { type: 'play', sessionId: bens.sessionId });
+      expect((await command(teacher.socket, { type: 'freezeForks', frozen: true })).ok).toBe(true);
+      const benLeft = nextEvent(teacher.socket, 'roster', (r: { participants: { name: string; online: boolean }[] }) =>
+        r.participants.some((p) => p.name === 'Ben' && !p.online),
+      );
+      ben.socket.disconnect();
+      await benLeft;
+      expect((await command(teacher.socket, { type: 'freezeForks', frozen: false })).ok).toBe(true);
+      const state = (id: string) => ({ playing: classroom.session(id)!.playing, frozen: classroom.session(id)!.frozen });
+      expect([state(playing.sessionId), state(paused.sessionId), state(bens.sessionId)]).toEqual([
+        { playing: true, frozen: false },
+        { playing: false, frozen: false },
+        { playing: false, frozen: false },
+      ]);
+      await command(ana.socket, { type: 'pause', sessionId: playing.sessionId });
+    });
+  });
+
+  it('FORK-4: a student cannot fork while the class is paused, and nothing is made; after resume they can', async () => {
+    await withClass(server, { students: ['Ana'] }, async ({ created, teacher, students: [ana] }) => {
+      const registry = server.app.playroom.registry;
+      const classroom = registry.byId(created.sessionId)!;
+      const own = await fork(ana.socket, created.sessionId);
+      expect((await command(teacher.socket, { type: 'freezeForks', frozen: true })).ok).toBe(true);
+      const before = { forks: classroom.allForks().length, sessions: registry.countedSessionCount() };
+      for (const source of [created.sessionId, own.sessionId]) {
+        const refused = await command(ana.socket, { type: 'fork', sessionId: source });
+        expect(refused.ok ? null : refused.error).toMatchObject({ code: ErrorCode.forksFrozen, message: expect.stringMatching(/paused/) });
+      }
+      expect({ forks: classroom.allForks().length, sessions: registry.countedSessionCount() }).toEqual(before);
+      expect((await command(teacher.socket, { type: 'freezeForks', frozen: false })).ok).toBe(true);
+      expect((await fork(ana.socket, created.sessionId)).frozen).toBe(false);
     });
   });
 
@@ -148,9 +193,7 @@ describe('forks', () => {
       });
       expect(changed.ok).toBe(true);
       expect((await command(teacher.socket, { type: 'spotlight', sessionId: teachersFork.sessionId })).ok).toBe(true);
-      const anaCopy = await fork(ana.socket, teachersFork.sessionId);
-      expect(anaCopy.frozen).toBe(true);
-      const refused = await command(ana.socket, { type: 'play', sessionId: anaCopy.sessionId });
+      const refused = await command(ana.socket, { type: 'play', sessionId: anaFork.sessionId });
       expect(refused.ok ? null : refused.error.code).toBe(ErrorCode.forksFrozen);
       // a fork the teacher makes while the class is paused is theirs to drive at once
       const later = await fork(teacher.socket, anaFork.sessionId);

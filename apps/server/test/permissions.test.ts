@@ -42,8 +42,10 @@ const MUTATION: Expected = {
   'student:running': [NO, OK, NO],
   'student:paused': [NO, ErrorCode.forksFrozen, NO],
 };
-/** PERM-2/PERM-3: the class session, one's own forks, and the teacher every fork (forking stays allowed while paused). */
+/** PERM-2: the class session, one's own forks, and the teacher every fork. */
 const SEES = always([OK, OK, OK], [OK, OK, NO]);
+/** PERM-3: what one sees one may fork; FORK-4: not a student while the class is paused (the teacher may). */
+const FORKS: Expected = { ...SEES, 'student:paused': [ErrorCode.forksFrozen, ErrorCode.forksFrozen, NO] };
 /** PERM-5: the teacher only; the target does not matter. */
 const TEACHER_ONLY = always([OK, OK, OK], [NO, NO, NO]);
 
@@ -57,7 +59,7 @@ const EXPECTED: Record<CommandType, Expected> = {
   setWeight: MUTATION,
   setBias: MUTATION,
   setSpeed: MUTATION,
-  fork: SEES,
+  fork: FORKS,
   watch: SEES,
   unwatch: always([OK, OK, OK], [OK, OK, OK]),
   // PERM-4: the owner only, and the class session is no fork

@@ -23,7 +23,8 @@ const COMMAND_RESULT_FIELDS = {
   pause: { clock },
   /** the step is queued, not done: `epoch` is the epoch now, `pending` the epochs queued in all (rule CMD-8) */
   step: { clock, epoch: Type.Integer({ minimum: 0 }), pending: Type.Integer({ minimum: 0 }) },
-  reset: { clock },
+  /** `seed`: the config.seed the network starts from now (new with `start: 'new'`) */
+  reset: { clock, seed: Type.Integer({ minimum: 0 }) },
   regenerateData: { clock, dataSeed: Type.Integer({ minimum: 0 }) },
   setWeight: { clock },
   setBias: { clock },

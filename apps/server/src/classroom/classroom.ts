@@ -182,14 +182,18 @@ export class Classroom {
     return fork;
   }
 
-  /** Pause the class or let it go on (every student's fork, FORK-4); returns the forks whose state changed. */
+  /**
+   * Pause the class or let it go on (every student's fork, FORK-4): on
+   * resume, a fork that was playing plays again if its owner is here.
+   * Returns the forks whose state changed.
+   */
   setForksFrozen(frozen: boolean): TrainingSession[] {
     this.switches.forksFrozen = frozen;
     const changed: TrainingSession[] = [];
     for (const fork of this.forks.values()) {
       const held = this.pausesWithClass(fork);
       if (fork.frozen === held && !(held && fork.playing)) continue;
-      fork.holdForClass(held);
+      fork.holdForClass(held, this.roster.isOnline(fork.ownerId));
       changed.push(fork);
     }
     return changed;

@@ -38,7 +38,7 @@ export class CommandExecutor {
     private readonly registry: ClassroomRegistry,
     private readonly events: ClassroomEvents,
     private readonly writeAhead: WriteAhead,
-    private readonly newDataSeed: () => number = () => randomInt(1, 2 ** 31),
+    private readonly newSeed: () => number = () => randomInt(1, 2 ** 31),
   ) {}
 
   /** The ack, at once, or once storage committed the change (PERSIST-5). */
@@ -144,11 +144,13 @@ export class CommandExecutor {
         this.events.stepsQueued(classroom, session());
         return { ok: true, clock: session().clock, epoch: session().epoch, pending };
       }
-      case 'reset':
-        session().reset();
-        return { ok: true, clock: changed('reset') };
+      case 'reset': {
+        const seed = command.start === 'new' ? this.newSeed() : session().config.seed;
+        session().reset(seed);
+        return { ok: true, clock: changed('reset'), seed };
+      }
       case 'regenerateData': {
-        const dataSeed = this.newDataSeed();
+        const dataSeed = this.newSeed();
         session().regenerateData(dataSeed);
         return { ok: true, clock: changed('regenerateData'), dataSeed };
       }

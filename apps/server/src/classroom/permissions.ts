@@ -68,10 +68,14 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     case 'setSpeed':
       return withSession(classroom, command.sessionId, (session) => authorizeMutation(actor, classroom, session));
     case 'watch':
+      return withSession(classroom, command.sessionId, (session) => watchRefusal(actor, classroom, session));
     case 'fork':
-      return withSession(classroom, command.sessionId, (session) =>
-        mayWatch(actor, classroom, session) ? null : forbidden('this fork is private to its owner and the teacher'),
-      );
+      return withSession(classroom, command.sessionId, (session) => {
+        const refusal = watchRefusal(actor, classroom, session);
+        if (refusal || actor.role === 'teacher' || !classroom.forksFrozen) return refusal;
+        // FORK-4: a student's new fork would only wait, frozen, until the class resumes
+        return protocolError(ErrorCode.forksFrozen, 'the teacher paused the class: forking waits until the class resumes');
+      });
     case 'deleteFork':
       return withSession(classroom, command.sessionId, (session) => {
         if (session.kind !== 'fork') return forbidden('the class session cannot be deleted');
@@ -111,6 +115,11 @@ function withSession(
 ): ProtocolError | null {
   const session = classroom.session(sessionId);
   return session ? rule(session) : notFound();
+}
+
+/** Rules PERM-2 and PERM-3: what one may watch one may fork. */
+function watchRefusal(actor: Actor, classroom: Classroom, session: TrainingSession): ProtocolError | null {
+  return mayWatch(actor, classroom, session) ? null : forbidden('this fork is private to its owner and the teacher');
 }
 
 /** Rules PERM-1 and FORK-4: the controller drives a session, unless the teacher paused the class it waits with. */

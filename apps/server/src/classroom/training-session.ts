@@ -70,6 +70,8 @@ export class TrainingSession implements Trainable {
   private speedValue: Speed = PROTOCOL_LIMITS.speed.default;
   /** whether "pause the class" holds this fork (FORK-4); the classroom decides, see Classroom.pausesWithClass */
   private frozenValue = false;
+  /** whether it was playing when "pause the class" held it: it plays again when let go (FORK-4) */
+  private playingWhenHeld = false;
   private trainerValue: Trainer;
   /** epochs a `step` asked for that the scheduler has not trained yet, and who asked */
   private stepsQueued = 0;
@@ -154,10 +156,21 @@ export class TrainingSession implements Trainable {
   get frozen(): boolean {
     return this.frozenValue;
   }
-  /** Held or let go by "pause the class" (only the Classroom calls it): a held session stops playing. */
-  holdForClass(held: boolean): void {
+  /**
+   * Held or let go by "pause the class" (only the Classroom calls it): a held
+   * session stops playing; let go, it plays again if it was playing when held
+   * and `resume` allows it (FORK-4).
+   */
+  holdForClass(held: boolean, resume = true): void {
+    if (held && !this.frozenValue) this.playingWhenHeld = this.playingValue;
+    const wasHeld = this.frozenValue;
     this.frozenValue = held;
-    if (held && this.playingValue) this.pause();
+    if (held) {
+      if (this.playingValue) this.pause();
+      return;
+    }
+    if (wasHeld && this.playingWhenHeld && resume && !this.diverged) this.play();
+    this.playingWhenHeld = false;
   }
   get diverged(): boolean {
     return this.trainerValue.diverged !== null;
@@ -209,9 +222,9 @@ export class TrainingSession implements Trainable {
     this.tick();
   }
 
-  /** Back to epoch 0 with the weights `config.seed` gives, paused (rule CMD-4). */
-  reset(): void {
-    this.trainerValue = buildTrainer(this.config);
+  /** Back to epoch 0, paused, with the initial weights of `seed` (which becomes `config.seed`), on the same data (rule CMD-4). */
+  reset(seed: number = this.config.seed): void {
+    this.trainerValue = this.trainerValue.restart(seed);
     this.newLossHistory();
     this.playingValue = false;
     this.cancelSteps();

@@ -9,7 +9,7 @@ export function sessionActions(connection: ClassConnection, sessionId: string): 
     play: () => void send({ type: 'play', sessionId }),
     pause: () => void send({ type: 'pause', sessionId }),
     step: () => void send({ type: 'step', sessionId }),
-    reset: () => void send({ type: 'reset', sessionId }),
+    reset: (start) => void send({ type: 'reset', sessionId, start }),
     regenerateData: () => void send({ type: 'regenerateData', sessionId }),
     setWeight: (layer, to, from, value) => void send({ type: 'setWeight', sessionId, layer, to, from, value }),
     setBias: (layer, neuron, value) => void send({ type: 'setBias', sessionId, layer, to: neuron, value }),

@@ -56,3 +56,22 @@ describe('StudentView spotlight banner', () => {
     expect(banner()).toBeNull();
   });
 });
+
+describe('StudentView while the class is paused (FORK-4)', () => {
+  const status = (forksFrozen: boolean): ClassStatus => ({ spotlightId: null, spotlightOwner: null, forksFrozen, locked: false, lessonControls: {} });
+  const forkButton = () => screen.getByTestId('fork-button') as HTMLButtonElement;
+
+  it('cannot fork, and says why in both languages; once the class resumes it can again', () => {
+    render(<StudentView />);
+    expect(forkButton().disabled).toBe(false);
+    act(() => useAppStore.getState().setClassStatus(status(true)));
+    expect(forkButton().disabled).toBe(true);
+    expect(screen.getByTestId('frozen-banner').textContent).toBe('The teacher paused the class: you can fork again when the class resumes.');
+    expect(forkButton().title).toBe(screen.getByTestId('frozen-banner').textContent);
+    act(() => useLanguageStore.getState().setLanguage('zh-CN'));
+    expect(screen.getByTestId('frozen-banner').textContent).toBe('老师已设置全班暂停：恢复后才能再复制实验。');
+    act(() => useAppStore.getState().setClassStatus(status(false)));
+    expect(forkButton().disabled).toBe(false);
+    expect(screen.queryByTestId('frozen-banner')).toBeNull();
+  });
+});

@@ -91,13 +91,19 @@ export function StudentView() {
           type="button"
           className="button primary fork-button"
           data-testid="fork-button"
-          disabled={forking || !sourceId}
-          title={t('app.class.forkHint')}
+          disabled={forking || !sourceId || forksFrozen}
+          title={forksFrozen ? t('app.class.forkFrozen') : t('app.class.forkHint')}
           onClick={() => void fork()}
         >
           {forking ? t('app.class.forking') : t('app.class.fork')}
         </button>
       </div>
+
+      {forksFrozen && tab === 'class' && (
+        <div className="view-banner" role="status" data-testid="frozen-banner">
+          {t('app.class.forkFrozen')}
+        </div>
+      )}
 
       {spotlight && !viewingSpotlight && (
         <div className="view-banner spotlight-banner" data-testid="spotlight-banner">

@@ -50,7 +50,9 @@ describe('controls bar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     expect(actions.play).toHaveBeenCalledOnce();
     expect(actions.step).toHaveBeenCalledOnce();
-    expect(actions.reset).toHaveBeenCalledOnce();
+    expect(actions.reset).toHaveBeenCalledExactlyOnceWith('new'); // new starting weights, as the playground's reset
+    fireEvent.click(screen.getByRole('button', { name: 'Same start' }));
+    expect(actions.reset).toHaveBeenLastCalledWith('same');
     view.rerender(<Playground model={modelOf({}, { playing: true })} actions={actions} />);
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
     expect(actions.pause).toHaveBeenCalledOnce();

@@ -1,5 +1,5 @@
 import type { TrainerConfig } from '@playroom/engine';
-import { lessonControlState, type LessonControl, type LessonControlState, type LessonControls, type TrainingView } from '@playroom/protocol';
+import { lessonControlState, type LessonControl, type ResetStart, type LessonControlState, type LessonControls, type TrainingView } from '@playroom/protocol';
 
 /**
  * What the playground view draws: one session (the class session or a fork,
@@ -43,7 +43,8 @@ export interface PlaygroundActions {
   play(): void;
   pause(): void;
   step(): void;
-  reset(): void;
+  /** back to epoch 0: `'new'` initial weights (a new seed, as the playground's reset), or `'same'` as before (CMD-4) */
+  reset(start: ResetStart): void;
   regenerateData(): void;
   /** layer ≥ 1 (destination layer), `to` neuron in that layer, `from` neuron in the layer before */
   setWeight(layer: number, to: number, from: number, value: number): void;

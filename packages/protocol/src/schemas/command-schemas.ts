@@ -16,6 +16,10 @@ const layerIndex = Type.Integer({ minimum: 1, maximum: PROTOCOL_LIMITS.maxLayers
 const neuronIndex = Type.Integer({ minimum: 0, maximum: PROTOCOL_LIMITS.maxLayerSize });
 const paramValue = Type.Number({ minimum: -1e6, maximum: 1e6 });
 
+/** Where `reset` starts again: new initial weights (a new seed) or the same ones (rule CMD-4). */
+export const ResetStartSchema = Type.Enum(['new', 'same'] as const);
+export type ResetStart = Static<typeof ResetStartSchema>;
+
 export const COMMAND_SCHEMAS = {
   /** change config fields; keeps or rebuilds the network as the engine's configChangeEffect says */
   setConfig: Type.Object({ type: Type.Literal('setConfig'), sessionId, patch: ConfigPatchSchema }, strict),
@@ -30,8 +34,11 @@ export const COMMAND_SCHEMAS = {
     },
     strict,
   ),
-  /** back to epoch 0 with freshly initialised weights (from config.seed) and a pause */
-  reset: Type.Object({ type: Type.Literal('reset'), sessionId }, strict),
+  /**
+   * back to epoch 0 and a pause: `start: 'new'` draws new initial weights (the server picks a new
+   * config.seed, as the playground's reset does), `'same'` (the default) starts again from config.seed (rule CMD-4)
+   */
+  reset: Type.Object({ type: Type.Literal('reset'), sessionId, start: Type.Optional(ResetStartSchema) }, strict),
   /** new data: the server picks a new config.dataSeed; the network is rebuilt */
   regenerateData: Type.Object({ type: Type.Literal('regenerateData'), sessionId }, strict),
   /** weight from neuron `from` of layer `layer-1` into neuron `to` of layer `layer` */

@@ -64,7 +64,7 @@ export const app = {
   'app.error.rateLimited': 'Too many attempts. Wait a minute and try again.',
   'app.error.forbidden': 'You are not allowed to do that.',
   'app.error.forkLimit': 'You have reached the limit of forks.',
-  'app.error.forksFrozen': 'The teacher has paused all forks.',
+  'app.error.forksFrozen': 'The teacher paused the class. Try again when it resumes.',
   'app.error.sessionLimit': 'The server is busy with too many sessions. Try again later.',
   'app.error.invalidConfig': 'That setting is not allowed: {message}',
   'app.error.invalidParameter': 'That weight or bias cannot be set (the network may have just changed).',
@@ -106,7 +106,8 @@ export const app = {
   'app.class.noForks': 'No forks yet. Press “Fork and experiment” to make one.',
   'app.class.waitingForState': 'Waiting for the session…',
   'app.class.spotlight': 'On the class screen: {name}’s fork',
-  'app.class.frozen': 'The teacher has paused all forks.',
+  'app.class.frozen': 'The teacher paused the class. Your fork waits; if it was training, it goes on by itself when the class resumes.',
+  'app.class.forkFrozen': 'The teacher paused the class: you can fork again when the class resumes.',
 
   'app.dashboard.title': 'Dashboard',
   'app.dashboard.forks': 'Forks',

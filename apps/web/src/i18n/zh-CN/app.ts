@@ -60,7 +60,7 @@ export const app: MessagesOf<typeof en> = {
   'app.error.rateLimited': '尝试次数过多，请稍等一分钟再试。',
   'app.error.forbidden': '你没有权限进行这个操作。',
   'app.error.forkLimit': '你的分支数量已达上限。',
-  'app.error.forksFrozen': '老师已暂停所有分支。',
+  'app.error.forksFrozen': '老师已设置全班暂停，恢复后再试。',
   'app.error.sessionLimit': '服务器上的实验过多，请稍后再试。',
   'app.error.invalidConfig': '这个设置不被允许：{message}',
   'app.error.invalidParameter': '无法设置这个权重或偏置（网络可能刚刚改变了）。',
@@ -99,7 +99,8 @@ export const app: MessagesOf<typeof en> = {
   'app.class.noForks': '还没有分支。点击“复制实验（分支）”创建一个。',
   'app.class.waitingForState': '正在等待实验数据…',
   'app.class.spotlight': '投屏展示：{name} 的分支',
-  'app.class.frozen': '老师已暂停所有分支。',
+  'app.class.frozen': '老师已设置全班暂停。你的分支正在等待；如果它之前在训练，恢复后会自动继续。',
+  'app.class.forkFrozen': '老师已设置全班暂停：恢复后才能再复制实验。',
 
   'app.dashboard.title': '教师面板',
   'app.dashboard.forks': '分支',

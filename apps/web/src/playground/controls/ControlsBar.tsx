@@ -36,17 +36,29 @@ export function ControlsBar({ model, actions, status, toolbarExtra, readOnlyNote
   return (
     <section className="pg-controls" aria-label={t('pg.controls')}>
       <div className="pg-run">
-        <button
-          type="button"
-          className="pg-round pg-round-small"
-          onClick={actions.reset}
-          data-testid="reset"
-          disabled={disabled}
-          aria-label={t('pg.reset')}
-          title={t('pg.reset.tip')}
-        >
-          <ResetIcon />
-        </button>
+        <div className="pg-reset">
+          <button
+            type="button"
+            className="pg-round pg-round-small"
+            onClick={() => actions.reset('new')}
+            data-testid="reset"
+            disabled={disabled}
+            aria-label={t('pg.reset')}
+            title={t('pg.reset.tip')}
+          >
+            <ResetIcon />
+          </button>
+          <button
+            type="button"
+            className="pg-same-start"
+            onClick={() => actions.reset('same')}
+            data-testid="reset-same"
+            disabled={disabled}
+            title={t('pg.resetSame.tip')}
+          >
+            {t('pg.resetSame')}
+          </button>
+        </div>
         <button
           type="button"
           className="pg-round pg-play"

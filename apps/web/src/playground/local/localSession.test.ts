@@ -56,7 +56,7 @@ describe('LocalSession', () => {
     expect(session.model.epoch).toBe(1);
   });
 
-  it('steps one epoch and pauses; reset goes back to the same starting weights', () => {
+  it("steps one epoch and pauses; reset 'same' goes back to the same starting weights", () => {
     const session = new LocalSession(DEFAULT_CONFIG);
     const initial = session.model.params;
     session.play();
@@ -64,10 +64,27 @@ describe('LocalSession', () => {
     expect(session.model.epoch).toBe(1);
     expect(session.model.playing).toBe(false);
     expect(session.model.params).not.toEqual(initial);
-    session.reset();
+    session.reset('same');
     expect(session.model.epoch).toBe(0);
     expect(session.model.params).toEqual(initial);
     expect(session.model.lossHistory.points).toHaveLength(1);
+  });
+
+  it("reset 'new' re-rolls the starting weights with a new seed on the same data, as the playground's reset", () => {
+    const session = new LocalSession(DEFAULT_CONFIG);
+    const initial = { params: session.model.params, seed: session.model.config.seed, dataSeed: session.model.config.dataSeed };
+    session.step();
+    session.reset('new');
+    const rolled = session.model;
+    expect(rolled.epoch).toBe(0);
+    expect(rolled.playing).toBe(false);
+    expect(rolled.config.seed).not.toBe(initial.seed);
+    expect(rolled.params).not.toEqual(initial.params);
+    expect(Array.from(rolled.params)).toEqual(Array.from(createTrainer({ ...DEFAULT_CONFIG, seed: rolled.config.seed }).network.params));
+    expect(rolled.config.dataSeed).toBe(initial.dataSeed); // the same points
+    session.step();
+    session.reset('same');
+    expect(session.model.params).toEqual(rolled.params);
   });
 
   it('keeps the weights for a learning-rate change and rebuilds for a shape change', () => {

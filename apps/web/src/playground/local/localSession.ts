@@ -13,7 +13,7 @@ import {
   type Trainer,
   type TrainerConfig,
 } from '@playroom/engine';
-import { PROTOCOL_LIMITS, sessionMetricsOf, type SessionState } from '@playroom/protocol';
+import { PROTOCOL_LIMITS, sessionMetricsOf, type ResetStart, type SessionState } from '@playroom/protocol';
 import type { CommandFailure, PlaygroundModel } from '../model';
 import { trainerFromState } from './trainerFromState';
 
@@ -173,9 +173,10 @@ export class LocalSession {
     this.changed();
   }
 
-  /** Back to epoch 0 with the starting weights of `config.seed`, paused (as the server's CMD-4). */
-  reset(): void {
-    this.replace(createTrainer(this.trainer.config));
+  /** Back to epoch 0, paused, on the same data: new initial weights (a new seed) or the same start again (as the server's CMD-4). */
+  reset(start: ResetStart): void {
+    const seed = start === 'new' ? newSeed(this.trainer.config.seed) : this.trainer.config.seed;
+    this.replace(this.trainer.restart(seed));
     this.playing = false;
   }
 
@@ -239,4 +240,10 @@ export class LocalSession {
     this.cached = null;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** New initial weights: a random seed, never the one it replaces. */
+function newSeed(current: number): number {
+  const value = crypto.getRandomValues(new Uint32Array(1))[0]!;
+  return value === current ? (value + 1) >>> 0 : value;
 }
