@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '@playroom/engine';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ERROR_CODES, ErrorCode } from './error-codes';
 import { COMMAND_SCHEMAS, COMMAND_TYPES } from './schemas/command-schemas';
 import { TrainerConfigSchema } from './schemas/config-schema';
@@ -148,5 +148,27 @@ describe('handshake and REST schemas', () => {
       }),
       { seed: 44, numRuns: 1000 },
     );
+  });
+});
+
+describe('compiling', () => {
+  it('happens on first use, not at import: a page whose CSP forbids eval may import the protocol', async () => {
+    const original = globalThis.Function;
+    let generated = 0;
+    globalThis.Function = new Proxy(original, {
+      construct(target, args: unknown[]) {
+        generated++;
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    try {
+      vi.resetModules();
+      const fresh = await import('./validation');
+      expect(generated).toBe(0);
+      expect(fresh.validateCommand({ type: 'play', sessionId: 'ses_1' }).ok).toBe(true);
+      expect(generated).toBeGreaterThan(0);
+    } finally {
+      globalThis.Function = original;
+    }
   });
 });

@@ -10,11 +10,15 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; error: Protoco
 /**
  * Compile a schema into a checker that never throws: whatever arrives (junk,
  * cycles, huge numbers), the answer is a value or a `badRequest` naming the
- * first offending field (rule VAL-1).
+ * first offending field (rule VAL-1). It compiles on its first use, not at
+ * import: compiling generates code (`new Function`), which the web app's
+ * content security policy forbids, so a page that only imports this module
+ * never trips it.
  */
 export function createValidator<S extends TSchema>(schema: S): (input: unknown) => Validation<Static<S>> {
-  const compiled = Compile(schema);
+  let compiledOnce: ReturnType<typeof Compile> | null = null;
   return (input) => {
+    const compiled = (compiledOnce ??= Compile(schema));
     try {
       if (compiled.Check(input)) return { ok: true, value: input as Static<S> };
       return { ok: false, error: describeFailure(compiled, input) };
