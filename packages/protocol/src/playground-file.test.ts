@@ -48,7 +48,7 @@ describe('playground files (FILE-1)', () => {
       code: 'ABC234',
       teacherName: 'Ms Chen',
       createdAt: '2025-01-02T03:00:00.000Z',
-      classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} },
+      classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false },
       roster: [],
       sessions: [state({ sessionId: 's_class', kind: 'class', parentId: null, forkedAtEpoch: null }), state()],
     };

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
-import { ErrorCode, cleanDisplayName, type ConfigPatch } from '@playroom/protocol';
+import { ErrorCode, cleanDisplayName, uniqueDisplayName, type ConfigPatch } from '@playroom/protocol';
 import { hashToken, newId, newRoomCode, newToken } from '../security/secrets';
 import { Classroom, type ClassRecord } from './classroom';
 import type { ClassroomEvents } from './classroom-events';
@@ -86,7 +86,8 @@ export class ClassroomRegistry {
     const participant: Participant = {
       id: newId('p'),
       classId: classroom.id,
-      name,
+      // a second "Ann" is "Ann (2)" on every screen (NAMES-3); the token, not the name, brings a student back
+      name: uniqueDisplayName(name, classroom.roster.names()),
       role: 'student',
       tokenHash: hashToken(token),
       joinedAt: this.now(),
@@ -142,6 +143,8 @@ export class ClassroomRegistry {
     classroom.setLocked(status.locked === true);
     // classes stored before LESSON-1 have no lesson controls: every control is open (LESSON-4)
     classroom.setLessonControls(status.lessonControls ?? {});
+    // classes stored before NAMES-1 show names
+    classroom.setNamesHidden(status.namesHidden === true);
     for (const session of sessions) if (session.id !== record.id) classroom.addFork(TrainingSession.fromRecord(session));
     // a spotlight on a fork that is gone stays off
     classroom.setSpotlight(status.spotlightId);

@@ -1,7 +1,7 @@
 import type { SessionUpdateCause } from '@playroom/protocol';
-import type { Classroom } from '../classroom/classroom';
 import type { TrainingSession } from '../classroom/training-session';
-import { watcherRooms } from './rooms';
+import { STUDENTS_VIEW, type Classroom } from '../classroom/classroom';
+import { rooms } from './rooms';
 import type { PlayroomServer } from './types';
 
 interface Pending {
@@ -36,8 +36,16 @@ export class SessionUpdates {
     for (const [id, { classroom, session, cause, by }] of this.pending) {
       if (classId !== undefined && classroom.id !== classId) continue;
       this.pending.delete(id);
-      // rooms from the spotlight of now: a fork that left the spotlight meanwhile is private again (PERM-2)
-      this.io.to(watcherRooms(session.id, classroom.spotlightId)).emit('session', { cause, by, state: session.toState() });
+      // its own watchers (owner, teacher) get every name; students watching it through the spotlight, the
+      // name as students may see it (NAMES-2). Rooms from the spotlight of now: a fork that left the
+      // spotlight meanwhile is private again (PERM-2)
+      this.io.to(rooms.watching(session.id)).emit('session', { cause, by, state: session.toState() });
+      if (session.id === classroom.spotlightId) {
+        this.io
+          .to(rooms.spotlightViewers(session.id))
+          .except(rooms.watching(session.id))
+          .emit('session', { cause, by, state: classroom.stateFor(session, STUDENTS_VIEW) });
+      }
     }
   }
 

@@ -23,10 +23,11 @@ beforeEach(() => {
 
 const spotlight = (sessionId: string, participantId: string, name: string, role: 'teacher' | 'student'): ClassStatus => ({
   spotlightId: sessionId,
-  spotlightOwner: { participantId, name, role },
+  spotlightOwner: { participantId, name, role, alias: 1 },
   forksFrozen: false,
   locked: false,
   lessonControls: {},
+  namesHidden: false,
 });
 const banner = () => screen.queryByTestId('spotlight-banner')?.textContent ?? null;
 
@@ -52,7 +53,7 @@ describe('StudentView spotlight banner', () => {
     render(<StudentView />);
     act(() => useAppStore.getState().setClassStatus(spotlight('fork-bo', 'p-bo', 'Bo', 'student')));
     expect(banner()).toBeNull();
-    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} }));
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false }));
     expect(banner()).toBeNull();
   });
 });
