@@ -108,13 +108,16 @@ function StudentList({ students }: { students: RosterEntry[] }) {
         {students.map((s) => (
           <li key={s.participantId} className={s.online ? 'online' : 'offline'} data-testid="student-chip" data-participant-id={s.participantId}>
             <span className="presence-dot" aria-hidden="true" />
-            {s.name}
-            {namesHidden && (
-              <span className="muted" data-testid="student-alias">
-                {' · '}
-                {t('names.aliasOf', { alias: aliasText(t, s.alias) })}
-              </span>
-            )}
+            {/* one flex item: the name and the alias the class sees wrap together */}
+            <span className="student-name">
+              {s.name}
+              {namesHidden && (
+                <span className="muted" data-testid="student-alias">
+                  {' · '}
+                  {t('names.aliasOf', { alias: aliasText(t, s.alias) })}
+                </span>
+              )}
+            </span>
             {!s.online && <span className="muted"> · {t('app.dashboard.offline')}</span>}
             <button
               type="button"
