@@ -116,6 +116,34 @@ describe('hide names', () => {
     }
   });
 
+  it('NAMES-2: a recovered connection gets back no list with names from before they were hidden', async () => {
+    await withClass(server, { students: ['Annabel Quorrin'] }, async ({ teacher, students: [ann], join }) => {
+      // a Wi-Fi that goes silent: what the server writes meanwhile is lost until the drop, then replayed
+      (ann.socket.io.engine.transport as unknown as { onData: (data: unknown) => void }).onData = () => {};
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // someone joins while names show (the lost roster has her name), then the teacher hides names
+      await join('Zelda Marchbanks');
+      await hideNames(teacher, true);
+      const offline = nextEvent<{ participants: RosterEntry[] }>(teacher.socket, 'roster', (r) => r.participants.some((p) => p.participantId === ann.welcome.participantId && !p.online));
+      ann.socket.io.engine.close();
+      await offline;
+
+      const received: unknown[] = [];
+      const record = (...args: unknown[]) => received.push(args);
+      ann.socket.onAny(record);
+      const welcome = nextEvent<Welcome>(ann.socket, 'welcome');
+      const recovered = new Promise<boolean>((resolve) => ann.socket.once('connect', () => resolve(ann.socket.recovered)));
+      ann.socket.connect();
+      expect(await recovered).toBe(true);
+      expect((await welcome).classStatus.namesHidden).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ann.socket.offAny(record);
+      // the replay held the newest roster, names hidden, and nothing older
+      expect(received.map((args) => (args as unknown[])[0])).toContain('roster');
+      expect(JSON.stringify(received)).not.toContain('Zelda');
+    });
+  });
+
   it('NAMES-1: the teacher turns it on and off, the class hears it at once; only the teacher may', async () => {
     await withClass(server, { students: ['Ann', 'Bo'] }, async ({ teacher, students: [ann, bo], created }) => {
       expect(ann.welcome.classStatus.namesHidden).toBe(false);
