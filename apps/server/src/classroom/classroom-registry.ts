@@ -137,7 +137,7 @@ export class ClassroomRegistry {
     if (!classRecord || !teacher) throw new Error(`class ${record.id} has no class session or no teacher`);
     const { status, lastActivityAt, ...identity } = record;
     const classroom = new Classroom(identity, TrainingSession.fromRecord(classRecord), teacher, lastActivityAt);
-    for (const participant of participants) classroom.roster.add(participant);
+    classroom.roster.restore(participants);
     classroom.setForksFrozen(status.forksFrozen);
     // classes stored before JOIN-3 have no lock
     classroom.setLocked(status.locked === true);

@@ -36,6 +36,16 @@ export class Roster {
     return this.participants.get(id);
   }
 
+  /**
+   * Bring stored participants back: those with an alias first, so each keeps it, then those stored
+   * before aliases (NAMES-4) in join order, who get the free ones as they did at the restore before.
+   */
+  restore(participants: Participant[], now: number = Date.now()): void {
+    const byJoin = [...participants].sort((a, b) => a.joinedAt - b.joinedAt);
+    for (const p of byJoin) if (p.alias !== undefined) this.add(p, now);
+    for (const p of byJoin) if (p.alias === undefined) this.add(p, now);
+  }
+
   /** The alias of a participant in this class (NAMES-4). */
   aliasOf(id: string): number {
     return this.participants.get(id)?.alias ?? 0;
