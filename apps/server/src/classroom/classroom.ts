@@ -139,10 +139,10 @@ export class Classroom {
     return hidden ? HIDDEN_NAME : name;
   }
 
-  /** A session's full state as `viewer` may get it (NAMES-2). */
-  stateFor(session: TrainingSession, viewer: Viewer): SessionState {
-    const state = session.toState();
-    return { ...state, ownerName: this.nameFor(viewer, state.ownerId, state.ownerName) };
+  /** A session's full state as `viewer` may get it (NAMES-2): `state` itself when its name may stay. */
+  stateFor(state: SessionState, viewer: Viewer): SessionState {
+    const ownerName = this.nameFor(viewer, state.ownerId, state.ownerName);
+    return ownerName === state.ownerName ? state : { ...state, ownerName };
   }
 
   /** Which controls students may change, see or neither from now on (LESSON-1); forks keep the values they have. */

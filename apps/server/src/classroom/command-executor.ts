@@ -185,7 +185,7 @@ export class CommandExecutor {
       case 'watch':
         if (watchesThroughSpotlight(actor, session())) subscriptions.watchSpotlighted(session().id);
         else subscriptions.watch(session().id);
-        return { ok: true, session: classroom.stateFor(session(), actor) };
+        return { ok: true, session: classroom.stateFor(session().toState(), actor) };
       case 'unwatch':
         subscriptions.unwatch(command.sessionId);
         return { ok: true };

@@ -1,7 +1,7 @@
 import type { SessionUpdateCause } from '@playroom/protocol';
 import type { TrainingSession } from '../classroom/training-session';
 import { STUDENTS_VIEW, type Classroom } from '../classroom/classroom';
-import { rooms } from './rooms';
+import { rooms, watcherRooms } from './rooms';
 import type { PlayroomServer } from './types';
 
 interface Pending {
@@ -36,16 +36,18 @@ export class SessionUpdates {
     for (const [id, { classroom, session, cause, by }] of this.pending) {
       if (classId !== undefined && classroom.id !== classId) continue;
       this.pending.delete(id);
-      // its own watchers (owner, teacher) get every name; students watching it through the spotlight, the
-      // name as students may see it (NAMES-2). Rooms from the spotlight of now: a fork that left the
-      // spotlight meanwhile is private again (PERM-2)
-      this.io.to(rooms.watching(session.id)).emit('session', { cause, by, state: session.toState() });
-      if (session.id === classroom.spotlightId) {
-        this.io
-          .to(rooms.spotlightViewers(session.id))
-          .except(rooms.watching(session.id))
-          .emit('session', { cause, by, state: classroom.stateFor(session, STUDENTS_VIEW) });
+      const state = session.toState();
+      // rooms from the spotlight of now: a fork that left the spotlight meanwhile is private again (PERM-2)
+      const watchers = watcherRooms(session.id, classroom.spotlightId);
+      const shown = classroom.stateFor(state, STUDENTS_VIEW);
+      if (shown === state || watchers.length === 1) {
+        this.io.to(watchers).emit('session', { cause, by, state });
+        continue;
       }
+      // names hidden: its own watchers (owner, teacher) get the name, students watching it through the
+      // spotlight do not (NAMES-2); spotlight rooms are never replayed to a recovered connection (PERM-2)
+      this.io.to(rooms.watching(session.id)).emit('session', { cause, by, state });
+      this.io.to(rooms.spotlightViewers(session.id)).except(rooms.watching(session.id)).emit('session', { cause, by, state: shown });
     }
   }
 
