@@ -53,6 +53,9 @@ describe('playground files (FILE-1)', () => {
       sessions: [state({ sessionId: 's_class', kind: 'class', parentId: null, forkedAtEpoch: null }), state()],
     };
     expect(readPlaygroundFile(JSON.stringify(exported))).toEqual({ ok: true, sessions: exported.sessions, fromClass: 'ABC234' });
+    // one from a server before aliases (NAMES-4): no alias in its roster, no namesHidden in its status
+    const older = { ...exported, classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} }, roster: [{ participantId: 'p_t', name: 'Ms Chen', role: 'teacher', online: false, forkCount: 0 }] };
+    expect(readPlaygroundFile(JSON.stringify(older))).toEqual({ ok: true, sessions: exported.sessions, fromClass: 'ABC234' });
   });
 
   it('says why a file cannot be opened, and never throws', () => {
