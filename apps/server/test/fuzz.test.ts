@@ -102,8 +102,9 @@ describe('fuzz', () => {
     const classroom = server.app.playroom.registry.byId(created.sessionId)!;
     expect(classroom.roster.get(teacher.welcome.participantId)?.role).toBe('teacher');
     expect(classroom.roster.get(student.welcome.participantId)?.name).toBe('Mallory');
-    // a lockClass or setLessonControls that went through is taken back for the tests after this one
+    // a lockClass, setLessonControls or hideNames that went through is taken back for the tests after this one
     expect((await command(teacher.socket, { type: 'lockClass', locked: false })).ok).toBe(true);
+    expect((await command(teacher.socket, { type: 'hideNames', hidden: false })).ok).toBe(true);
     expect((await command(teacher.socket, { type: 'setLessonControls', controls: {} })).ok).toBe(true);
   });
 

@@ -73,6 +73,8 @@ const EXPECTED: Record<CommandType, Expected> = {
   removeParticipant: TEACHER_ONLY,
   // LESSON-1: the teacher sets what students may change
   setLessonControls: TEACHER_ONLY,
+  // NAMES-1: the teacher hides names from the class
+  hideNames: TEACHER_ONLY,
 };
 
 /** A valid command of each type on `sessionId` (the target; commands without a session ignore it); `ben` is a student's id. */
@@ -96,6 +98,7 @@ const PAYLOADS: { [T in CommandType]: (sessionId: string, ben: string) => Comman
   lockClass: () => ({ type: 'lockClass', locked: true }),
   removeParticipant: (_sessionId, ben) => ({ type: 'removeParticipant', participantId: ben }),
   setLessonControls: () => ({ type: 'setLessonControls', controls: { learningRate: 'locked' } }),
+  hideNames: () => ({ type: 'hideNames', hidden: true }),
 };
 
 interface Case {
@@ -214,7 +217,7 @@ describe('permission matrix', () => {
 
   it('PERM-6: a session of another class is not found, whoever asks, with any command that names one', async () => {
     const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x', 'p_x'));
-    expect(withSession).toHaveLength(COMMAND_TYPES.length - 5); // all but freezeForks, endClass, lockClass, removeParticipant, setLessonControls
+    expect(withSession).toHaveLength(COMMAND_TYPES.length - 6); // all but freezeForks, endClass, lockClass, removeParticipant, setLessonControls, hideNames
     await withMatrixClass((first) =>
       withMatrixClass(async (second) => {
         for (const client of Object.values(first.clients)) {

@@ -139,12 +139,12 @@ describe('spotlight', () => {
       };
       const studentsFork = await forkOf(owner);
       const studentShown = await spotlight(studentsFork);
-      expect(studentShown.spotlightOwner).toEqual({ participantId: owner.welcome.participantId, name: 'Owner', role: 'student' });
+      expect(studentShown.spotlightOwner).toEqual({ participantId: owner.welcome.participantId, name: 'Owner', role: 'student', alias: owner.welcome.roster.find((e) => e.participantId === owner.welcome.participantId)!.alias });
       expect(createValidator(ClassStatusSchema)(studentShown).ok).toBe(true);
 
       const teachersFork = await forkOf(teacher);
       const teacherShown = await spotlight(teachersFork);
-      expect(teacherShown.spotlightOwner).toEqual({ participantId: teacher.welcome.participantId, name: 'Ms Li', role: 'teacher' });
+      expect(teacherShown.spotlightOwner).toEqual({ participantId: teacher.welcome.participantId, name: 'Ms Li', role: 'teacher', alias: 0 });
       const late = await join('Late');
       expect(late.welcome.classStatus).toMatchObject({ spotlightId: teachersFork, spotlightOwner: { name: 'Ms Li', role: 'teacher' } });
 

@@ -39,6 +39,7 @@ const COMMAND_RESULT_FIELDS = {
   lockClass: {},
   removeParticipant: {},
   setLessonControls: {},
+  hideNames: {},
 } as const satisfies Record<CommandType, TProperties>;
 
 /** A refused command (or an unknown event that came with an ack, rule VAL-3). */

@@ -15,3 +15,28 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 export function cleanDisplayName(typed: string): string {
   return typed.replace(BIDI, '').replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * What the server sends in place of a name it hides (NAMES-2): nothing. A
+ * kept name is never blank (NAME-1), so a client that sees this shows the
+ * participant's alias instead.
+ */
+export const HIDDEN_NAME = '';
+
+/** The case-insensitive form two names are compared in (NAMES-3: "ann" and "Ann" are one name on a projector). */
+const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase('en');
+
+/**
+ * A cleaned name made unique among the names a class already has (NAMES-3):
+ * the first "Ann" stays "Ann", the next one is "Ann (2)", then "Ann (3)",
+ * compared without case, so the class can tell them apart.
+ */
+export function uniqueDisplayName(name: string, taken: Iterable<string>): string {
+  const keys = new Set<string>();
+  for (const other of taken) keys.add(nameKey(other));
+  if (!keys.has(nameKey(name))) return name;
+  for (let n = 2; ; n++) {
+    const candidate = `${name} (${n})`;
+    if (!keys.has(nameKey(candidate))) return candidate;
+  }
+}

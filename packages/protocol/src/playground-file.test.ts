@@ -48,11 +48,14 @@ describe('playground files (FILE-1)', () => {
       code: 'ABC234',
       teacherName: 'Ms Chen',
       createdAt: '2025-01-02T03:00:00.000Z',
-      classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} },
+      classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false },
       roster: [],
       sessions: [state({ sessionId: 's_class', kind: 'class', parentId: null, forkedAtEpoch: null }), state()],
     };
     expect(readPlaygroundFile(JSON.stringify(exported))).toEqual({ ok: true, sessions: exported.sessions, fromClass: 'ABC234' });
+    // one from a server before aliases (NAMES-4): no alias in its roster, no namesHidden in its status
+    const older = { ...exported, classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} }, roster: [{ participantId: 'p_t', name: 'Ms Chen', role: 'teacher', online: false, forkCount: 0 }] };
+    expect(readPlaygroundFile(JSON.stringify(older))).toEqual({ ok: true, sessions: exported.sessions, fromClass: 'ABC234' });
   });
 
   it('says why a file cannot be opened, and never throws', () => {

@@ -8,7 +8,6 @@
 import Type, { type Static } from 'typebox';
 import { PROTOCOL_VERSION } from './version';
 import { RoomCodeSchema } from './schemas/common-schemas';
-import { SessionExportSchema } from './schemas/rest-schemas';
 import { SessionStateSchema, type SessionState } from './schemas/state-schemas';
 import { createValidator } from './validation';
 
@@ -38,7 +37,12 @@ export type PlaygroundFileContents =
   | { ok: false; reason: 'notJson' | 'notPlayground' | 'invalid'; detail: string };
 
 const checkPlaygroundFile = createValidator(PlaygroundFileSchema);
-const checkSessionExport = createValidator(SessionExportSchema);
+/**
+ * What practice mode reads of a teacher's export (REST-3): its code and sessions. Its roster and
+ * class status are not checked, so an export from an older server (before aliases, NAMES-4) opens.
+ */
+const SessionExportSessionsSchema = Type.Object({ format: Type.Literal('playroom-session'), code: RoomCodeSchema, sessions: Type.Array(SessionStateSchema) });
+const checkSessionExport = createValidator(SessionExportSessionsSchema);
 
 /**
  * Reads a file's text: a playground file, or a teacher's class export

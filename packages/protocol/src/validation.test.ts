@@ -31,6 +31,7 @@ const VALID_COMMANDS = {
   lockClass: { type: 'lockClass', locked: true },
   removeParticipant: { type: 'removeParticipant', participantId: 'p_ana' },
   setLessonControls: { type: 'setLessonControls', controls: { learningRate: 'locked', regularization: 'hidden' } },
+  hideNames: { type: 'hideNames', hidden: true },
 } satisfies Record<(typeof COMMAND_TYPES)[number], unknown>;
 
 /** Anything JSON (or socket.io's binary placeholders) can deliver. */

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
-import { ErrorCode, cleanDisplayName, type ConfigPatch } from '@playroom/protocol';
+import { ErrorCode, cleanDisplayName, uniqueDisplayName, type ConfigPatch } from '@playroom/protocol';
 import { hashToken, newId, newRoomCode, newToken } from '../security/secrets';
 import { Classroom, type ClassRecord } from './classroom';
 import type { ClassroomEvents } from './classroom-events';
@@ -86,7 +86,8 @@ export class ClassroomRegistry {
     const participant: Participant = {
       id: newId('p'),
       classId: classroom.id,
-      name,
+      // a second "Ann" is "Ann (2)" on every screen (NAMES-3); the token, not the name, brings a student back
+      name: uniqueDisplayName(name, classroom.roster.names()),
       role: 'student',
       tokenHash: hashToken(token),
       joinedAt: this.now(),
@@ -136,12 +137,14 @@ export class ClassroomRegistry {
     if (!classRecord || !teacher) throw new Error(`class ${record.id} has no class session or no teacher`);
     const { status, lastActivityAt, ...identity } = record;
     const classroom = new Classroom(identity, TrainingSession.fromRecord(classRecord), teacher, lastActivityAt);
-    for (const participant of participants) classroom.roster.add(participant);
+    classroom.roster.restore(participants);
     classroom.setForksFrozen(status.forksFrozen);
     // classes stored before JOIN-3 have no lock
     classroom.setLocked(status.locked === true);
     // classes stored before LESSON-1 have no lesson controls: every control is open (LESSON-4)
     classroom.setLessonControls(status.lessonControls ?? {});
+    // classes stored before NAMES-1 show names
+    classroom.setNamesHidden(status.namesHidden === true);
     for (const session of sessions) if (session.id !== record.id) classroom.addFork(TrainingSession.fromRecord(session));
     // a spotlight on a fork that is gone stays off
     classroom.setSpotlight(status.spotlightId);

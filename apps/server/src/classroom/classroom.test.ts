@@ -55,13 +55,14 @@ describe('Classroom', () => {
     classroom.setSpotlight('f_teacher');
     expect(classroom.classStatus()).toEqual({
       spotlightId: 'f_teacher',
-      spotlightOwner: { participantId: 'p_teacher', name: 'p_teacher', role: 'teacher' },
+      spotlightOwner: { participantId: 'p_teacher', name: 'p_teacher', role: 'teacher', alias: 0 },
       forksFrozen: false,
       locked: false,
       lessonControls: {},
+      namesHidden: false,
     });
     classroom.setSpotlight('f_ana');
-    expect(classroom.classStatus().spotlightOwner).toEqual({ participantId: 'p_ana', name: 'p_ana', role: 'student' });
+    expect(classroom.classStatus().spotlightOwner).toEqual({ participantId: 'p_ana', name: 'p_ana', role: 'student', alias: 1 });
     classroom.removeFork('f_ana');
     expect(classroom.classStatus()).toMatchObject({ spotlightId: null, spotlightOwner: null });
   });

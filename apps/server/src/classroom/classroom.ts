@@ -1,9 +1,21 @@
-import { restrictedLessonControls, type ClassStatus, type ForkSummary, type LessonControls, type RosterEntry } from '@playroom/protocol';
+import { HIDDEN_NAME, restrictedLessonControls, type ClassStatus, type ForkSummary, type LessonControls, type Role, type RosterEntry, type SessionState } from '@playroom/protocol';
 import { Roster, type Participant } from './roster';
 import type { TrainingSession } from './training-session';
 
 /** The teacher's class-wide switches as stored; the wire's ClassStatus adds what follows from them. */
-export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked' | 'lessonControls'>;
+export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked' | 'lessonControls' | 'namesHidden'>;
+
+/**
+ * Who a payload is for (NAMES-2): the teacher sees every name; students, while names are hidden, only
+ * the teacher's and (when it goes to one student's sockets alone) their own.
+ */
+export interface Viewer {
+  role: Role;
+  /** the one participant it goes to, or none for every student of the class at once */
+  participantId?: string;
+}
+export const TEACHER_VIEW: Viewer = { role: 'teacher' };
+export const STUDENTS_VIEW: Viewer = { role: 'student' };
 
 /** What storage keeps of a class besides its sessions and participants. */
 export interface ClassRecord {
@@ -22,7 +34,7 @@ export interface ClassRecord {
 export class Classroom {
   readonly roster = new Roster();
   readonly teacherId: string;
-  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false, locked: false, lessonControls: {} };
+  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false };
   lastActivityAt: number;
   private readonly forks = new Map<string, TrainingSession>();
 
@@ -61,6 +73,11 @@ export class Classroom {
   /** what students may change in their forks: the controls that are not open (LESSON-1) */
   get lessonControls(): LessonControls {
     return this.switches.lessonControls;
+  }
+
+  /** whether the class sees aliases instead of students' names (NAMES-1) */
+  get namesHidden(): boolean {
+    return this.switches.namesHidden;
   }
 
   /**
@@ -109,6 +126,23 @@ export class Classroom {
   /** Lock the class to new students, or open it again (JOIN-3). */
   setLocked(locked: boolean): void {
     this.switches.locked = locked;
+  }
+
+  /** Show the class aliases instead of students' names, or names again (NAMES-1). */
+  setNamesHidden(hidden: boolean): void {
+    this.switches.namesHidden = hidden;
+  }
+
+  /** The name of `ownerId` as `viewer` may get it: a student's, hidden from other students while names are hidden (NAMES-2). */
+  nameFor(viewer: Viewer, ownerId: string, name: string): string {
+    const hidden = this.switches.namesHidden && viewer.role === 'student' && ownerId !== this.teacherId && ownerId !== viewer.participantId;
+    return hidden ? HIDDEN_NAME : name;
+  }
+
+  /** A session's full state as `viewer` may get it (NAMES-2): `state` itself when its name may stay. */
+  stateFor(state: SessionState, viewer: Viewer): SessionState {
+    const ownerName = this.nameFor(viewer, state.ownerId, state.ownerName);
+    return ownerName === state.ownerName ? state : { ...state, ownerName };
   }
 
   /** Which controls students may change, see or neither from now on (LESSON-1); forks keep the values they have. */
@@ -199,19 +233,25 @@ export class Classroom {
     return changed;
   }
 
-  /** The class status as the wire sends it: the switches and whose fork is spotlighted. */
-  classStatus(): ClassStatus {
-    const { spotlightId, forksFrozen, locked, lessonControls } = this.switches;
+  /** The class status as the wire sends it to `viewer`: the switches and whose fork is spotlighted. */
+  classStatus(viewer: Viewer = TEACHER_VIEW): ClassStatus {
+    const { spotlightId, forksFrozen, locked, lessonControls, namesHidden } = this.switches;
     const spotlighted = spotlightId === null ? undefined : this.forks.get(spotlightId);
     const owner = spotlighted && this.roster.get(spotlighted.ownerId);
     return {
       spotlightId,
       spotlightOwner: spotlighted
-        ? { participantId: spotlighted.ownerId, name: spotlighted.identity.ownerName, role: owner?.role ?? 'student' }
+        ? {
+            participantId: spotlighted.ownerId,
+            name: this.nameFor(viewer, spotlighted.ownerId, spotlighted.identity.ownerName),
+            role: owner?.role ?? 'student',
+            alias: this.roster.aliasOf(spotlighted.ownerId),
+          }
         : null,
       forksFrozen,
       locked,
       lessonControls: { ...lessonControls },
+      namesHidden,
     };
   }
 
@@ -221,8 +261,9 @@ export class Classroom {
     return forks.map((fork) => fork.summary());
   }
 
-  rosterEntries(): RosterEntry[] {
-    return this.roster.entries((id) => this.forksOf(id).length);
+  /** The roster as `viewer` may get it (NAMES-2). */
+  rosterEntries(viewer: Viewer = TEACHER_VIEW): RosterEntry[] {
+    return this.roster.entries((id) => this.forksOf(id).length, (p) => this.nameFor(viewer, p.id, p.name));
   }
 
   /** Note that something happened (for idle archiving). */

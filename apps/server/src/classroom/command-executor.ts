@@ -69,6 +69,9 @@ export class CommandExecutor {
         const lessonControls = restrictedLessonControls(command.controls);
         return sameLessonControls(lessonControls, classroom.lessonControls) ? null : { type: 'classSwitches', classroom, switches: { lessonControls } };
       }
+      case 'hideNames':
+        // once acked, a restart must not show the class the names the teacher hid (NAMES-5)
+        return command.hidden === classroom.namesHidden ? null : { type: 'classSwitches', classroom, switches: { namesHidden: command.hidden } };
       case 'deleteFork': {
         const fork = classroom.session(command.sessionId);
         return fork?.identity.kind === 'fork' ? { type: 'deleteFork', fork } : null;
@@ -184,7 +187,7 @@ export class CommandExecutor {
       case 'watch':
         if (watchesThroughSpotlight(actor, session())) subscriptions.watchSpotlighted(session().id);
         else subscriptions.watch(session().id);
-        return { ok: true, session: session().toState() };
+        return { ok: true, session: classroom.stateFor(session().toState(), actor) };
       case 'unwatch':
         subscriptions.unwatch(command.sessionId);
         return { ok: true };
@@ -214,6 +217,13 @@ export class CommandExecutor {
         classroom.setLessonControls(command.controls);
         classroom.touch();
         this.events.classStatusChanged(classroom);
+        return { ok: true };
+      case 'hideNames':
+        classroom.setNamesHidden(command.hidden);
+        classroom.touch();
+        // the roster changes with it: students get it again, with or without names
+        this.events.classStatusChanged(classroom);
+        this.events.rosterChanged(classroom);
         return { ok: true };
       case 'removeParticipant': {
         const spotlighted = classroom.spotlightId;

@@ -96,6 +96,7 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     case 'lockClass':
     case 'removeParticipant':
     case 'setLessonControls':
+    case 'hideNames':
       return actor.role === 'teacher' ? null : teacherOnly(command.type);
     default:
       return noRuleFor(command);

@@ -19,8 +19,9 @@ export function welcomeFor(
     name: participant?.name ?? '',
     classSession: classroom.classSession.toState(),
     forks: classroom.forkSummaries(actor.role === 'teacher' ? undefined : actor.participantId),
-    roster: classroom.rosterEntries(),
-    classStatus: classroom.classStatus(),
+    // the class session is the teacher's, whose name is never hidden (NAMES-2)
+    roster: classroom.rosterEntries(actor),
+    classStatus: classroom.classStatus(actor),
     limits: { maxForksPerParticipant: options.maxForksPerParticipant, snapshotHz: options.snapshotHz },
   };
   if (options.participantToken !== undefined) welcome.participantToken = options.participantToken;

@@ -10,7 +10,7 @@ export type StoredChange =
   | { type: 'endClass'; classroom: Classroom }
   | { type: 'deleteFork'; fork: TrainingSession }
   | { type: 'removeParticipant'; participantId: string; forks: TrainingSession[] }
-  /** the class row with these switches changed (lockClass, setLessonControls) */
+  /** the class row with these switches changed (lockClass, setLessonControls, hideNames) */
   | { type: 'classSwitches'; classroom: Classroom; switches: Partial<ClassSwitches> };
 
 /** Raised when storage did not commit what an answer would promise; answered `storageUnavailable`. */

@@ -1,5 +1,5 @@
 import type { ClassEnded, SessionUpdateCause } from '@playroom/protocol';
-import type { Classroom } from '../classroom/classroom';
+import { STUDENTS_VIEW, TEACHER_VIEW, type Classroom } from '../classroom/classroom';
 import type { ClassroomEvents } from '../classroom/classroom-events';
 import type { Participant } from '../classroom/roster';
 import type { TrainingSession } from '../classroom/training-session';
@@ -50,12 +50,18 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
 
   rosterChanged(classroom: Classroom): void {
     this.updates.flush(classroom.id);
-    this.io.to(rooms.classOf(classroom.id)).emit('roster', { participants: classroom.rosterEntries() });
+    // names hidden or not, always these two sends (NAMES-2): each audience's replay keeps its newest list, so
+    // a recovered student never gets back a list with names from before they were hidden (RecoveryAdapter)
+    const { teacher, students } = this.audiences(classroom);
+    this.io.to(teacher).emit('roster', { participants: classroom.rosterEntries(TEACHER_VIEW) });
+    this.io.to(students.rooms).except(students.except).emit('roster', { participants: classroom.rosterEntries(STUDENTS_VIEW) });
   }
 
   classStatusChanged(classroom: Classroom): void {
     this.updates.flush(classroom.id);
-    this.io.to(rooms.classOf(classroom.id)).emit('classStatus', classroom.classStatus());
+    const { teacher, students } = this.audiences(classroom);
+    this.io.to(teacher).emit('classStatus', classroom.classStatus(TEACHER_VIEW));
+    this.io.to(students.rooms).except(students.except).emit('classStatus', classroom.classStatus(STUDENTS_VIEW));
     // a fork off the spotlight is private again (rule PERM-2); its updates no longer go to its spotlight room
     // (see watcherRooms), so this only empties rooms nobody should be left in
     for (const fork of classroom.allForks()) {
@@ -82,6 +88,12 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
     }
     // after the current command's ack has been written
     setImmediate(() => this.io.in(rooms.classOf(classroom.id)).disconnectSockets(true));
+  }
+
+  /** The teacher's sockets, and every other socket of the class (NAMES-2). */
+  private audiences(classroom: Classroom): { teacher: string; students: { rooms: string; except: string } } {
+    const teacher = rooms.teacherOf(classroom.id);
+    return { teacher, students: { rooms: rooms.classOf(classroom.id), except: teacher } };
   }
 
   private sendOwnForks(classroom: Classroom, ownerId: string): void {

@@ -1,7 +1,7 @@
 import type { SessionUpdateCause } from '@playroom/protocol';
-import type { Classroom } from '../classroom/classroom';
 import type { TrainingSession } from '../classroom/training-session';
-import { watcherRooms } from './rooms';
+import { STUDENTS_VIEW, type Classroom } from '../classroom/classroom';
+import { rooms, watcherRooms } from './rooms';
 import type { PlayroomServer } from './types';
 
 interface Pending {
@@ -36,8 +36,18 @@ export class SessionUpdates {
     for (const [id, { classroom, session, cause, by }] of this.pending) {
       if (classId !== undefined && classroom.id !== classId) continue;
       this.pending.delete(id);
+      const state = session.toState();
       // rooms from the spotlight of now: a fork that left the spotlight meanwhile is private again (PERM-2)
-      this.io.to(watcherRooms(session.id, classroom.spotlightId)).emit('session', { cause, by, state: session.toState() });
+      const watchers = watcherRooms(session.id, classroom.spotlightId);
+      const shown = classroom.stateFor(state, STUDENTS_VIEW);
+      if (shown === state || watchers.length === 1) {
+        this.io.to(watchers).emit('session', { cause, by, state });
+        continue;
+      }
+      // names hidden: its own watchers (owner, teacher) get the name, students watching it through the
+      // spotlight do not (NAMES-2); spotlight rooms are never replayed to a recovered connection (PERM-2)
+      this.io.to(rooms.watching(session.id)).emit('session', { cause, by, state });
+      this.io.to(rooms.spotlightViewers(session.id)).except(rooms.watching(session.id)).emit('session', { cause, by, state: shown });
     }
   }
 

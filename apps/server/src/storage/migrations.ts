@@ -61,8 +61,18 @@ CREATE INDEX IF NOT EXISTS sessions_by_class ON sessions (class_id, state);
 `,
 };
 
+/**
+ * Version 2: each participant's alias (NAMES-4), kept so that it stays the same across restarts and
+ * removals. Rows from before have none; the class gives them one when it is restored, in join order.
+ */
+const participantAliases: Migration = {
+  version: 2,
+  name: 'participant aliases',
+  sql: () => `ALTER TABLE participants ADD COLUMN alias INTEGER;`,
+};
+
 /** Every migration both backends apply, oldest first. */
-export const STORAGE_MIGRATIONS: readonly Migration[] = [initialSchema];
+export const STORAGE_MIGRATIONS: readonly Migration[] = [initialSchema, participantAliases];
 
 /**
  * The table that records which migrations a database has run. The runner creates it before any migration,

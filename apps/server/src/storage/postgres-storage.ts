@@ -47,10 +47,10 @@ export class PostgresStorage implements Storage {
 
   async saveParticipant(participant: Participant): Promise<void> {
     await this.pool.query(
-      `INSERT INTO participants (id, class_id, name, role, token_hash, joined_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
-      [participant.id, participant.classId, participant.name, participant.role, participant.tokenHash, participant.joinedAt],
+      `INSERT INTO participants (id, class_id, name, role, token_hash, joined_at, alias)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, alias = excluded.alias`,
+      [participant.id, participant.classId, participant.name, participant.role, participant.tokenHash, participant.joinedAt, participant.alias ?? null],
     );
   }
 

@@ -45,9 +45,9 @@ export class SqliteStorage implements Storage {
          ON CONFLICT (id) DO UPDATE SET class_status = excluded.class_status, last_activity_at = excluded.last_activity_at`,
       ),
       upsertParticipant: this.db.prepare(
-        `INSERT INTO participants (id, class_id, name, role, token_hash, joined_at)
-         VALUES (@id, @classId, @name, @role, @tokenHash, @joinedAt)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
+        `INSERT INTO participants (id, class_id, name, role, token_hash, joined_at, alias)
+         VALUES (@id, @classId, @name, @role, @tokenHash, @joinedAt, @alias)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, alias = excluded.alias`,
       ),
       upsertSession: this.db.prepare(
         `INSERT INTO sessions (id, class_id, kind, record, epoch, updated_at)
@@ -85,7 +85,7 @@ export class SqliteStorage implements Storage {
   }
 
   async saveParticipant(participant: Participant): Promise<void> {
-    this.statements.upsertParticipant.run(participant);
+    this.statements.upsertParticipant.run({ ...participant, alias: participant.alias ?? null });
   }
 
   private readonly writeSessions = (records: SessionRecord[], statement = this.statements.upsertSession) => {

@@ -24,6 +24,8 @@ export interface ParticipantRow {
   role: string;
   token_hash: string;
   joined_at: StoredInteger;
+  /** null in rows from before migration 2 (NAMES-4) */
+  alias?: StoredInteger | null;
 }
 
 /** The class record a `classes` row holds. */
@@ -44,4 +46,5 @@ export const participantFromRow = (row: ParticipantRow): Participant => ({
   role: row.role === 'teacher' ? 'teacher' : 'student',
   tokenHash: row.token_hash,
   joinedAt: Number(row.joined_at),
+  ...(row.alias === null || row.alias === undefined ? {} : { alias: Number(row.alias) }),
 });

@@ -45,6 +45,21 @@ describe('write-ahead (PERSIST-5)', () => {
     await storage.close();
   });
 
+  it('NAMES-5: hiding names is refused while the database refuses, and stored with the class once it answers', async () => {
+    const storage = new DownStorage(`${tempDataDir()}/playroom.db`);
+    const { checkpointer, classroom } = await lessonOn(storage);
+    const storedStatus = async () => (await storage.loadLiveClasses())[0]!.record.status;
+    storage.down = true;
+    classroom.classSession.train(1);
+    await checkpointer.flushChanged();
+    await expect(checkpointer.commitFirst({ type: 'classSwitches', classroom, switches: { namesHidden: true } })).rejects.toBeInstanceOf(StorageUnavailableError);
+    storage.down = false;
+    expect((await storedStatus()).namesHidden).toBe(false);
+    await checkpointer.commitFirst({ type: 'classSwitches', classroom, switches: { namesHidden: true } });
+    expect((await storedStatus()).namesHidden).toBe(true);
+    await storage.close();
+  });
+
   it('drops a change whose turn has not come within commitWaitMs: refused, and never written later', async () => {
     const storage = new SlowStorage(`${tempDataDir()}/playroom.db`);
     const { checkpointer, classroom, fork, liveForks } = await lessonOn(storage, { commitWaitMs: 50 });

@@ -4,19 +4,21 @@ import { playground as enPlayground } from './en/playground';
 import { projector as enProjector } from './en/projector';
 import { teacherLink as enTeacherLink } from './en/teacher-link';
 import { practice as enPractice } from './en/practice';
+import { names as enNames } from './en/names';
 import { app as zhApp } from './zh-CN/app';
 import { lesson as zhLesson } from './zh-CN/lesson';
 import { playground as zhPlayground } from './zh-CN/playground';
 import { projector as zhProjector } from './zh-CN/projector';
 import { teacherLink as zhTeacherLink } from './zh-CN/teacher-link';
 import { practice as zhPractice } from './zh-CN/practice';
+import { names as zhNames } from './zh-CN/names';
 import type { Language } from './types';
 
-const en = { ...enApp, ...enPlayground, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink };
+const en = { ...enApp, ...enPlayground, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames };
 export type MessageKey = keyof typeof en;
 
 /** Every language's messages; zh-CN is checked key by key against English at compile time. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
   en,
-  'zh-CN': { ...zhApp, ...zhPlayground, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink },
+  'zh-CN': { ...zhApp, ...zhPlayground, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames },
 };

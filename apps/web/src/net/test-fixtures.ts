@@ -80,10 +80,10 @@ export function studentWelcome(overrides: Partial<Welcome> = {}): Welcome {
     classSession: sessionState(),
     forks: [],
     roster: [
-      { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', online: true, forkCount: 0 },
-      { participantId: 'p-ann', name: 'Ann', role: 'student', online: true, forkCount: 0 },
+      { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', alias: 0, online: true, forkCount: 0 },
+      { participantId: 'p-ann', name: 'Ann', role: 'student', alias: 1, online: true, forkCount: 0 },
     ],
-    classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} },
+    classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false },
     limits: { maxForksPerParticipant: 5, snapshotHz: 15 },
     ...overrides,
   };

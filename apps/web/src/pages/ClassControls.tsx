@@ -7,12 +7,14 @@ import { useAppStore } from '../store/app-store';
 
 /**
  * The teacher's class-wide switches: pause every fork ("eyes on me"), lock
- * the class (no new students, JOIN-3), end the class. A refused switch says why.
+ * the class (no new students, JOIN-3), hide names (aliases for the class,
+ * NAMES-1), end the class. A refused switch says why.
  */
 export function ClassControls() {
   const t = useT();
   const frozen = useAppStore((s) => s.classStatus.forksFrozen);
   const locked = useAppStore((s) => s.classStatus.locked);
+  const namesHidden = useAppStore((s) => s.classStatus.namesHidden);
   const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
 
   async function run<T extends CommandType>(sent: Promise<CommandAck<T>>) {
@@ -43,6 +45,17 @@ export function ClassControls() {
         onClick={() => void run(classConnection.send<'lockClass'>({ type: 'lockClass', locked: !locked }))}
       >
         {locked ? t('app.dashboard.unlock') : t('app.dashboard.lock')}
+      </button>
+      <button
+        type="button"
+        className={namesHidden ? 'button small primary' : 'button small'}
+        data-testid="hide-names"
+        data-hidden={namesHidden}
+        aria-pressed={namesHidden}
+        title={t('names.hide.tip')}
+        onClick={() => void run(classConnection.send<'hideNames'>({ type: 'hideNames', hidden: !namesHidden }))}
+      >
+        {namesHidden ? t('names.show') : t('names.hide')}
       </button>
       <button
         type="button"

@@ -7,6 +7,7 @@ import { classConnection } from '../net';
 import { formatLoss } from '../playground/common/formatNumbers';
 import { useAppStore } from '../store/app-store';
 import { forkOrdinals, sortedForkSummaries } from '../store/forks-slice';
+import { aliasText } from '../app/class-names';
 import { ClassControls } from './ClassControls';
 import { LessonControlsPanel } from './LessonControlsPanel';
 
@@ -22,6 +23,7 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
   const students = useAppStore(useShallow((s) => s.roster.filter((r) => r.role === 'student')));
   const spotlightId = useAppStore((s) => s.classStatus.spotlightId);
   const me = useAppStore((s) => s.participantId);
+  const namesHidden = useAppStore((s) => s.classStatus.namesHidden);
   const owners = new Map<string, number>();
   for (const f of forks) owners.set(f.ownerId, (owners.get(f.ownerId) ?? 0) + 1);
 
@@ -29,6 +31,11 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
     <aside className="dashboard" data-testid="dashboard">
       <h2>{t('app.dashboard.title')}</h2>
       <ClassControls />
+      {namesHidden && (
+        <p className="muted small names-hidden-note" data-testid="names-hidden-note">
+          {t('names.hiddenNote')}
+        </p>
+      )}
       <LessonControlsPanel />
       <h3>{t('app.dashboard.forks')}</h3>
       {forks.length === 0 ? (
@@ -82,6 +89,7 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
  */
 function StudentList({ students }: { students: RosterEntry[] }) {
   const t = useT();
+  const namesHidden = useAppStore((s) => s.classStatus.namesHidden);
   const [removing, setRemoving] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
 
@@ -100,7 +108,16 @@ function StudentList({ students }: { students: RosterEntry[] }) {
         {students.map((s) => (
           <li key={s.participantId} className={s.online ? 'online' : 'offline'} data-testid="student-chip" data-participant-id={s.participantId}>
             <span className="presence-dot" aria-hidden="true" />
-            {s.name}
+            {/* one flex item: the name and the alias the class sees wrap together */}
+            <span className="student-name">
+              {s.name}
+              {namesHidden && (
+                <span className="muted" data-testid="student-alias">
+                  {' · '}
+                  {t('names.aliasOf', { alias: aliasText(t, s.alias) })}
+                </span>
+              )}
+            </span>
             {!s.online && <span className="muted"> · {t('app.dashboard.offline')}</span>}
             <button
               type="button"

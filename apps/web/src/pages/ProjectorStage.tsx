@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DEFAULT_CONFIG } from '@playroom/engine';
 import { useT } from '../i18n';
+import { classFacingName } from '../app/class-names';
 import { HeatmapRenderer } from '../render/heatmapRenderer';
 import { HeatmapContext } from '../playground/HeatmapContext';
 import { ColorLegend } from '../playground/output/ColorLegend';
@@ -48,6 +49,8 @@ export function ProjectorStage() {
   const session = useProjectedSession();
   const spotlightOwner = useAppStore((s) => (s.classStatus.spotlightId && s.classStatus.spotlightOwner) || null);
   const spotlighted = useAppStore((s) => s.classStatus.spotlightId !== null && s.sessions[s.classStatus.spotlightId] !== undefined);
+  // a teacher device, but the class reads it: aliases while names are hidden (NAMES-2)
+  const namesHidden = useAppStore((s) => s.classStatus.namesHidden);
   const [renderer] = useState(() => new HeatmapRenderer());
   const chart = useElementHeight(240);
   const data = useDataSplit(session?.config ?? DEFAULT_CONFIG) // a hook: it runs before the session is here too;
@@ -62,7 +65,7 @@ export function ProjectorStage() {
   const classifies = config.problem !== 'regression';
   const title =
     spotlighted && spotlightOwner
-      ? t(spotlightOwner.role === 'teacher' ? 'app.class.spotlightTeacher' : 'app.class.spotlight', { name: spotlightOwner.name })
+      ? t(spotlightOwner.role === 'teacher' ? 'app.class.spotlightTeacher' : 'app.class.spotlight', { name: classFacingName(t, spotlightOwner, namesHidden) })
       : t('projector.classSession');
 
   return (

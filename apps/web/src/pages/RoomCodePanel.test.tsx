@@ -30,9 +30,9 @@ describe('RoomCodePanel', () => {
     expect(link.textContent).toBe('192.168.1.20:3000/join/ABC234');
     act(() => {
       useAppStore.getState().setRoster([
-        { participantId: 't', name: 'T', role: 'teacher', online: true, forkCount: 0 },
-        { participantId: 'a', name: 'Ann', role: 'student', online: true, forkCount: 0 },
-        { participantId: 'b', name: 'Bo', role: 'student', online: false, forkCount: 0 },
+        { participantId: 't', name: 'T', role: 'teacher', alias: 0, online: true, forkCount: 0 },
+        { participantId: 'a', name: 'Ann', role: 'student', alias: 1, online: true, forkCount: 0 },
+        { participantId: 'b', name: 'Bo', role: 'student', alias: 2, online: false, forkCount: 0 },
       ]);
     });
     expect(screen.getByTestId('joined-count').textContent).toBe('2 joined');

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { errorText } from '../app/error-text';
+import { useClassFacingName } from '../app/class-names';
 import { classConnection, sessionActions } from '../net';
 import { Playground } from '../playground/Playground';
 import type { CommandStatus } from '../playground/model';
@@ -42,7 +43,9 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
     raw.state === 'failed'
       ? { state: 'failed', message: errorText(t, { code: failed?.errorCode ?? 'internal', message: raw.message, field: failed?.field }) }
       : raw;
-  const readOnlyNote = reason && t(READ_ONLY_NOTES[reason], { name: session?.ownerName ?? '' });
+  // a student watching someone's fork through the spotlight reads the name the class sees (NAMES-2)
+  const classFacingOwner = useClassFacingName(session?.ownerId, session?.ownerName ?? '');
+  const readOnlyNote = reason && t(READ_ONLY_NOTES[reason], { name: reason === 'spotlight' ? classFacingOwner : (session?.ownerName ?? '') });
 
   return (
     <div

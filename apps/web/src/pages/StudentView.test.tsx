@@ -5,6 +5,7 @@ import { useLanguageStore } from '../i18n';
 import { sessionViewFromState } from '@playroom/protocol';
 import { sessionState } from '../net/test-fixtures';
 import { useAppStore } from '../store/app-store';
+import { NO_CLASS_STATUS } from '../store/forks-slice';
 import { StudentView } from './StudentView';
 
 beforeAll(() => {
@@ -23,10 +24,11 @@ beforeEach(() => {
 
 const spotlight = (sessionId: string, participantId: string, name: string, role: 'teacher' | 'student'): ClassStatus => ({
   spotlightId: sessionId,
-  spotlightOwner: { participantId, name, role },
+  spotlightOwner: { participantId, name, role, alias: 1 },
   forksFrozen: false,
   locked: false,
   lessonControls: {},
+  namesHidden: false,
 });
 const banner = () => screen.queryByTestId('spotlight-banner')?.textContent ?? null;
 
@@ -52,13 +54,13 @@ describe('StudentView spotlight banner', () => {
     render(<StudentView />);
     act(() => useAppStore.getState().setClassStatus(spotlight('fork-bo', 'p-bo', 'Bo', 'student')));
     expect(banner()).toBeNull();
-    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} }));
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false }));
     expect(banner()).toBeNull();
   });
 });
 
 describe('StudentView while the class is paused (FORK-4)', () => {
-  const status = (forksFrozen: boolean): ClassStatus => ({ spotlightId: null, spotlightOwner: null, forksFrozen, locked: false, lessonControls: {} });
+  const status = (forksFrozen: boolean): ClassStatus => ({ ...NO_CLASS_STATUS, forksFrozen });
   const forkButton = () => screen.getByTestId('fork-button') as HTMLButtonElement;
 
   it('cannot fork, and says why in both languages; once the class resumes it can again', () => {

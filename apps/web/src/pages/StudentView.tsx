@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
+import { aliasText, classFacingName } from '../app/class-names';
 import { classConnection, deleteFork, forkAndOpen, openClass, openFork } from '../net';
 import { useAppStore } from '../store/app-store';
 import { myForks } from '../store/forks-slice';
@@ -8,13 +9,20 @@ import { SessionPlayground } from './SessionPlayground';
 
 /** The fork the teacher shows to the class, unless it is one of mine, with its owner as the class status names them. */
 function useOthersSpotlight(): { id: string; ownerName: string; byTeacher: boolean } | null {
+  const t = useT();
   return useAppStore(
     useShallow((s) => {
-      const { spotlightId: id, spotlightOwner: owner } = s.classStatus;
+      const { spotlightId: id, spotlightOwner: owner, namesHidden } = s.classStatus;
       if (!id || !owner || owner.participantId === s.participantId) return null;
-      return { id, ownerName: owner.name, byTeacher: owner.role === 'teacher' };
+      // the server sends no other student's name while names are hidden: their alias instead (NAMES-2)
+      return { id, ownerName: classFacingName(t, owner, namesHidden), byTeacher: owner.role === 'teacher' };
     }),
   );
+}
+
+/** My alias while the teacher hides names, so I know which one is me on the projector; null otherwise. */
+function useMyAlias(): number | null {
+  return useAppStore((s) => (s.classStatus.namesHidden ? (s.roster.find((r) => r.participantId === s.participantId)?.alias ?? null) : null));
 }
 
 /**
@@ -32,6 +40,7 @@ export function StudentView() {
   const forksFrozen = useAppStore((s) => s.classStatus.forksFrozen);
   const restricted = useAppStore((s) => Object.keys(s.classStatus.lessonControls).length > 0);
   const spotlight = useOthersSpotlight();
+  const myAlias = useMyAlias();
   const [forking, setForking] = useState(false);
   // "My forks" can be chosen before there is any fork to show
   const [forksTab, setForksTab] = useState(false);
@@ -102,6 +111,12 @@ export function StudentView() {
       {forksFrozen && tab === 'class' && (
         <div className="view-banner" role="status" data-testid="frozen-banner">
           {t('app.class.forkFrozen')}
+        </div>
+      )}
+
+      {myAlias !== null && (
+        <div className="view-banner names-banner" data-testid="my-alias">
+          {t('names.myAlias', { alias: aliasText(t, myAlias) })}
         </div>
       )}
 

@@ -13,11 +13,11 @@ import { RoomCodePanel } from './RoomCodePanel';
  * class (JOIN-3) and taking a student out of it (CMD-9).
  */
 
-const status = (locked: boolean): ClassStatus => ({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked, lessonControls: {} });
+const status = (locked: boolean): ClassStatus => ({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked, lessonControls: {}, namesHidden: false });
 const roster: RosterEntry[] = [
-  { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', online: true, forkCount: 0 },
-  { participantId: 'p-ann', name: 'Ann', role: 'student', online: true, forkCount: 1 },
-  { participantId: 'p-bo', name: 'Bo', role: 'student', online: false, forkCount: 0 },
+  { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', alias: 0, online: true, forkCount: 0 },
+  { participantId: 'p-ann', name: 'Ann', role: 'student', alias: 1, online: true, forkCount: 1 },
+  { participantId: 'p-bo', name: 'Bo', role: 'student', alias: 2, online: false, forkCount: 0 },
 ];
 
 let send: ReturnType<typeof vi.spyOn>;

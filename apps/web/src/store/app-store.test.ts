@@ -126,9 +126,9 @@ describe('identity slice', () => {
 describe('roster slice', () => {
   it('counts students, online or not', () => {
     store.getState().setRoster([
-      { participantId: 't', name: 'T', role: 'teacher', online: true, forkCount: 0 },
-      { participantId: 'a', name: 'Ann', role: 'student', online: true, forkCount: 1 },
-      { participantId: 'b', name: 'Bo', role: 'student', online: false, forkCount: 0 },
+      { participantId: 't', name: 'T', role: 'teacher', alias: 0, online: true, forkCount: 0 },
+      { participantId: 'a', name: 'Ann', role: 'student', alias: 1, online: true, forkCount: 1 },
+      { participantId: 'b', name: 'Bo', role: 'student', alias: 2, online: false, forkCount: 0 },
     ]);
     expect(selectStudentCount(store.getState())).toBe(2);
     expect(selectOnlineStudentCount(store.getState())).toBe(1);

@@ -15,7 +15,7 @@ export interface ForksSlice {
 }
 
 /** A class with none of the teacher's switches on: what the store holds before a welcome. */
-export const NO_CLASS_STATUS: ClassStatus = { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {} };
+export const NO_CLASS_STATUS: ClassStatus = { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false };
 
 export const createForksSlice: StateCreator<AppState, [], [], ForksSlice> = (set) => ({
   forkSummaries: {},

@@ -76,6 +76,8 @@ export const COMMAND_SCHEMAS = {
   removeParticipant: Type.Object({ type: Type.Literal('removeParticipant'), participantId: IdSchema }, strict),
   /** teacher: which controls students may change in their forks, see or neither; the whole setting, an absent control is open (LESSON-1) */
   setLessonControls: Type.Object({ type: Type.Literal('setLessonControls'), controls: LessonControlsSchema }, strict),
+  /** teacher: show the class aliases instead of students' names, or names again (NAMES-1) */
+  hideNames: Type.Object({ type: Type.Literal('hideNames'), hidden: Type.Boolean() }, strict),
 } as const satisfies Record<string, TSchema>;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;
@@ -103,7 +105,7 @@ export const SESSION_MUTATIONS = [
 export type SessionMutation = (typeof SESSION_MUTATIONS)[number];
 
 /** Commands only the teacher may send. */
-export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls'] as const satisfies readonly CommandType[];
+export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls', 'hideNames'] as const satisfies readonly CommandType[];
 
 /** Whether a command type changes a session's training state. */
 export function isSessionMutation(type: CommandType): type is SessionMutation {

@@ -107,10 +107,15 @@ export const ForkSummarySchema = Type.Object({
 });
 export type ForkSummary = Static<typeof ForkSummarySchema>;
 
+/** A participant's alias (NAMES-1): a number, not words, so every client says it in its own language. */
+export const AliasSchema = Type.Integer({ minimum: 0 });
+
 export const RosterEntrySchema = Type.Object({
   participantId: IdSchema,
   name: Type.String(),
   role: RoleSchema,
+  /** the participant's alias (NAMES-1): unique in the class, kept for as long as they are in it; clients turn it into words */
+  alias: AliasSchema,
   online: Type.Boolean(),
   forkCount: Type.Integer(),
 });
@@ -122,6 +127,8 @@ export const SpotlightOwnerSchema = Type.Object({
   name: Type.String(),
   /** 'teacher' when the teacher shows one of their own forks */
   role: RoleSchema,
+  /** the owner's alias, as in the roster (NAMES-1) */
+  alias: AliasSchema,
 });
 export type SpotlightOwner = Static<typeof SpotlightOwnerSchema>;
 
@@ -135,5 +142,7 @@ export const ClassStatusSchema = Type.Object({
   locked: Type.Boolean(),
   /** what students may change in their forks: only the controls that are not open (LESSON-1) */
   lessonControls: LessonControlsSchema,
+  /** the teacher hides names: students get no name but their own and the teacher's, every class-facing screen shows aliases (NAMES-1) */
+  namesHidden: Type.Boolean(),
 });
 export type ClassStatus = Static<typeof ClassStatusSchema>;
