@@ -2,6 +2,7 @@
 export const playground = {
   // controls bar
   'pg.controls': 'Training controls',
+  'pg.fold.controls': 'Controls',
   'pg.epoch': 'Epoch',
   'pg.epoch.tip': 'One epoch is one pass over all the training points.',
   'pg.reset': 'Reset',
@@ -109,7 +110,7 @@ export const playground = {
   'pg.neurons.one': '1 neuron',
   'pg.addNeuron': 'Add a neuron to layer {layer}',
   'pg.removeNeuron': 'Remove a neuron from layer {layer}',
-  'pg.neuron.tip': 'This is what one neuron outputs over the plane. Hover to see it larger.',
+  'pg.neuron.tip': 'This is what one neuron outputs over the plane. Hover or tap to see it larger.',
   'pg.weight': 'Weight',
   'pg.bias': 'Bias',
   'pg.weight.value': 'Weight is {value}.',
