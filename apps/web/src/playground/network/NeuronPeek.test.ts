@@ -6,7 +6,7 @@ const BOX = { width: 220, height: 250 };
 
 describe('placePeek', () => {
   it('centres the box over the finger, above it, when there is room', () => {
-    expect(placePeek({ x: 180, y: 400 }, BOX, PHONE)).toEqual({ x: 70, y: 400 - 16 - 250 });
+    expect(placePeek({ x: 180, y: 400 }, BOX, PHONE)).toEqual({ x: 70, y: 400 - 28 - 250 });
   });
 
   it('keeps a box tapped near the right edge inside the screen', () => {
@@ -19,7 +19,7 @@ describe('placePeek', () => {
   });
 
   it('goes under the finger when there is no room above, and stays above the bottom edge', () => {
-    expect(placePeek({ x: 180, y: 100 }, BOX, PHONE).y).toBe(116);
+    expect(placePeek({ x: 180, y: 100 }, BOX, PHONE).y).toBe(128);
     // no room either way: as low as fits
     expect(placePeek({ x: 180, y: 250 }, { width: 220, height: 400 }, PHONE).y).toBe(640 - 8 - 400);
   });

@@ -7,9 +7,9 @@ export interface Point {
   y: number;
 }
 
-/** Room kept between the box and the viewport's edges, and between the box and the finger. */
+/** Room kept between the box and the viewport's edges, and between the box and the finger (a fingertip covers about 20 px). */
 const MARGIN = 8;
-const FINGER_GAP = 16;
+const FINGER_GAP = 28;
 /** A scroll of the page by more than this closes it (it stays where it is; the neuron moves away). */
 const SCROLL_SLACK = 24;
 
