@@ -65,6 +65,8 @@ describe('the end of a class keeps the student’s fork', () => {
     await room.join(ann, code, 'Ann');
     await ann.getByTestId('fork-button').click();
     await pollUntil(() => ann.getByTestId('session-playground').getAttribute('data-readonly'), (r) => r === 'false', 5000, 'her fork is editable');
+    // on her phone the controls are folded (phone first): one tap opens them
+    await ann.getByTestId('controls-toggle').click();
     await ann.getByTestId('learning-rate').selectOption({ label: '0.1' });
     await pollUntil(() => selectedLabel(ann, 'learning-rate'), (v) => v === '0.1', 2000, "the fork's learning rate");
     await ann.getByTestId('play-pause').click();

@@ -41,6 +41,8 @@ describe('practice on my own', () => {
     expect(new URL(page.url()).pathname).toBe('/local');
     expect(await page.getByTestId('connection-badge').count()).toBe(0);
 
+    // on a phone the controls are folded under the output (phone first): one tap opens them
+    await page.getByTestId('controls-toggle').click();
     await page.getByTestId('learning-rate').selectOption({ label: '0.1' });
     expect(await selectedLabel(page, 'learning-rate')).toBe('0.1');
     // a decaying schedule: its own settings appear, and the rate it reaches drops while training

@@ -152,6 +152,9 @@ describe('32-character names without spaces', () => {
     }
     await ann.getByTestId('watch-spotlight').click();
     await ann.getByTestId('view-banner').waitFor();
+    // the read-only note is in the phone's folded controls: open them, so it is on screen to check
+    await ann.getByTestId('controls-toggle').click();
+    await ann.getByTestId('readonly-note').waitFor();
     for (const language of ['en', 'zh-CN'] as const) {
       await inLanguage(ann, language);
       await expectWraps(ann, BO, `Ann watching the spotlight, ${language}`);

@@ -116,6 +116,16 @@ describe('read-only (a student watching)', () => {
   });
 });
 
+describe('a neuron on a desktop', () => {
+  it('shows in the output panel when clicked, not in a dialog over the network (that is the phone’s)', () => {
+    setup(modelOf({ hiddenLayers: [4, 2] }));
+    fireEvent.click(screen.getByRole('img', { name: 'neuron 2 of layer 1' }).parentElement!, { clientX: 300, clientY: 200, detail: 1 });
+    expect(screen.getByText('Showing one neuron (layer 1, neuron 2).')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Controls' })).toBeNull();
+  });
+});
+
 describe('network shape', () => {
   it('adds and removes hidden layers and neurons', () => {
     const { actions } = setup(modelOf({ hiddenLayers: [4, 2] }));

@@ -1,12 +1,15 @@
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { HeatmapRenderer, type NeuronRef } from '../render/heatmapRenderer';
-import { ControlsBar } from './controls/ControlsBar';
+import { useT } from '../i18n';
+import { ControlsBar, ControlsStatus, HyperParameters, ReadOnlyNote, RunControls, SameStartButton } from './controls/ControlsBar';
 import { DataPanel } from './data/DataPanel';
 import { GradientPanel } from './gradients/GradientPanel';
 import { HeatmapContext } from './HeatmapContext';
 import type { CommandStatus, PlaygroundActions, PlaygroundModel } from './model';
 import { NetworkPanel } from './network/NetworkPanel';
 import { OutputPanel } from './output/OutputPanel';
+import { Fold } from './phone/Fold';
+import { usePhoneLayout } from './phone/phoneLayout';
 import { useDataSplit } from './useDataSplit';
 // Each area's stylesheet sits beside its components, but all are imported here, in this order:
 // later files override earlier ones at equal specificity (.pg-features-title restyles .pg-panel-title,
@@ -20,6 +23,7 @@ import './data/data.css';
 import './network/network.css';
 import './gradients/gradients.css';
 import './output/output.css';
+import './phone/phone.css';
 
 export interface PlaygroundProps {
   model: PlaygroundModel;
@@ -34,8 +38,16 @@ export interface PlaygroundProps {
   renderer?: HeatmapRenderer;
 }
 
-/** The playground view: controls on top, then data | features + network | output, as TensorFlow Playground. */
+/**
+ * The playground view: controls on top, then data | features + network |
+ * output, as TensorFlow Playground. On a phone (phone/phoneLayout.ts) the
+ * output comes first and the controls and the data fold into one panel
+ * under the run buttons, folded until asked for.
+ */
 export function Playground({ model, actions, status, toolbarExtra, readOnlyNote, renderer: given }: PlaygroundProps) {
+  const t = useT();
+  const phone = usePhoneLayout();
+  const [controlsOpen, setControlsOpen] = useState(false);
   const [own] = useState(() => (given ? null : new HeatmapRenderer()));
   const renderer = given ?? own!;
   const [focus, setFocus] = useState<NeuronRef | null>(null);
@@ -49,26 +61,60 @@ export function Playground({ model, actions, status, toolbarExtra, readOnlyNote,
   useEffect(() => renderer.setFocus(focus), [renderer, focus]);
   useEffect(() => () => own?.dispose(), [own]);
 
+  const output = (
+    <OutputPanel
+      model={model}
+      data={data}
+      focus={focus}
+      showTestData={showTestData}
+      discretize={discretize}
+      onShowTestData={setShowTestData}
+      onDiscretize={setDiscretize}
+    />
+  );
   return (
     <HeatmapContext.Provider value={renderer}>
-      <div className={`pg-root${model.readOnly ? ' is-readonly' : ''}`}>
-        <ControlsBar model={model} actions={actions} status={status} toolbarExtra={toolbarExtra} readOnlyNote={readOnlyNote} />
-        <div className="pg-columns">
-          <DataPanel model={model} actions={actions} />
-          <div className="pg-middle">
-            <NetworkPanel model={model} actions={actions} focus={focus} onFocus={setFocus} />
-            <GradientPanel model={model} />
-          </div>
-          <OutputPanel
-            model={model}
-            data={data}
-            focus={focus}
-            showTestData={showTestData}
-            discretize={discretize}
-            onShowTestData={setShowTestData}
-            onDiscretize={setDiscretize}
-          />
-        </div>
+      <div
+        className={`pg-root${model.readOnly ? ' is-readonly' : ''}`}
+        data-layout={phone ? 'phone' : undefined}
+        data-controls={phone ? (controlsOpen ? 'open' : 'folded') : undefined}
+      >
+        {phone ? (
+          <>
+            <Fold open={controlsOpen} onToggle={setControlsOpen} label={t('pg.fold.controls')} bar={<RunControls model={model} actions={actions} sameStart={false} />}>
+              <ReadOnlyNote model={model} note={readOnlyNote} />
+              {!model.readOnly && (
+                <div className="pg-fold-reset">
+                  <SameStartButton model={model} actions={actions} long />
+                </div>
+              )}
+              <section className="pg-controls" aria-label={t('pg.controls')}>
+                <HyperParameters model={model} actions={actions} />
+              </section>
+              <DataPanel model={model} actions={actions} />
+            </Fold>
+            <ControlsStatus status={status} toolbarExtra={toolbarExtra} />
+            <div className="pg-columns">
+              {output}
+              <div className="pg-middle">
+                <NetworkPanel model={model} actions={actions} focus={focus} onFocus={setFocus} />
+                <GradientPanel model={model} />
+              </div>
+            </div>
+          </>
+        ) : (
+          <>
+            <ControlsBar model={model} actions={actions} status={status} toolbarExtra={toolbarExtra} readOnlyNote={readOnlyNote} />
+            <div className="pg-columns">
+              <DataPanel model={model} actions={actions} />
+              <div className="pg-middle">
+                <NetworkPanel model={model} actions={actions} focus={focus} onFocus={setFocus} />
+                <GradientPanel model={model} />
+              </div>
+              {output}
+            </div>
+          </>
+        )}
       </div>
     </HeatmapContext.Provider>
   );

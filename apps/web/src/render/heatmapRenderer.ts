@@ -75,6 +75,7 @@ export class HeatmapRenderer {
   private readonly lut = buildDivergingLut();
   private readonly thumbnails = new Map<number, { ref: NeuronRef; surface: PixelSurface }>();
   private output: PixelSurface | null = null;
+  private peek: { ref: NeuronRef; surface: PixelSurface } | null = null;
   private frame: { cancel(): void } | null = null;
   private readonly listeners = new Set<(timing: RenderTiming) => void>();
   private readonly view: GridView = { data: this.grids, offset: 0, size: OUTPUT_GRID_SIZE };
@@ -123,6 +124,15 @@ export class HeatmapRenderer {
   /** Registers (or forgets) the large output canvas. */
   attachOutput(canvas: HTMLCanvasElement | null): void {
     this.output = canvas ? new PixelSurface(canvas, OUTPUT_GRID_SIZE) : null;
+    if (canvas) {
+      this.needsDraw = true;
+      this.schedule();
+    }
+  }
+
+  /** Registers (or, with null, forgets) a large canvas of one neuron: the enlarged view of a tapped neuron on a phone. */
+  attachPeek(ref: NeuronRef, canvas: HTMLCanvasElement | null): void {
+    this.peek = canvas ? { ref, surface: new PixelSurface(canvas, OUTPUT_GRID_SIZE) } : null;
     if (canvas) {
       this.needsDraw = true;
       this.schedule();
@@ -209,6 +219,12 @@ export class HeatmapRenderer {
       if (!pixels || !this.locate(ref)) continue;
       this.paintNeuron(ref, pixels, THUMBNAIL_SIZE, false, 255);
       surface.commit();
+    }
+    const peek = this.peek;
+    const peekPixels = peek?.surface.pixels;
+    if (peek && peekPixels && this.locate(peek.ref)) {
+      this.paintNeuron(peek.ref, peekPixels, OUTPUT_GRID_SIZE, false, 255);
+      peek.surface.commit();
     }
     const output = this.output;
     const pixels = output?.pixels;

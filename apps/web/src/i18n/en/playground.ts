@@ -2,11 +2,13 @@
 export const playground = {
   // controls bar
   'pg.controls': 'Training controls',
+  'pg.fold.controls': 'Controls',
   'pg.epoch': 'Epoch',
   'pg.epoch.tip': 'One epoch is one pass over all the training points.',
   'pg.reset': 'Reset',
   'pg.reset.tip': 'Start over at epoch 0 with new random starting weights.',
   'pg.resetSame': 'Same start',
+  'pg.resetSame.long': 'Reset to the same start',
   'pg.resetSame.tip': 'Start over at epoch 0 from the same starting weights as last time.',
   'pg.play': 'Run',
   'pg.pause': 'Pause',
@@ -111,7 +113,7 @@ export const playground = {
   'pg.neurons.one': '1 neuron',
   'pg.addNeuron': 'Add a neuron to layer {layer}',
   'pg.removeNeuron': 'Remove a neuron from layer {layer}',
-  'pg.neuron.tip': 'This is what one neuron outputs over the plane. Hover to see it larger.',
+  'pg.neuron.tip': 'This is what one neuron outputs over the plane. Hover or tap to see it larger.',
   'pg.weight': 'Weight',
   'pg.bias': 'Bias',
   'pg.weight.value': 'Weight is {value}.',

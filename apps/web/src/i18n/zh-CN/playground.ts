@@ -4,11 +4,13 @@ import type { playground as en } from '../en/playground';
 export const playground: MessagesOf<typeof en> = {
   // controls bar
   'pg.controls': '训练控制',
+  'pg.fold.controls': '设置',
   'pg.epoch': '迭代（Epoch）',
   'pg.epoch.tip': '一次迭代就是把全部训练数据完整地学一遍。',
   'pg.reset': '重置',
   'pg.reset.tip': '回到第 0 次迭代，重新随机生成初始权重。',
   'pg.resetSame': '同一起点',
+  'pg.resetSame.long': '重置到同一起点',
   'pg.resetSame.tip': '回到第 0 次迭代，用和上次相同的初始权重重新开始。',
   'pg.play': '运行',
   'pg.pause': '暂停',
@@ -113,7 +115,7 @@ export const playground: MessagesOf<typeof en> = {
   'pg.neurons.one': '1 个神经元',
   'pg.addNeuron': '给第 {layer} 层增加一个神经元',
   'pg.removeNeuron': '从第 {layer} 层删除一个神经元',
-  'pg.neuron.tip': '这是一个神经元在整个平面上的输出。悬停可放大查看。',
+  'pg.neuron.tip': '这是一个神经元在整个平面上的输出。悬停或轻点可放大查看。',
   'pg.weight': '权重',
   'pg.bias': '偏置',
   'pg.weight.value': '权重为 {value}。',

@@ -8,10 +8,12 @@ import { LockMark } from '../common/LockMark';
 import { useElementWidth } from '../common/useElementWidth';
 import { addLayerPatch, neuronPatch, removeLayerPatch, toggleFeaturePatch } from '../configEdits';
 import { controlState, lessonAccess, type PlaygroundActions, type PlaygroundModel } from '../model';
+import { usePhoneLayout } from '../phone/phoneLayout';
 import { FeatureNode } from './FeatureNode';
 import { LinkHits, LinkStrokes, type LinkGeometry } from './LinkLayer';
 import { layoutNetwork, linkPath } from './networkLayout';
 import { NeuronNode, type ParamTarget } from './NeuronNode';
+import { NeuronPeek, type Point } from './NeuronPeek';
 import { clampToWidth, ParamEditor } from './ParamEditor';
 
 const HEADER_HEIGHT = 52;
@@ -42,6 +44,17 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
   const width = useElementWidth(container, 640);
   const [hovered, setHovered] = useState<ParamTarget | null>(null);
   const [editing, setEditing] = useState<ParamTarget | null>(null);
+  // on a phone a tapped neuron is shown large where the finger is, not in the output panel screens away
+  const phone = usePhoneLayout();
+  const [peek, setPeek] = useState<{ neuron: NeuronRef; at: Point } | null>(null);
+  const closePeek = useCallback(() => setPeek(null), []);
+  const selectNeuron = (neuron: NeuronRef, at: Point): void => {
+    if (phone) setPeek({ neuron, at });
+    else onFocus(focus?.layer === neuron.layer && focus.neuron === neuron.neuron ? null : neuron);
+  };
+  const shownNeuron = phone ? (peek?.neuron ?? null) : focus;
+  // a phone has no hover: Chrome's emulated mouse after a tap would otherwise focus whatever ends up under it
+  const hoverFocus = useCallback((neuron: NeuronRef | null) => !phone && onFocus(neuron), [phone, onFocus]);
 
   // The parameters may still be the old network's for a moment after a shape change.
   const shape = shapeForParams(config, params.length);
@@ -148,7 +161,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
   };
   const hoverFeature = (feature: FeatureId | null): void => {
     const input = feature === null ? -1 : config.features.indexOf(feature);
-    onFocus(input >= 0 ? { layer: 0, neuron: input } : null);
+    hoverFocus(input >= 0 ? { layer: 0, neuron: input } : null);
   };
   const send = (patch: Partial<typeof config> | null): void => {
     if (patch) actions.setConfig(patch);
@@ -270,9 +283,10 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
                   position={layout.nodes[layer]![neuron]!}
                   nodeSize={layout.nodeSize}
                   bias={shape ? (params[index.bias(layer, neuron)] ?? 0) : null}
-                  focused={focus?.layer === layer && focus.neuron === neuron}
+                  focused={shownNeuron?.layer === layer && shownNeuron.neuron === neuron}
                   label={neuronName(layer, neuron)}
-                  onFocus={onFocus}
+                  onFocus={hoverFocus}
+                  onSelect={selectNeuron}
                   onParamHover={setHovered}
                   onParamEdit={edit}
                 />
@@ -295,6 +309,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
         </div>
       </div>
       <p className="pg-caption">{t('pg.links.tip')}</p>
+      {phone && peek && <NeuronPeek neuron={peek.neuron} at={peek.at} label={neuronName(peek.neuron.layer, peek.neuron.neuron)} onClose={closePeek} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { LIMITS, type DataSplit, type ProblemType } from '@playroom/engine';
 import { drawPoints, type PointLayer } from '../../render/dataPoints';
 import { useElementWidth } from '../common/useElementWidth';
+import { useFirstScreenFit } from '../phone/useFirstScreenFit';
 import { useHeatmapRenderer } from '../HeatmapContext';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
@@ -10,12 +11,23 @@ interface OutputHeatmapProps {
   data: DataSplit | null;
   problem: ProblemType;
   showTestData: boolean;
+  /** no taller than what is left of the first screen (a phone: the output is the first thing to see) */
+  fitFirstScreen?: boolean;
 }
 
+/** The axis labels' room: left of the heatmap and under it (.pg-heatmap-wrap's padding), and a margin under that. */
+const AXIS_LEFT = 22;
+const AXIS_BELOW = 18;
+const MARGIN_BELOW = 6;
+/** Smaller than this, a phone shows it this large anyway (and scrolls). */
+const MIN_FIT = 180;
+
 /** The large decision-boundary heatmap with the data points on top and −6…6 ticks on both axes. */
-export function OutputHeatmap({ data, problem, showTestData }: OutputHeatmapProps) {
+export function OutputHeatmap({ data, problem, showTestData, fitFirstScreen = false }: OutputHeatmapProps) {
   const renderer = useHeatmapRenderer();
+  const wrap = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
+  const fit = useFirstScreenFit(wrap, AXIS_BELOW + MARGIN_BELOW, fitFirstScreen);
   const points = useRef<HTMLCanvasElement>(null);
   const size = useElementWidth(frame, 300);
   const attach = useCallback((canvas: HTMLCanvasElement | null) => renderer?.attachOutput(canvas), [renderer]);
@@ -30,7 +42,7 @@ export function OutputHeatmap({ data, problem, showTestData }: OutputHeatmapProp
 
   const at = (tick: number): string => `${((tick + LIMITS.domain) / (2 * LIMITS.domain)) * 100}%`;
   return (
-    <div className="pg-heatmap-wrap">
+    <div className="pg-heatmap-wrap" ref={wrap} style={fit === null ? undefined : { width: Math.max(MIN_FIT, fit) + AXIS_LEFT }}>
       <div className="pg-heatmap" ref={frame}>
         <canvas ref={attach} className="pg-heatmap-canvas" data-testid="output-heatmap" />
         <canvas ref={points} className="pg-points-canvas" style={{ width: size, height: size }} />

@@ -6,6 +6,10 @@ import { ColorLegend } from './ColorLegend';
 import { LossChart } from './LossChart';
 import { OutputHeatmap } from './OutputHeatmap';
 import { OutputMetrics } from './OutputMetrics';
+import { usePhoneLayout } from '../phone/phoneLayout';
+
+/** The loss chart's height on a phone: the chart, the losses and the heatmap share the first screen. */
+const PHONE_CHART_HEIGHT = 64;
 
 interface OutputPanelProps {
   model: PlaygroundModel;
@@ -23,12 +27,13 @@ export function OutputPanel({ model, data, focus, showTestData, discretize, onSh
   const { config, metrics } = model;
   const classifies = config.problem !== 'regression';
   const outputLayer = config.hiddenLayers.length + 1;
+  const phone = usePhoneLayout();
   return (
     <section className="pg-panel pg-output" aria-label={t('pg.output')}>
       <h2 className="pg-panel-title">{t('pg.output')}</h2>
       <OutputMetrics metrics={metrics} classifies={classifies} />
-      <LossChart history={model.lossHistory.points} />
-      <OutputHeatmap data={data} problem={config.problem} showTestData={showTestData} />
+      <LossChart history={model.lossHistory.points} height={phone ? PHONE_CHART_HEIGHT : undefined} />
+      <OutputHeatmap data={data} problem={config.problem} showTestData={showTestData} fitFirstScreen={phone} />
       <p className="pg-focus-note" aria-live="polite">
         {focus && focus.layer > 0 && focus.layer < outputLayer
           ? t('pg.output.hovered', { layer: focus.layer, neuron: focus.neuron + 1 })
