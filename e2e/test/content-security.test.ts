@@ -59,6 +59,13 @@ describe('content security policy', () => {
     await home.getByTestId('local-view').waitFor();
     await home.getByTestId('play-pause').click();
     await home.waitForTimeout(1000);
+    // saving and opening a playground file checks it against the protocol's schema, in the page (FILE-1)
+    const [download] = await Promise.all([home.waitForEvent('download'), home.getByTestId('save-file').click()]);
+    const saved = path.join(dataDir, 'practice.json');
+    await download.saveAs(saved);
+    await home.getByTestId('open-file-input').setInputFiles(saved);
+    await home.getByTestId('open-file-input').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+    await home.getByTestId('practice-file-error').waitFor();
 
     const teacher = await watchedPage(problems);
     await teacher.goto(server.url);

@@ -1,5 +1,6 @@
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { Value } from 'typebox/value';
 import { ErrorCode, protocolError, type ProtocolError } from './error-codes';
 import { COMMAND_SCHEMAS, COMMAND_TYPES, type Command, type CommandType } from './schemas/command-schemas';
 import { roomCodeRefusal } from './room-code';
@@ -7,29 +8,45 @@ import { StudentHandshakeSchema, TeacherHandshakeSchema, type HandshakeAuth } fr
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 
+/** A schema's check and its errors, as compiled code or interpreted. */
+interface SchemaChecker {
+  Check(input: unknown): boolean;
+  Errors(input: unknown): Iterable<{ instancePath: string; message: string }>;
+}
+
 /**
- * Compile a schema into a checker that never throws: whatever arrives (junk,
- * cycles, huge numbers), the answer is a value or a `badRequest` naming the
- * first offending field (rule VAL-1). It compiles on its first use, not at
- * import: compiling generates code (`new Function`), which the web app's
- * content security policy forbids, so a page that only imports this module
- * never trips it.
+ * Compiling generates code (`new Function`), which a page's content
+ * security policy forbids (the web app's does: no `unsafe-eval`); merely
+ * trying it makes the browser report a violation. So in a page the schema
+ * is interpreted, elsewhere (the server, the CLI) compiled, once, on first use.
+ */
+function checkerOf(schema: TSchema): SchemaChecker {
+  if ('document' in globalThis) {
+    return { Check: (input) => Value.Check(schema, input), Errors: (input) => Value.Errors(schema, input) };
+  }
+  return Compile(schema);
+}
+
+/**
+ * A checker that never throws: whatever arrives (junk, cycles, huge
+ * numbers), the answer is a value or a `badRequest` naming the first
+ * offending field (rule VAL-1). Built on first use, not at import.
  */
 export function createValidator<S extends TSchema>(schema: S): (input: unknown) => Validation<Static<S>> {
-  let compiledOnce: ReturnType<typeof Compile> | null = null;
+  let built: SchemaChecker | null = null;
   return (input) => {
-    const compiled = (compiledOnce ??= Compile(schema));
+    const checker = (built ??= checkerOf(schema));
     try {
-      if (compiled.Check(input)) return { ok: true, value: input as Static<S> };
-      return { ok: false, error: describeFailure(compiled, input) };
+      if (checker.Check(input)) return { ok: true, value: input as Static<S> };
+      return { ok: false, error: describeFailure(checker, input) };
     } catch {
       return { ok: false, error: protocolError(ErrorCode.badRequest, 'payload could not be checked') };
     }
   };
 }
 
-function describeFailure(compiled: ReturnType<typeof Compile>, input: unknown): ProtocolError {
-  for (const error of compiled.Errors(input)) {
+function describeFailure(checker: SchemaChecker, input: unknown): ProtocolError {
+  for (const error of checker.Errors(input)) {
     const where = error.instancePath === '' ? 'payload' : error.instancePath;
     return protocolError(ErrorCode.badRequest, `${where}: ${error.message}`, error.instancePath || undefined);
   }
