@@ -13,7 +13,7 @@ export function ClassSpotlightBanner() {
     return fork ? label(fork) : (s.classStatus.spotlightOwner?.name ?? '');
   });
   return (
-    <div className="view-banner spotlight-banner" data-testid="class-spotlight-banner">
+    <div className="view-banner class-spotlight-banner" data-testid="class-spotlight-banner">
       <span>{t('dashboard.onScreen', { name })}</span>
       <span className="banner-actions">
         <button
