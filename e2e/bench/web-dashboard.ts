@@ -1,0 +1,265 @@
+/**
+ * The dashboard scenario of `npm run bench:web` (alone: `npm run bench:web:dashboard`):
+ * a real server process, 40 students joined over real socket.io-client
+ * connections from this process, each with 2 forks playing, and the
+ * teacher's page in headless Chromium on the dashboard (cards full width,
+ * all 80 visible). Measured in the page: the time between animation frames
+ * with Chromium's frame-rate limit off (so a frame's interval is what it
+ * costs, not the 60 Hz vsync), and on the teacher's websocket (CDP
+ * Network.webSocketFrameReceived) the bytes per second it receives, by
+ * event. The peer, in the same run and under the same server load: the same
+ * page for a class of 40 students with no forks. Targets: frame median
+ * ≤ 16 ms, fork summaries + previews ≤ 50 KB/s.
+ *
+ *   npm run bench:web:dashboard -- --seconds 120 --warmup 20 --json
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PROTOCOL_VERSION, type CreateSessionReply } from '@playroom/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { CHROMIUM_ARGS, ensureChromium } from '../src/chromium';
+import { freePort } from '../src/free-port';
+import { ServerProcess } from '../src/server-process';
+import { ensureWebBuild } from '../src/web-build';
+
+export const FRAME_TARGET_MS = 16;
+export const STREAM_TARGET_BYTES = 50_000;
+
+export interface DashboardOptions {
+  seconds: number;
+  warmupSeconds: number;
+  students: number;
+  forksEach: number;
+}
+
+interface FrameStats {
+  frames: number;
+  median: number;
+  p95: number;
+  max: number;
+  over50: number;
+}
+
+export interface PageMeasure {
+  cards: number;
+  seconds: number;
+  frames: FrameStats;
+  /** bytes per second the page's websocket received, by what they carried */
+  bytesPerSecond: { forks: number; forkPreviews: number; other: number; total: number };
+}
+
+export interface DashboardReport {
+  chromium: string;
+  students: number;
+  forks: number;
+  loadAverage: { start: number; end: number };
+  peer: PageMeasure;
+  dashboard: PageMeasure;
+  targets: { frameMedianMs: number; summaryStreamBytesPerSecond: number };
+  pass: { frames: boolean; stream: boolean };
+}
+
+function frameStats(intervals: number[]): FrameStats {
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { frames: sorted.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, over50: sorted.filter((v) => v > 50).length };
+}
+
+async function createClass(url: string, teacherName: string): Promise<CreateSessionReply> {
+  const response = await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ teacherName }) });
+  if (response.status !== 201) throw new Error(`class not created: ${response.status} ${await response.text()}`);
+  return (await response.json()) as CreateSessionReply;
+}
+
+interface Student {
+  socket: Socket;
+  command(payload: object): Promise<{ ok: boolean; session?: { sessionId: string }; error?: { code: string } }>;
+}
+
+function joinStudent(url: string, code: string, name: string): Promise<Student> {
+  const socket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION, role: 'student', code, name }, transports: ['websocket'], forceNew: true });
+  const command = (payload: object) => socket.timeout(20_000).emitWithAck('command', payload) as ReturnType<Student['command']>;
+  return new Promise((resolve, reject) => {
+    socket.once('welcome', () => resolve({ socket, command }));
+    socket.once('connect_error', (error) => reject(new Error(`${name} could not join: ${error.message}`)));
+  });
+}
+
+/** A class of `students` joined from this process, each with `forksEach` forks playing. */
+async function fillClass(url: string, created: CreateSessionReply, students: number, forksEach: number): Promise<Student[]> {
+  const joined: Student[] = [];
+  for (let i = 0; i < students; i++) joined.push(await joinStudent(url, created.code, `Student ${String(i + 1).padStart(2, '0')}`));
+  for (const student of joined) {
+    for (let n = 0; n < forksEach; n++) {
+      const forked = await student.command({ type: 'fork', sessionId: created.sessionId });
+      if (!forked.ok || !forked.session) throw new Error(`fork refused: ${forked.error?.code}`);
+      const played = await student.command({ type: 'play', sessionId: forked.session.sessionId });
+      if (!played.ok) throw new Error(`play refused: ${played.error?.code}`);
+    }
+  }
+  return joined;
+}
+
+/** The teacher's page on its dashboard (cards full width), with its websocket's bytes counted by event. */
+async function measureTeacherPage(browser: Browser, url: string, created: CreateSessionReply, cards: number, warmupSeconds: number, seconds: number): Promise<PageMeasure> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  await context.addInitScript(() => localStorage.setItem('playroom.language', 'en'));
+  const page: Page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const bytes = { forks: 0, forkPreviews: 0, other: 0 };
+  let counting = false;
+  // a binary attachment belongs to the event whose placeholder frame came just before it
+  let attachmentOf: keyof typeof bytes = 'other';
+  cdp.on('Network.webSocketFrameReceived', ({ response }) => {
+    if (!counting) return;
+    const binary = response.opcode === 2;
+    const size = binary ? Math.floor((response.payloadData.length * 3) / 4) - (response.payloadData.match(/=*$/)?.[0].length ?? 0) : Buffer.byteLength(response.payloadData);
+    let kind: keyof typeof bytes = 'other';
+    if (binary) kind = attachmentOf;
+    else if (/^4\d*-?\["forks"/.test(response.payloadData)) kind = 'forks';
+    else if (/^4\d*-?\["forkPreviews"/.test(response.payloadData)) kind = attachmentOf = 'forkPreviews';
+    if (!binary && kind !== 'forkPreviews') attachmentOf = 'other';
+    bytes[kind] += size;
+  });
+  try {
+    await page.goto(`${url}/teach/${created.code}#${created.teacherToken}`);
+    await page.getByTestId('teacher-view').waitFor();
+    if (cards > 0) {
+      await page.getByTestId('board-wide').click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="fork-row"]').length === n, cards, { timeout: 60_000 });
+    }
+    await page.waitForTimeout(warmupSeconds * 1000);
+    await page.evaluate(() => {
+      const w = window as unknown as { benchFrames: number[]; benchStop: boolean };
+      w.benchFrames = [];
+      w.benchStop = false;
+      let last = performance.now();
+      const tick = (now: number) => {
+        w.benchFrames.push(now - last);
+        last = now;
+        if (!w.benchStop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame((now) => {
+        last = now;
+        requestAnimationFrame(tick);
+      });
+    });
+    counting = true;
+    const started = performance.now();
+    await page.waitForTimeout(seconds * 1000);
+    counting = false;
+    const elapsed = (performance.now() - started) / 1000;
+    const intervals = await page.evaluate(() => {
+      const w = window as unknown as { benchFrames: number[]; benchStop: boolean };
+      w.benchStop = true;
+      return w.benchFrames;
+    });
+    const shown = await page.getByTestId('fork-row').count();
+    const perSecond = (n: number) => n / elapsed;
+    return {
+      cards: shown,
+      seconds: Math.round(elapsed),
+      frames: frameStats(intervals),
+      bytesPerSecond: {
+        forks: perSecond(bytes.forks),
+        forkPreviews: perSecond(bytes.forkPreviews),
+        other: perSecond(bytes.other),
+        total: perSecond(bytes.forks + bytes.forkPreviews + bytes.other),
+      },
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs the whole scenario: server, classes, browser, peer then dashboard. */
+export async function runDashboardBench(options: DashboardOptions): Promise<DashboardReport> {
+  ensureWebBuild();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'playroom-bench-dashboard-'));
+  // 80 students' sockets and a browser from one address: room for them to connect at once (LIM-8); defaults stay as they are
+  const server = new ServerProcess(await freePort(), dataDir, 'bench-dashboard-server.log', {
+    env: { CONNECT_BURST: '1000', CONNECT_RATE_PER_SECOND: '1000' },
+  });
+  const load0 = loadavg()[0]!;
+  await server.start();
+  const students: Student[] = [];
+  // the frame rate limit off: an animation frame comes as soon as the last one is done
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'], headless: true });
+  try {
+    const withForks = await createClass(server.url, 'Ms Chen');
+    const peerClass = await createClass(server.url, 'Mr Peer');
+    students.push(...(await fillClass(server.url, withForks, options.students, options.forksEach)));
+    students.push(...(await fillClass(server.url, peerClass, options.students, 0)));
+    const peerSeconds = Math.max(15, Math.round(options.seconds / 4));
+    const peer = await measureTeacherPage(browser, server.url, peerClass, 0, 5, peerSeconds);
+    const dashboard = await measureTeacherPage(browser, server.url, withForks, options.students * options.forksEach, options.warmupSeconds, options.seconds);
+    const stream = dashboard.bytesPerSecond.forks + dashboard.bytesPerSecond.forkPreviews;
+    return {
+      chromium: browser.version(),
+      students: options.students,
+      forks: options.students * options.forksEach,
+      loadAverage: { start: load0, end: loadavg()[0]! },
+      peer,
+      dashboard,
+      targets: { frameMedianMs: FRAME_TARGET_MS, summaryStreamBytesPerSecond: STREAM_TARGET_BYTES },
+      pass: { frames: dashboard.frames.median <= FRAME_TARGET_MS, stream: stream <= STREAM_TARGET_BYTES },
+    };
+  } finally {
+    for (const student of students) student.socket.close();
+    await browser.close();
+    await server.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The report as a table for people. */
+export function printDashboardReport(report: DashboardReport): void {
+  const kb = (n: number) => (n / 1000).toFixed(1).padStart(7);
+  const ms = (n: number) => n.toFixed(2).padStart(8);
+  console.log(`\nDashboard: ${report.students} students × ${report.forks / report.students} forks (${report.forks} training), Chromium ${report.chromium}, frame-rate limit off`);
+  console.log(`load average (1 min): ${report.loadAverage.start.toFixed(2)} at start, ${report.loadAverage.end.toFixed(2)} at end`);
+  console.log('page                                cards   s  frames  median ms   p95 ms   max ms  >50ms   forks KB/s  previews KB/s  other KB/s  total KB/s');
+  for (const [label, m] of [
+    ['peer: class of 40, no forks', report.peer],
+    ['dashboard: every fork a card', report.dashboard],
+  ] as const) {
+    const b = m.bytesPerSecond;
+    console.log(
+      `${label.padEnd(35)} ${String(m.cards).padStart(5)} ${String(m.seconds).padStart(3)} ${String(m.frames.frames).padStart(7)} ${ms(m.frames.median)}  ${ms(m.frames.p95)} ${ms(m.frames.max)} ${String(m.frames.over50).padStart(6)}   ${kb(b.forks)}      ${kb(b.forkPreviews)}     ${kb(b.other)}     ${kb(b.total)}`,
+    );
+  }
+  const stream = report.dashboard.bytesPerSecond.forks + report.dashboard.bytesPerSecond.forkPreviews;
+  console.log(`target: frame median ≤ ${FRAME_TARGET_MS} ms → ${report.pass.frames ? 'PASS' : 'FAIL'} (${report.dashboard.frames.median.toFixed(2)} ms)`);
+  console.log(`target: summary stream (forks + previews) ≤ ${STREAM_TARGET_BYTES / 1000} KB/s → ${report.pass.stream ? 'PASS' : 'FAIL'} (${(stream / 1000).toFixed(1)} KB/s)`);
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The options from the command line (`--seconds`, `--warmup`, `--students`, `--forks`). */
+export function dashboardOptionsFromArgs(): DashboardOptions {
+  return {
+    seconds: Number(argument('--seconds') ?? 120),
+    warmupSeconds: Number(argument('--warmup') ?? 20),
+    students: Number(argument('--students') ?? 40),
+    forksEach: Number(argument('--forks') ?? 2),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  runDashboardBench(dashboardOptionsFromArgs())
+    .then((report) => {
+      if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
+      else printDashboardReport(report);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
