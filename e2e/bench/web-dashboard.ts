@@ -45,6 +45,13 @@ interface FrameStats {
   late: number;
 }
 
+interface LongFrame {
+  ms: number;
+  /** of which style, layout and paint */
+  render: number;
+  scripts: { ms: number; what: string }[];
+}
+
 export interface PageMeasure {
   cards: number;
   seconds: number;
@@ -52,6 +59,8 @@ export interface PageMeasure {
   frames: FrameStats;
   /** the time between frames (60 Hz: 16.7 ms when none is late) */
   intervals: FrameStats;
+  /** the five longest animation frames over 50 ms, and what their scripts were (Long Animation Frames API) */
+  longestFrames: LongFrame[];
   /** bytes per second the page's websocket received, by what they carried */
   bytesPerSecond: { forks: number; forkPreviews: number; other: number; total: number };
 }
@@ -158,6 +167,15 @@ async function measureTeacherPage(browser: Browser, url: string, created: Create
         if (!bench.stop) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
+      bench.long = [];
+      // what the long frames (over 50 ms) spent their time on (Long Animation Frames API)
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const scripts = (e.scripts || []).map((x) => ({ ms: Math.round(x.duration), what: (x.invoker || '') + ' ' + (x.sourceFunctionName || '') }));
+          scripts.sort((a, b) => b.ms - a.ms);
+          bench.long.push({ ms: Math.round(e.duration), render: Math.round(e.duration - (e.renderStart ? e.renderStart - e.startTime : e.duration)), scripts: scripts.slice(0, 3) });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: false });
     })()`);
     counting = true;
     const started = performance.now();
@@ -167,8 +185,8 @@ async function measureTeacherPage(browser: Browser, url: string, created: Create
     const measured = (await page.evaluate(`(() => {
       const bench = window.playroomFrameBench;
       bench.stop = true;
-      return { work: bench.work, intervals: bench.intervals };
-    })()`)) as { work: number[]; intervals: number[] };
+      return { work: bench.work, intervals: bench.intervals, long: bench.long };
+    })()`)) as { work: number[]; intervals: number[]; long: LongFrame[] };
     const shown = await page.getByTestId('fork-row').count();
     const perSecond = (n: number) => n / elapsed;
     return {
@@ -176,6 +194,7 @@ async function measureTeacherPage(browser: Browser, url: string, created: Create
       seconds: Math.round(elapsed),
       frames: frameStats(measured.work),
       intervals: frameStats(measured.intervals),
+      longestFrames: [...measured.long].sort((a, b) => b.ms - a.ms).slice(0, 5),
       bytesPerSecond: {
         forks: perSecond(bytes.forks),
         forkPreviews: perSecond(bytes.forkPreviews),
@@ -244,6 +263,9 @@ export function printDashboardReport(report: DashboardReport): void {
     console.log(
       `${label.padEnd(35)} ${String(m.cards).padStart(5)} ${String(m.seconds).padStart(3)} ${String(f.frames).padStart(7)} |              ${ms(f.median)} ${ms(f.p95)} ${ms(f.max)} ${String(f.late).padStart(4)} |          ${ms(i.median)} ${ms(i.p95)} ${String(i.late).padStart(4)} |  ${kb(b.forks)} ${kb(b.forkPreviews)} ${kb(b.other)} ${kb(b.total)}`,
     );
+  }
+  for (const frame of report.dashboard.longestFrames) {
+    console.log(`  a long dashboard frame: ${frame.ms} ms (render ${frame.render} ms) ${frame.scripts.map((x) => `${x.what.trim()} ${x.ms} ms`).join('; ')}`);
   }
   const stream = report.dashboard.bytesPerSecond.forks + report.dashboard.bytesPerSecond.forkPreviews;
   console.log(`target: frame median ≤ ${FRAME_TARGET_MS} ms → ${report.pass.frames ? 'PASS' : 'FAIL'} (${report.dashboard.frames.median.toFixed(2)} ms)`);
