@@ -64,6 +64,10 @@ describe('fork previews (SUM-2)', () => {
       expect(batches.length).toBeLessThanOrEqual(3);
       for (const batch of batches) expect(batch).toEqual([anaFork.sessionId]);
       for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThan(PROTOCOL_LIMITS.forkPreviewIntervalMs * 0.7);
+      // previews never wait in the connection-recovery buffer (as snapshots, SNAP-5)
+      const adapter = server.app.gateway.io.sockets.adapter as unknown as { packets: { data: unknown[] | null }[] };
+      expect(adapter.packets.some((packet) => packet.data?.[0] === 'forks')).toBe(true);
+      expect(adapter.packets.some((packet) => packet.data?.[0] === 'forkPreviews')).toBe(false);
 
       // the preview is the fork's decision boundary: its heatmap agrees with the exact weights' heatmap
       await command(ana.socket, { type: 'pause', sessionId: anaFork.sessionId });
