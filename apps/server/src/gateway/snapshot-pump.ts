@@ -170,9 +170,9 @@ export class SnapshotPump {
   /**
    * One round of fork previews (rule SUM-2; public for tests and the
    * benchmark): to each teacher socket, one `forkPreviews` batch of the forks
-   * whose clock moved since that socket's last one. Emitted per socket, so it
-   * never enters the recovery buffer; a socket still writing is skipped and
-   * catches up at the next round.
+   * whose clock moved since that socket's last one (the RecoveryAdapter keeps
+   * none for replay); a socket still writing is skipped and catches up at
+   * its next round.
    */
   sendForkPreviews(): void {
     const sockets = this.io.sockets.sockets;
