@@ -56,10 +56,17 @@ describe('fork previews (SUM-2)', () => {
         times.push(Date.now());
         batches.push(previewsOf(message).map((p) => p.sessionId));
       };
+      const summarized: string[][] = [];
+      const summaries = (update: { forks: { sessionId: string }[] }) => summarized.push(update.forks.map((f) => f.sessionId));
       teacher.socket.on('forkPreviews', listener);
       await command(ana.socket, { type: 'play', sessionId: anaFork.sessionId });
+      teacher.socket.on('forks', summaries);
       await new Promise((r) => setTimeout(r, 5_000));
       teacher.socket.off('forkPreviews', listener);
+      teacher.socket.off('forks', summaries);
+      // SUM-1: the summaries too are of the forks that moved only
+      expect(summarized.length).toBeGreaterThanOrEqual(4);
+      for (const ids of summarized) expect(ids).toEqual([anaFork.sessionId]);
       expect(batches.length).toBeGreaterThanOrEqual(2);
       expect(batches.length).toBeLessThanOrEqual(3);
       for (const batch of batches) expect(batch).toEqual([anaFork.sessionId]);
