@@ -79,7 +79,8 @@ export interface DashboardReport {
 function frameStats(intervals: number[]): FrameStats {
   const sorted = [...intervals].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { frames: sorted.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, over50: sorted.filter((v) => v > 50).length, late: sorted.filter((v) => v > 25).length };
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return { frames: sorted.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1) ?? NaN), over50: sorted.filter((v) => v > 50).length, late: sorted.filter((v) => v > 25).length };
 }
 
 async function createClass(url: string, teacherName: string): Promise<CreateSessionReply> {
@@ -254,7 +255,7 @@ export function printDashboardReport(report: DashboardReport): void {
   console.log(`load average (1 min): ${report.loadAverage.start.toFixed(2)} at start, ${report.loadAverage.end.toFixed(2)} at end`);
   console.log('page                                cards   s  frames | frame time ms: median    p95    max  >25 | interval ms: median    p95  >25 | KB/s: forks previews other total');
   for (const [label, m] of [
-    ['peer: class of 40, no forks', report.peer],
+    [`peer: class of ${report.students}, no forks`, report.peer],
     ['dashboard: every fork a card', report.dashboard],
   ] as const) {
     const b = m.bytesPerSecond;
