@@ -8,6 +8,11 @@
  *   npm run bench:web -- --json            JSON for machines
  *   npm run bench:web -- --iterations 300
  *   npm run bench:web -- --serve           only serve the page (visual checks: /?lang=zh-CN&preset=large)
+ *
+ * Then the dashboard scenario (web-dashboard.ts: 40 students × 2 training
+ * forks, the teacher's page on the dashboard, frame times and websocket
+ * bytes against a peer), unless `--no-dashboard`; `--seconds`, `--warmup`
+ * are its options. With `--json` its report is the `dashboard` field.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { build, createServer, preview } from 'vite';
 import { launchChromium } from '../src/chromium';
 import type { BenchResult } from './web/BenchApp';
+import { dashboardOptionsFromArgs, printDashboardReport, runDashboardBench, type DashboardReport } from './web-dashboard';
 
 const TARGET_MS = 16;
 
@@ -55,6 +61,7 @@ async function main(): Promise<void> {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite did not report a URL');
   const browser = await launchChromium();
+  let heatmapReport: object | null = null;
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -78,8 +85,7 @@ async function main(): Promise<void> {
       const measures = Object.fromEntries(
         rows.map(({ id, stats: s }) => [id, { median: round(s.median), p95: round(s.p95), mean: round(s.mean), n: s.n }]),
       );
-      const report = { chromium: version, network: result.network, canvases: result.canvases, iterations, targetMs: TARGET_MS, pass, measures };
-      console.log(JSON.stringify(report, null, 2));
+      heatmapReport = { chromium: version, network: result.network, canvases: result.canvases, iterations, targetMs: TARGET_MS, pass, measures };
     } else {
       console.log(`Chromium ${version}, network ${result.network}, ${result.canvases} canvases, ${iterations} parameter swaps`);
       const width = Math.max(...rows.map((row) => row.label.length));
@@ -94,6 +100,12 @@ async function main(): Promise<void> {
     await server.close();
     await rm(outDir, { recursive: true, force: true });
   }
+  let dashboard: DashboardReport | null = null;
+  if (!process.argv.includes('--no-dashboard')) {
+    dashboard = await runDashboardBench(dashboardOptionsFromArgs());
+    if (!json) printDashboardReport(dashboard);
+  }
+  if (json) console.log(JSON.stringify(dashboard ? { ...heatmapReport, dashboard } : heatmapReport, null, 2));
 }
 
 main().catch((error: unknown) => {

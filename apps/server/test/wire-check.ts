@@ -11,6 +11,7 @@ import {
   SessionUpdateSchema,
   WelcomeSchema,
   createValidator,
+  decodeForkPreviews,
   decodeSnapshot,
   validateCommandAck,
   type CommandType,
@@ -49,6 +50,18 @@ function checkSnapshot(payload: unknown, memory: SocketMemory): string | null {
   return last !== undefined && clock <= last ? `clock ${clock} after ${last} for ${String(sessionId)} (SNAP-3)` : null;
 }
 
+function checkForkPreviews(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return 'forkPreviews is {bytes}';
+  const { bytes, ...rest } = payload as { bytes?: unknown };
+  if (Object.keys(rest).length > 0) return `unexpected fields ${Object.keys(rest).join(', ')}`;
+  if (!(bytes instanceof ArrayBuffer) && !ArrayBuffer.isView(bytes)) return 'bytes: not binary';
+  try {
+    return decodeForkPreviews(bytes).length === 0 ? 'an empty preview batch (SUM-2 sends none then)' : null;
+  } catch (error) {
+    return `bytes: ${(error as Error).message}`;
+  }
+}
+
 /** One check per server event: a new event in the protocol is a compile error here until it is checked. */
 const EVENT_CHECKS: { [E in ServerEventName]: (payload: unknown, memory: SocketMemory) => string | null } = {
   welcome: bySchema(createValidator(WelcomeSchema)),
@@ -56,6 +69,7 @@ const EVENT_CHECKS: { [E in ServerEventName]: (payload: unknown, memory: SocketM
   snapshot: checkSnapshot,
   roster: bySchema(createValidator(RosterUpdateSchema)),
   forks: bySchema(createValidator(ForksUpdateSchema)),
+  forkPreviews: checkForkPreviews,
   forkRemoved: bySchema(createValidator(ForkRemovedSchema)),
   classStatus: bySchema(createValidator(ClassStatusSchema)),
   classEnded: bySchema(createValidator(ClassEndedSchema)),

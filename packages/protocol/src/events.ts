@@ -11,6 +11,7 @@ import type {
   Welcome,
 } from './schemas/server-event-schemas';
 import type { ClassStatus } from './schemas/state-schemas';
+import type { ForkPreviewsMessage } from './fork-preview-codec';
 
 /** Events a client sends. */
 export const ClientEvent = {
@@ -26,6 +27,7 @@ export const ServerEvent = {
   snapshot: 'snapshot',
   roster: 'roster',
   forks: 'forks',
+  forkPreviews: 'forkPreviews',
   forkRemoved: 'forkRemoved',
   classStatus: 'classStatus',
   classEnded: 'classEnded',
@@ -40,6 +42,8 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: SnapshotMessage) => void;
   roster: (roster: RosterUpdate) => void;
   forks: (forks: ForksUpdate) => void;
+  /** the teacher only (SUM-2): decode `bytes` with `decodeForkPreviews` */
+  forkPreviews: (previews: ForkPreviewsMessage) => void;
   forkRemoved: (removed: ForkRemoved) => void;
   classStatus: (status: ClassStatus) => void;
   classEnded: (ended: ClassEnded) => void;

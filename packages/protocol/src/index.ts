@@ -12,6 +12,7 @@ export * from './acks';
 export * from './events';
 export * from './validation';
 export * from './snapshot-codec';
+export * from './fork-preview-codec';
 export * from './session-view';
 export * from './playground-file';
 export * from './lesson-controls';

@@ -32,6 +32,10 @@ export const PROTOCOL_LIMITS = {
   snapshotHz: { min: 1, max: 30, default: 15 },
   /** the teacher's fork summary stream */
   forkSummaryIntervalMs: 750,
+  /** the teacher's fork previews (quantized weights of the forks that changed, SUM-2) */
+  forkPreviewIntervalMs: 2000,
+  /** at most this many bytes in one teacher socket's preview batch (SUM-2): 8 KB/s whatever the class */
+  forkPreviewBytesPerRound: 16 * 1024,
   /** points kept in a session's down-sampled loss history (the engine's LOSS_HISTORY_POINTS) */
   lossHistoryPoints: LOSS_HISTORY_POINTS,
   /** per socket: commands per second (token bucket) */

@@ -349,6 +349,7 @@ export class TrainingSession implements Trainable {
       testLoss: m.testLoss,
       playing: this.playing,
       frozen: this.frozen,
+      diverged: m.diverged !== null,
       layerSizes: [...this.layerSizes],
       dataset: this.config.dataset,
     };

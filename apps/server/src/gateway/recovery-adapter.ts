@@ -4,10 +4,12 @@ import { isSpotlightRoom } from './rooms';
 
 /**
  * Events a recovered connection must not get again: snapshots are volatile
- * (rule SNAP-5); `classEnded` is final, so no connection of that class or
- * student is ever recovered, and it may carry several forks' full state.
+ * (rule SNAP-5); fork previews (SUM-2) follow each socket's own rounds, and a
+ * recovered socket's next round brings what it missed; `classEnded` is
+ * final, so no connection of that class or student is ever recovered, and
+ * it may carry several forks' full state.
  */
-const NOT_REPLAYED = new Set(['snapshot', 'classEnded']);
+const NOT_REPLAYED = new Set(['snapshot', 'forkPreviews', 'classEnded']);
 
 /**
  * Events whose latest payload replaces every earlier one for the same rooms

@@ -1,8 +1,9 @@
-import { encodeSnapshot, type SnapshotMessage } from '@playroom/protocol';
+import { PROTOCOL_LIMITS, encodeSnapshot, joinForkPreviews, type SnapshotMessage } from '@playroom/protocol';
 import type { Classroom } from '../classroom/classroom';
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import type { TrainingSession } from '../classroom/training-session';
+import { ForkPreviews } from './fork-previews';
 import { rooms, watcherRooms } from './rooms';
 import { SessionUpdates } from './session-updates';
 import type { PlayroomServer } from './types';
@@ -10,20 +11,24 @@ import type { PlayroomServer } from './types';
 export interface SnapshotPumpOptions {
   snapshotHz: number;
   forkSummaryIntervalMs: number;
+  forkPreviewIntervalMs: number;
   onError: (error: unknown) => void;
 }
 
 /**
  * The broadcast side of training, at its own rate (Colyseus' patch rate):
  * binary snapshots of every session that changed, dropped for a socket
- * that is still busy (volatile), to its watchers only (rule SNAP-5); and the teacher's fork summaries (rule SUM-1).
+ * that is still busy (volatile), to its watchers only (rule SNAP-5); the teacher's fork summaries (rule SUM-1)
+ * and, at a slower rate, the teacher's fork previews (rule SUM-2).
  */
 export class SnapshotPump {
   /** `session` updates waiting for the next round (rule CMD-3) */
   readonly updates: SessionUpdates;
   private readonly sentClock = new Map<string, number>();
-  private readonly summarySignature = new Map<string, string>();
   private readonly dirtyForkLists = new Set<string>();
+  private readonly previews = new ForkPreviews(PROTOCOL_LIMITS.forkPreviewBytesPerRound);
+  /** per class: the clock of each fork in the teacher's last summaries */
+  private readonly summarized = new Map<string, Map<string, number>>();
   private timers: NodeJS.Timeout[] = [];
   private lastRoundAt: number | undefined;
 
@@ -40,6 +45,7 @@ export class SnapshotPump {
     this.lastRoundAt = undefined;
     this.timers.push(setInterval(() => this.guard(() => this.timedRound()), 1000 / this.options.snapshotHz));
     this.timers.push(setInterval(() => this.guard(() => this.sendForkSummaries()), this.options.forkSummaryIntervalMs));
+    this.timers.push(setInterval(() => this.guard(() => this.sendForkPreviews()), this.options.forkPreviewIntervalMs));
   }
 
   stop(): void {
@@ -133,32 +139,71 @@ export class SnapshotPump {
     this.metrics.recordSnapshot(message.bytes.byteLength, recipients);
   }
 
-  /** One round of fork summaries to teachers whose class's forks moved. */
+  /**
+   * One round of fork summaries to teachers whose class's forks moved: the
+   * summaries of the forks whose clock moved since the last round (rule
+   * SUM-1; the welcome has them all, `forkRemoved` says which went).
+   */
   sendForkSummaries(): void {
     const adapterRooms = this.io.sockets.adapter.rooms;
     const classrooms = this.registry.classrooms();
     this.forgetEndedClasses(classrooms);
     for (const classroom of classrooms) {
       const forks = classroom.allForks();
-      const signature = forks.map((fork) => `${fork.id}:${fork.clock}`).join(',');
       const dirty = this.dirtyForkLists.delete(classroom.id);
-      if (!dirty && this.summarySignature.get(classroom.id) === signature) continue;
-      this.summarySignature.set(classroom.id, signature);
+      let last = this.summarized.get(classroom.id);
+      if (!last) this.summarized.set(classroom.id, (last = new Map()));
+      const known = last;
+      const moved = forks.filter((fork) => known.get(fork.id) !== fork.clock);
+      if (moved.length === 0 && !dirty) continue;
+      for (const fork of moved) known.set(fork.id, fork.clock);
+      if (known.size > forks.length) {
+        const live = new Set(forks.map((fork) => fork.id));
+        for (const id of known.keys()) if (!live.has(id)) known.delete(id);
+      }
       const room = rooms.teacherOf(classroom.id);
-      if ((adapterRooms.get(room)?.size ?? 0) === 0) continue;
-      this.io.to(room).emit('forks', { forks: classroom.forkSummaries() });
+      if (moved.length === 0 || (adapterRooms.get(room)?.size ?? 0) === 0) continue;
+      this.io.to(room).emit('forks', { forks: moved.map((fork) => fork.summary()) });
     }
+  }
+
+  /**
+   * One round of fork previews (rule SUM-2; public for tests and the
+   * benchmark): to each teacher socket, one `forkPreviews` batch of the forks
+   * whose clock moved since that socket's last one (the RecoveryAdapter keeps
+   * none for replay); a socket still writing is skipped and catches up at
+   * its next round.
+   */
+  sendForkPreviews(): void {
+    const sockets = this.io.sockets.sockets;
+    const adapterRooms = this.io.sockets.adapter.rooms;
+    const classrooms = this.registry.classrooms();
+    const teacherSockets = new Set<string>();
+    this.previews.nextRound();
+    for (const classroom of classrooms) {
+      const room = adapterRooms.get(rooms.teacherOf(classroom.id));
+      if (!room || room.size === 0) continue;
+      const forks = classroom.allForks();
+      for (const socketId of room) {
+        teacherSockets.add(socketId);
+        const socket = sockets.get(socketId);
+        if (!socket?.conn.transport.writable) continue;
+        const due = this.previews.dueFor(socketId, forks);
+        if (due.length > 0) socket.emit('forkPreviews', { bytes: Buffer.from(joinForkPreviews(due)) });
+      }
+    }
+    this.previews.prune(teacherSockets, classrooms);
   }
 
   /** Classes whose summary bookkeeping the pump keeps (for tests: ended classes must not stay). */
   trackedClasses(): number {
-    return new Set([...this.summarySignature.keys(), ...this.dirtyForkLists]).size;
+    return new Set([...this.summarized.keys(), ...this.dirtyForkLists]).size;
   }
 
   private forgetEndedClasses(classrooms: Classroom[]): void {
-    if (this.summarySignature.size <= classrooms.length && this.dirtyForkLists.size === 0) return;
+    if (this.summarized.size <= classrooms.length && this.dirtyForkLists.size === 0) return;
     const live = new Set(classrooms.map((classroom) => classroom.id));
-    for (const id of this.summarySignature.keys()) if (!live.has(id)) this.summarySignature.delete(id);
+    for (const id of this.summarized.keys()) if (!live.has(id)) this.summarized.delete(id);
     for (const id of this.dirtyForkLists) if (!live.has(id)) this.dirtyForkLists.delete(id);
   }
 

@@ -115,6 +115,7 @@ export class SocketGateway {
     this.pump = new SnapshotPump(this.io, deps.registry, deps.metrics, {
       snapshotHz: options.snapshotHz,
       forkSummaryIntervalMs: PROTOCOL_LIMITS.forkSummaryIntervalMs,
+      forkPreviewIntervalMs: PROTOCOL_LIMITS.forkPreviewIntervalMs,
       onError: (error) => deps.log.error({ err: error }, 'snapshot pump failed'),
     });
     const broadcaster = new RoomBroadcaster(this.io, (classroom) => this.pump.forksChanged(classroom), this.pump.updates);

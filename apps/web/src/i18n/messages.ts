@@ -1,4 +1,5 @@
 import { app as enApp } from './en/app';
+import { dashboard as enDashboard } from './en/dashboard';
 import { lesson as enLesson } from './en/lesson';
 import { playground as enPlayground } from './en/playground';
 import { projector as enProjector } from './en/projector';
@@ -6,6 +7,7 @@ import { teacherLink as enTeacherLink } from './en/teacher-link';
 import { practice as enPractice } from './en/practice';
 import { names as enNames } from './en/names';
 import { app as zhApp } from './zh-CN/app';
+import { dashboard as zhDashboard } from './zh-CN/dashboard';
 import { lesson as zhLesson } from './zh-CN/lesson';
 import { playground as zhPlayground } from './zh-CN/playground';
 import { projector as zhProjector } from './zh-CN/projector';
@@ -14,11 +16,11 @@ import { practice as zhPractice } from './zh-CN/practice';
 import { names as zhNames } from './zh-CN/names';
 import type { Language } from './types';
 
-const en = { ...enApp, ...enPlayground, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames };
+const en = { ...enApp, ...enPlayground, ...enDashboard, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames };
 export type MessageKey = keyof typeof en;
 
 /** Every language's messages; zh-CN is checked key by key against English at compile time. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
   en,
-  'zh-CN': { ...zhApp, ...zhPlayground, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames },
+  'zh-CN': { ...zhApp, ...zhPlayground, ...zhDashboard, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames },
 };

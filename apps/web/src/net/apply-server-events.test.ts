@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { encodeSnapshot, parameterCount } from '@playroom/protocol';
+import { encodeForkPreviews, encodeSnapshot, parameterCount } from '@playroom/protocol';
 import { createAppStore, type AppStore } from '../store/app-store';
 import {
   applyClassStatus,
+  applyForkPreviews,
   applyForkRemoved,
   applyForks,
   applyRoster,
@@ -126,5 +127,30 @@ describe('roster, forks and class status', () => {
     const status = { spotlightId: 'f2', spotlightOwner: { participantId: 'p-bo', name: 'Bo', role: 'student' as const, alias: 2 }, forksFrozen: true, locked: false, lessonControls: {}, namesHidden: false };
     applyClassStatus(store, status);
     expect(store.getState().classStatus).toEqual(status);
+  });
+});
+
+describe('applyForkPreviews (SUM-2)', () => {
+  const preview = (sessionId: string, clock: number, weight: number) => ({
+    sessionId,
+    clock,
+    layerSizes: LAYER_SIZES,
+    hiddenActivations: LAYER_SIZES.slice(1, -1).map(() => 'tanh' as const),
+    outputLoss: 'tanh-square' as const,
+    features: ['x1', 'x2'] as const,
+    params: new Array(parameterCount(LAYER_SIZES)).fill(weight),
+  });
+
+  it('keeps the newest preview of each fork, drops a malformed batch, and forgets a removed fork’s', () => {
+    const store = createAppStore();
+    store.getState().setForkSummaries([forkSummary('f1', 'p-ann')]);
+    expect(applyForkPreviews(store, { bytes: encodeForkPreviews([preview('f1', 5, 0.5), preview('f2', 1, 1)]) })).toBe(true);
+    expect(Object.keys(store.getState().forkPreviews).sort()).toEqual(['f1', 'f2']);
+    expect(store.getState().forkPreviews.f1!.params[0]).toBeCloseTo(0.5, 2);
+    applyForkPreviews(store, { bytes: encodeForkPreviews([preview('f1', 4, -0.5)]) });
+    expect(store.getState().forkPreviews.f1!.clock).toBe(5);
+    expect(applyForkPreviews(store, { bytes: new Uint8Array([1, 0, 5]) })).toBe(false);
+    applyForkRemoved(store, { sessionId: 'f1' });
+    expect(store.getState().forkPreviews.f1).toBeUndefined();
   });
 });

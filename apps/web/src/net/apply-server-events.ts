@@ -1,4 +1,4 @@
-import { decodeSnapshot, type ClassStatus, type ForkRemoved, type ForksUpdate, type RosterUpdate, type SessionUpdate, type SnapshotMessage, type Welcome } from '@playroom/protocol';
+import { decodeForkPreviews, decodeSnapshot, type ClassStatus, type ForkPreviewsMessage, type ForkRemoved, type ForksUpdate, type RosterUpdate, type SessionUpdate, type SnapshotMessage, type Welcome } from '@playroom/protocol';
 import type { AppState } from '../store/app-store';
 import type { Identity } from '../store/identity-storage';
 import { sessionViewFromState } from '@playroom/protocol';
@@ -68,6 +68,22 @@ export function applyRoster(store: StoreAccess, update: RosterUpdate): void {
 /** Applies fork summaries (the teacher's dashboard stream, a student's own forks). */
 export function applyForks(store: StoreAccess, update: ForksUpdate): void {
   store.getState().mergeForkSummaries(update.forks);
+}
+
+/**
+ * Applies a batch of fork previews (the teacher's mini heatmaps, SUM-2).
+ * Returns false when the bytes do not decode; the next batch will do.
+ */
+export function applyForkPreviews(store: StoreAccess, message: ForkPreviewsMessage): boolean {
+  let previews;
+  try {
+    previews = decodeForkPreviews(message.bytes);
+  } catch {
+    return false;
+  }
+  // kept even before the fork's summary arrives: a paused fork's preview is not sent again
+  store.getState().mergeForkPreviews(previews);
+  return true;
 }
 
 /** A fork was deleted: forget its summary and its state. */

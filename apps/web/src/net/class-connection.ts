@@ -16,6 +16,7 @@ import { lostSpotlight } from '../store/session-access';
 import {
   applyClassStatus,
   applyForkRemoved,
+  applyForkPreviews,
   applyForks,
   applyRoster,
   applySessionUpdate,
@@ -178,6 +179,9 @@ export class ClassConnection {
     });
     socket.on(ServerEvent.roster, (update) => applyRoster(store, update));
     socket.on(ServerEvent.forks, (update) => applyForks(store, update));
+    socket.on(ServerEvent.forkPreviews, (message) => {
+      if (!applyForkPreviews(store, message)) console.warn('playroom: dropped a malformed fork preview batch');
+    });
     socket.on(ServerEvent.forkRemoved, (removed) => applyForkRemoved(store, removed));
     socket.on(ServerEvent.classStatus, (status) => {
       applyClassStatus(store, status);

@@ -61,6 +61,7 @@ export function forkSummary(sessionId: string, ownerId: string, clock = 1): Fork
     testLoss: 0.25,
     playing: false,
     frozen: false,
+    diverged: false,
     layerSizes: LAYER_SIZES,
     dataset: 'circle',
   };

@@ -1,34 +1,39 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ForkSummary, RosterEntry } from '@playroom/protocol';
+import type { RosterEntry } from '@playroom/protocol';
 import { useT } from '../i18n';
 import { errorText } from '../app/error-text';
 import { classConnection } from '../net';
-import { formatLoss } from '../playground/common/formatNumbers';
 import { useAppStore } from '../store/app-store';
-import { forkOrdinals, sortedForkSummaries } from '../store/forks-slice';
 import { aliasText } from '../app/class-names';
 import { ClassControls } from './ClassControls';
 import { LessonControlsPanel } from './LessonControlsPanel';
+import { ForkBoard } from './dashboard/ForkBoard';
 
-/** "Ann", or "Ann 2" when Ann has several forks. */
-const forkLabel = (owner: string, ownerForks: number, ordinal: number | undefined) =>
-  ownerForks > 1 ? `${owner} ${ordinal ?? ''}` : owner;
-
-/** The teacher's list of every fork with its losses (from the fork summary stream), and who is in the class. */
-export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string): void; viewingId: string | null }) {
+/**
+ * The teacher's dashboard: the class-wide switches, lesson controls, every
+ * fork as a card with its live heatmap (from the summary and preview
+ * streams, SUM-1 and SUM-2), and who is in the class. `wide`: the cards
+ * take the page's width instead of the side column.
+ */
+export function ForkDashboard({
+  onOpenFork,
+  viewingId,
+  wide = false,
+  onToggleWide,
+}: {
+  onOpenFork(id: string): void;
+  viewingId: string | null;
+  wide?: boolean;
+  onToggleWide?(): void;
+}) {
   const t = useT();
-  const forks = useAppStore(useShallow((s) => sortedForkSummaries(s.forkSummaries)));
-  const ordinals = useAppStore(useShallow((s) => forkOrdinals(s.forkSummaries)));
+  const forkCount = useAppStore((s) => Object.keys(s.forkSummaries).length);
   const students = useAppStore(useShallow((s) => s.roster.filter((r) => r.role === 'student')));
-  const spotlightId = useAppStore((s) => s.classStatus.spotlightId);
-  const me = useAppStore((s) => s.participantId);
   const namesHidden = useAppStore((s) => s.classStatus.namesHidden);
-  const owners = new Map<string, number>();
-  for (const f of forks) owners.set(f.ownerId, (owners.get(f.ownerId) ?? 0) + 1);
 
   return (
-    <aside className="dashboard" data-testid="dashboard">
+    <aside className={wide ? 'dashboard wide' : 'dashboard'} data-testid="dashboard" data-wide={wide}>
       <h2>{t('app.dashboard.title')}</h2>
       <ClassControls />
       {namesHidden && (
@@ -37,40 +42,17 @@ export function ForkDashboard({ onOpenFork, viewingId }: { onOpenFork(id: string
         </p>
       )}
       <LessonControlsPanel />
-      <h3>{t('app.dashboard.forks')}</h3>
-      {forks.length === 0 ? (
-        <p className="muted" data-testid="no-forks">
-          {t('app.dashboard.noForks')}
-        </p>
-      ) : (
-        <>
-          <p className="muted small">{t('app.dashboard.openHint')}</p>
-          <div className="table-scroll">
-            <table className="fork-table" data-testid="fork-list">
-              <thead>
-                <tr>
-                  <th>{t('app.dashboard.col.student')}</th>
-                  <th className="num">{t('app.dashboard.col.epoch')}</th>
-                  <th className="num">{t('app.dashboard.col.trainLoss')}</th>
-                  <th className="num">{t('app.dashboard.col.testLoss')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {forks.map((fork) => (
-                  <ForkRow
-                    key={fork.sessionId}
-                    fork={fork}
-                    label={forkLabel(fork.ownerId === me ? t('app.dashboard.you') : fork.ownerName, owners.get(fork.ownerId) ?? 0, ordinals[fork.sessionId])}
-                    selected={fork.sessionId === viewingId}
-                    spotlighted={fork.sessionId === spotlightId}
-                    onOpen={onOpenFork}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <div className="dashboard-forks-head">
+        <h3>
+          {t('app.dashboard.forks')} <span className="muted">({forkCount})</span>
+        </h3>
+        {onToggleWide && (
+          <button type="button" className="button small quiet" data-testid="board-wide" aria-pressed={wide} onClick={onToggleWide}>
+            {wide ? t('dashboard.narrow') : t('dashboard.wide')}
+          </button>
+        )}
+      </div>
+      <ForkBoard onOpenFork={onOpenFork} viewingId={viewingId} />
       <h3>
         {t('app.dashboard.students')} <span className="muted">({students.length})</span>
       </h3>
@@ -139,47 +121,5 @@ function StudentList({ students }: { students: RosterEntry[] }) {
         </p>
       )}
     </>
-  );
-}
-
-interface ForkRowProps {
-  fork: ForkSummary;
-  label: string;
-  selected: boolean;
-  spotlighted: boolean;
-  onOpen(id: string): void;
-}
-
-function ForkRow({ fork, label, selected, spotlighted, onOpen }: ForkRowProps) {
-  const t = useT();
-  const status = fork.frozen ? 'frozen' : fork.playing ? 'playing' : 'paused';
-  return (
-    <tr
-      className={selected ? 'selected' : undefined}
-      data-testid="fork-row"
-      data-fork-id={fork.sessionId}
-      tabIndex={0}
-      onClick={() => onOpen(fork.sessionId)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') onOpen(fork.sessionId);
-      }}
-    >
-      <td>
-        <span className={`status-dot ${status}`} title={t(`app.dashboard.status.${status}`)} aria-label={t(`app.dashboard.status.${status}`)} />
-        {label}
-        {spotlighted && (
-          <span className="spotlight-tag" data-testid="spotlight-tag">
-            {t('app.dashboard.spotlighted')}
-          </span>
-        )}
-      </td>
-      <td className="num" data-testid="fork-epoch">
-        {fork.epoch}
-      </td>
-      <td className="num" data-testid="fork-train-loss">
-        {formatLoss(fork.trainLoss)}
-      </td>
-      <td className="num">{formatLoss(fork.testLoss)}</td>
-    </tr>
   );
 }

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useT } from '../i18n';
 import { classConnection, deleteFork, forkAndOpen, openClass, openFork } from '../net';
 import { useAppStore } from '../store/app-store';
 import { ForkDashboard } from './ForkDashboard';
+import { ClassSpotlightBanner } from './dashboard/ClassSpotlightBanner';
 import { RoomCodePanel } from './RoomCodePanel';
 import { SessionPlayground } from './SessionPlayground';
 import { TeacherLinkPanel } from './TeacherLinkPanel';
@@ -21,6 +22,12 @@ export function TeacherView() {
   const mine = useAppStore((s) => viewedFork !== null && viewedFork.ownerId === s.participantId);
   const spotlightId = useAppStore((s) => s.classStatus.spotlightId);
   const [forking, setForking] = useState(false);
+  const [boardWide, setBoardWide] = useState(false);
+  const openOne = useCallback((id: string) => {
+    setBoardWide(false);
+    void openFork(classConnection, useAppStore, id);
+  }, []);
+  const toggleWide = useCallback(() => setBoardWide((wide) => !wide), []);
 
   const shownId = activeView.kind === 'fork' ? activeView.id : classSessionId;
   const spotlighted = viewedFork !== null && spotlightId === viewedFork.sessionId;
@@ -46,7 +53,7 @@ export function TeacherView() {
   );
 
   return (
-    <div className="class-view teacher-view" data-testid="teacher-view">
+    <div className="class-view teacher-view" data-testid="teacher-view" data-board={boardWide ? 'wide' : 'side'}>
       <RoomCodePanel code={code} />
       <TeacherLinkPanel />
       <div className="class-layout">
@@ -83,12 +90,10 @@ export function TeacherView() {
               </span>
             </div>
           )}
+          {!viewedFork && spotlightId && <ClassSpotlightBanner />}
           {shownId && <SessionPlayground key={shownId} sessionId={shownId} toolbarExtra={forkButton} />}
         </div>
-        <ForkDashboard
-          viewingId={activeView.kind === 'fork' ? activeView.id : null}
-          onOpenFork={(id) => void openFork(classConnection, useAppStore, id)}
-        />
+        <ForkDashboard viewingId={activeView.kind === 'fork' ? activeView.id : null} onOpenFork={openOne} wide={boardWide} onToggleWide={toggleWide} />
       </div>
     </div>
   );

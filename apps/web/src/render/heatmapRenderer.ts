@@ -7,9 +7,10 @@
  * every ImageData are reused, so a frame allocates nothing.
  */
 import { decisionGrids, Network, networkShape, parameterCount, type NetworkShape, type TrainerConfig } from '@playroom/engine';
-import { buildDivergingLut, CLASS_COLORS } from './colorScale';
+import { buildDivergingLut } from './colorScale';
 import { featureGrid } from './featureGrids';
-import { paintClassGrid, paintDivergingGrid, paintIntensityGrid, type GridView } from './gridImage';
+import { paintDivergingGrid, type GridView } from './gridImage';
+import { paintOutput, paintOutputNeuron } from './outputPaint';
 import { PixelSurface } from './pixelSurface';
 
 export const OUTPUT_GRID_SIZE = 100;
@@ -235,17 +236,8 @@ export class HeatmapRenderer {
       if (feature) paintDivergingGrid(featureGrid(feature, OUTPUT_GRID_SIZE), pixels, OUTPUT_GRID_SIZE, { lut: this.lut, alpha: OUTPUT_BACKGROUND_ALPHA });
     } else if (this.focus && this.locate(this.focus)) {
       this.paintNeuron(this.focus, pixels, OUTPUT_GRID_SIZE, this.discretize && this.focus.layer === last, OUTPUT_BACKGROUND_ALPHA);
-    } else if (network.outputLoss === 'softmax-xent') {
-      const classes = network.outputCount;
-      this.classViews.length = Math.min(this.classViews.length, classes);
-      for (let c = 0; c < classes; c++) {
-        const view = (this.classViews[c] ??= { data: this.grids, offset: 0, size: OUTPUT_GRID_SIZE });
-        view.data = this.grids;
-        view.offset = (network.neuronOffsets[last]! + c) * OUTPUT_GRID_SIZE * OUTPUT_GRID_SIZE;
-      }
-      paintClassGrid(this.classViews, pixels, OUTPUT_GRID_SIZE, { discretize: this.discretize, probabilities: true, alpha: OUTPUT_BACKGROUND_ALPHA });
     } else {
-      this.paintNeuron({ layer: last, neuron: 0 }, pixels, OUTPUT_GRID_SIZE, this.discretize, OUTPUT_BACKGROUND_ALPHA);
+      paintOutput(network, this.grids, OUTPUT_GRID_SIZE, pixels, OUTPUT_GRID_SIZE, { lut: this.lut, discretize: this.discretize, alpha: OUTPUT_BACKGROUND_ALPHA, views: this.classViews });
     }
     output.commit();
   }
@@ -264,11 +256,8 @@ export class HeatmapRenderer {
     const network = this.network!;
     const view = this.view;
     view.offset = this.offsetOf(ref);
-    const isOutput = ref.layer === network.layerSizes.length - 1;
-    if (isOutput && network.outputLoss === 'softmax-xent') {
-      paintIntensityGrid(view, pixels, outSize, CLASS_COLORS[ref.neuron % CLASS_COLORS.length]!, alpha);
-    } else if (isOutput && network.outputLoss === 'sigmoid-xent') {
-      paintDivergingGrid(view, pixels, outSize, { lut: this.lut, discretize, scale: 2, shift: -1, alpha });
+    if (ref.layer === network.layerSizes.length - 1) {
+      paintOutputNeuron(network, this.grids, OUTPUT_GRID_SIZE, ref.neuron, pixels, outSize, { lut: this.lut, discretize, alpha, views: this.classViews });
     } else {
       paintDivergingGrid(view, pixels, outSize, { lut: this.lut, discretize, alpha });
     }

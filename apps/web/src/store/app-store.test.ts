@@ -147,6 +147,7 @@ describe('forks slice', () => {
     testLoss: trainLoss,
     playing: true,
     frozen: false,
+    diverged: false,
     layerSizes: SIZES,
     dataset: 'circle',
   });

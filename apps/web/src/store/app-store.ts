@@ -35,6 +35,8 @@ export function createAppStore() {
         roster: [],
         participantId: null,
         forkSummaries: {},
+        forkPreviews: {},
+        forkProgressAt: {},
         classStatus: NO_CLASS_STATUS,
         commands: {},
       }),

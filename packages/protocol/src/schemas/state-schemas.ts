@@ -102,6 +102,8 @@ export const ForkSummarySchema = Type.Object({
   testLoss: Loss,
   playing: Type.Boolean(),
   frozen: Type.Boolean(),
+  /** training diverged and stopped (TRAIN-3): the dashboard's "needs help" */
+  diverged: Type.Boolean(),
   layerSizes: Type.Array(Type.Integer()),
   dataset: Type.String(),
 });

@@ -1,0 +1,23 @@
+/** English strings of the teacher's fork cards (issue 9: the dashboard that shows work). */
+export const dashboard = {
+  'dashboard.sort': 'Sort by',
+  'dashboard.sort.name': 'Name',
+  'dashboard.sort.loss': 'Test loss',
+  'dashboard.sort.activity': 'Latest progress',
+  'dashboard.needsHelp': 'Needs help ({count})',
+  'dashboard.needsHelp.tip': 'Only the forks that diverged or made no progress for a minute',
+  'dashboard.noneNeedHelp': 'Nobody needs help right now.',
+  'dashboard.help.diverged': 'Diverged',
+  'dashboard.help.stalled': 'No progress for a minute',
+  'dashboard.watch': 'Watch',
+  'dashboard.watch.tip': 'Open {name} here',
+  'dashboard.epoch': 'Epoch {epoch}',
+  'dashboard.testLoss': 'Test loss {loss}',
+  'dashboard.shape': 'Network {shape}',
+  'dashboard.heatmap': 'Output of {name}',
+  'dashboard.noPreview': 'waiting for weights',
+  'dashboard.wide': 'Cards full width',
+  'dashboard.narrow': 'Back to the playground',
+  'dashboard.onScreen': 'On the class screen: {name}',
+  'dashboard.count': '{count} forks',
+};
