@@ -20,3 +20,4 @@ export * from './validate-config';
 export * from './config-change';
 export * from './trainer';
 export * from './grid';
+export * from './presets';

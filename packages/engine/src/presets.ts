@@ -1,0 +1,103 @@
+/**
+ * Teaching presets: each one a config (over DEFAULT_CONFIG), an epoch count
+ * and what to watch, chosen so that its lesson shows clearly on fixed seeds.
+ * presets.test.ts proves each claim through the engine; the CLI runs them
+ * (`playroom-train --preset ID`) and the web app will localize `watch.kind`.
+ */
+import { DEFAULT_CONFIG, type TrainerConfig } from './config';
+
+/** What a preset demonstrates: the effect to look for, for a UI to name and a test to check. */
+export const PRESET_WATCH_KINDS = [
+  /** the loss stays high: this network cannot separate the data */
+  'notLearnable',
+  /** the loss falls close to zero */
+  'learns',
+  /** the gradient norms fade towards the input layer */
+  'vanishingGradients',
+  /** the loss jumps and training stops with a divergence */
+  'explodingGradients',
+  /** the loss jumps around instead of settling: steps too long */
+  'overshoot',
+  /** the loss falls, but very slowly: steps too short */
+  'crawl',
+  /** the test loss rises while the training loss keeps falling */
+  'overfitting',
+  /** regularization keeps the test loss near its minimum */
+  'regularized',
+  /** the schedule lowers the learning rate when the test loss stops improving */
+  'plateauCut',
+] as const;
+export type PresetWatchKind = (typeof PRESET_WATCH_KINDS)[number];
+
+export interface Preset {
+  id: string;
+  /** changes to DEFAULT_CONFIG */
+  config: Partial<TrainerConfig>;
+  /** epochs after which the effect shows */
+  epochs: number;
+  watch: { kind: PresetWatchKind };
+  /** one English line for the CLI (the web app has its own translated text) */
+  summary: string;
+}
+
+const XOR: Partial<TrainerConfig> = { dataset: 'xor', features: ['x1', 'x2'], hiddenLayers: [4, 4], learningRate: 0.03 };
+const CIRCLE: Partial<TrainerConfig> = { dataset: 'circle', hiddenLayers: [], learningRate: 0.03 };
+const RATE: Partial<TrainerConfig> = { dataset: 'circle', hiddenLayers: [4, 2], activation: 'tanh' };
+const SEVEN_FEATURES: TrainerConfig['features'] = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
+const OVERFIT: Partial<TrainerConfig> = {
+  dataset: 'circle',
+  noise: 30,
+  trainRatio: 20,
+  features: SEVEN_FEATURES,
+  hiddenLayers: [8, 8, 8],
+  learningRate: 0.03,
+};
+
+export const PRESETS: readonly Preset[] = [
+  { id: 'xor-linear', config: { ...XOR, activation: 'linear' }, epochs: 300, watch: { kind: 'notLearnable' },
+    summary: 'XOR with linear activations: any stack of linear layers is one line, so the loss stays high' },
+  { id: 'xor-tanh', config: { ...XOR, activation: 'tanh' }, epochs: 300, watch: { kind: 'learns' },
+    summary: 'the same XOR network with tanh: the non-linearity bends the boundary and the loss falls' },
+  { id: 'xor-product', config: { ...XOR, activation: 'linear', features: ['x1', 'x2', 'x1x2'], hiddenLayers: [] },
+    epochs: 200, watch: { kind: 'learns' },
+    summary: 'XOR, no hidden layer, but the x1·x2 feature: the data becomes linearly separable' },
+  { id: 'circle-linear', config: { ...CIRCLE, features: ['x1', 'x2'] }, epochs: 200, watch: { kind: 'notLearnable' },
+    summary: 'circle with only x1 and x2 and no hidden layer: a single line cannot enclose a disc' },
+  { id: 'circle-squares', config: { ...CIRCLE, features: ['x1', 'x2', 'x1sq', 'x2sq'] }, epochs: 200,
+    watch: { kind: 'learns' },
+    summary: 'circle with x1² and x2² added: the disc is linear in the squares and is learned' },
+  { id: 'vanishing-gradients', config: { dataset: 'circle', hiddenLayers: [6, 6, 6, 6, 6, 6], activation: 'sigmoid' },
+    epochs: 50, watch: { kind: 'vanishingGradients' },
+    summary: 'six sigmoid layers: each layer shrinks the gradient, the first layers barely learn' },
+  { id: 'exploding-gradients',
+    config: { dataset: 'circle', features: SEVEN_FEATURES, hiddenLayers: [8, 8, 8, 8, 8, 8], activation: 'relu',
+      outputLoss: 'linear-square', learningRate: 1, batchSize: 3 },
+    epochs: 100, watch: { kind: 'explodingGradients' },
+    summary: 'a deep ReLU network with a high rate: gradients grow layer by layer, the loss jumps and training stops' },
+  { id: 'rate-too-high', config: { ...RATE, learningRate: 3 }, epochs: 200, watch: { kind: 'overshoot' },
+    summary: 'learning rate 3: every step overshoots the valley, the loss jumps instead of settling' },
+  { id: 'rate-too-low', config: { ...RATE, learningRate: 0.0001 }, epochs: 200, watch: { kind: 'crawl' },
+    summary: 'learning rate 0.0001: every step is tiny, the loss barely moves' },
+  { id: 'overfitting', config: OVERFIT, epochs: 300, watch: { kind: 'overfitting' },
+    summary: 'a noisy circle, few training points and a big network: training loss falls, test loss rises' },
+  { id: 'overfitting-l2', config: { ...OVERFIT, regularization: 'l2', regularizationRate: 0.03 }, epochs: 300,
+    watch: { kind: 'regularized' },
+    summary: 'the same with L2: small weights keep the boundary smooth and the test loss near its minimum' },
+  { id: 'plateau',
+    config: { dataset: 'spiral', features: SEVEN_FEATURES, hiddenLayers: [8, 8], learningRate: 0.1,
+      schedule: { kind: 'plateau', factor: 0.5, patience: 10, minLearningRate: 0.00001 } },
+    epochs: 200, watch: { kind: 'plateauCut' },
+    summary: 'reduce-on-plateau: when the test loss stops improving the rate is halved' },
+];
+
+export const PRESET_IDS: readonly string[] = PRESETS.map((preset) => preset.id);
+
+/** The preset with this id, or undefined. */
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((preset) => preset.id === id);
+}
+
+/** The full config a preset trains: DEFAULT_CONFIG with the preset's changes. */
+export function presetConfig(preset: Preset): TrainerConfig {
+  return { ...structuredClone(DEFAULT_CONFIG), ...structuredClone(preset.config) };
+}
