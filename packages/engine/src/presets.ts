@@ -73,7 +73,7 @@ export const PRESETS: readonly Preset[] = [
     config: { dataset: 'circle', features: SEVEN_FEATURES, hiddenLayers: [8, 8, 8, 8, 8, 8], activation: 'relu',
       outputLoss: 'linear-square', learningRate: 1, batchSize: 3 },
     epochs: 100, watch: { kind: 'explodingGradients' },
-    summary: 'a deep ReLU network with a high rate: gradients grow layer by layer, the loss jumps and training stops' },
+    summary: 'a deep ReLU network with rate 1: updates grow layer by layer, a weight blows up in the first epoch, training stops' },
   { id: 'rate-too-high', config: { ...RATE, learningRate: 3 }, epochs: 200, watch: { kind: 'overshoot' },
     summary: 'learning rate 3: every step overshoots the valley, the loss jumps instead of settling' },
   { id: 'rate-too-low', config: { ...RATE, learningRate: 0.0001 }, epochs: 200, watch: { kind: 'crawl' },

@@ -18,6 +18,7 @@ import {
   type TrainerConfig,
 } from '../config';
 import { ALL_FEATURES, PLAYGROUND_FEATURES } from '../features';
+import { PRESET_IDS, findPreset, presetConfig } from '../presets';
 
 /** A command-line mistake: names the flag and says what it accepts. Exit code 2. */
 export class CliUsageError extends Error {
@@ -36,6 +37,8 @@ export interface RunOptions {
   /** print (and record in the JSON history) every N epochs; null = choose from epochs */
   every: number | null;
   json: boolean;
+  /** the preset the run started from (--preset), or null */
+  preset: string | null;
 }
 
 /** The schedule flags gather here before they become `config.schedule`. */
@@ -53,7 +56,7 @@ export interface ParseDraft {
   config: TrainerConfig;
   options: RunOptions;
   schedule: ScheduleDraft;
-  /** config fields set explicitly, so defaults that depend on them (problem, loss) are not forced */
+  /** config fields (and 'epochs') set explicitly, so defaults that depend on them (problem, loss, a preset's epochs) are not forced */
   explicit: Set<string>;
 }
 
@@ -139,6 +142,20 @@ function parseConfigJson(raw: string, flag: string): Partial<TrainerConfig> {
 
 const SCHEDULE_KINDS = ['constant', 'exponential', 'plateau'] as const;
 
+/** --preset: the preset's config replaces the draft's, and its epochs count unless --epochs was given. */
+function applyPreset(draft: ParseDraft, raw: string, flag: string): void {
+  const preset = findPreset(raw);
+  if (preset === undefined) throw new CliUsageError(flag, `unknown preset "${raw}"; known presets: ${PRESET_IDS.join(', ')}`);
+  const earlier = [...draft.explicit].filter((field) => field !== 'epochs');
+  if (earlier.length > 0 || Object.keys(draft.schedule).length > 0) {
+    throw new CliUsageError(flag, 'give it before the flags that change its config (flags after it override it)');
+  }
+  draft.config = presetConfig(preset);
+  for (const key of Object.keys(preset.config)) draft.explicit.add(key);
+  if (!draft.explicit.has('epochs')) draft.options.epochs = preset.epochs;
+  draft.options.preset = preset.id;
+}
+
 /** Sets a config field and remembers that it was chosen on the command line. */
 function set<K extends keyof TrainerConfig>(draft: ParseDraft, field: K, value: TrainerConfig[K]): void {
   draft.config[field] = value;
@@ -146,6 +163,10 @@ function set<K extends keyof TrainerConfig>(draft: ParseDraft, field: K, value: 
 }
 
 export const FLAGS: readonly FlagSpec[] = [
+  // presets
+  { name: '--preset', value: 'ID', field: 'preset', help: "start from a teaching preset's config and epochs; later flags override it",
+    apply: applyPreset },
+  { name: '--list-presets', field: 'listPresets', help: 'print the preset ids, one a line', apply: () => undefined },
   // data
   { name: '--dataset', value: DATASET_KINDS.join('|'), field: 'dataset', help: 'the data (sets --problem to match unless given)',
     apply: (d, raw, flag) => set(d, 'dataset', oneOf(DATASET_KINDS, raw, flag)) },
@@ -212,8 +233,11 @@ export const FLAGS: readonly FlagSpec[] = [
       if (base.schedule !== undefined) d.schedule = { ...base.schedule };
     } },
   // run
-  { name: '--epochs', value: 'N', field: 'epochs', help: 'epochs to train (default 100)',
-    apply: (d, raw, flag) => { d.options.epochs = integer(raw, flag, 0); } },
+  { name: '--epochs', value: 'N', field: 'epochs', help: "epochs to train (default 100, or the preset's)",
+    apply: (d, raw, flag) => {
+      d.options.epochs = integer(raw, flag, 0);
+      d.explicit.add('epochs');
+    } },
   { name: '--every', value: 'N', field: 'every', help: 'report every N epochs (default: about 10 rows; 1 with --json)',
     apply: (d, raw, flag) => { d.options.every = integer(raw, flag, 1); } },
   { name: '--json', field: 'json', help: 'print one JSON object instead of a table', apply: (d) => { d.options.json = true; } },

@@ -1,7 +1,9 @@
 /** The `playroom-train --help` text, generated from the flag table. */
+import { PRESETS } from '../presets';
 import { FLAGS } from './cli-flags';
 
 const SECTIONS: readonly { title: string; from: string }[] = [
+  { title: 'Presets', from: '--preset' },
   { title: 'Data', from: '--dataset' },
   { title: 'Network', from: '--features' },
   { title: 'Training', from: '--learning-rate' },
@@ -15,6 +17,7 @@ export function helpText(): string {
     '',
     'Usage: npx playroom-train [--flag value | --flag=value ...]',
     'Example: npx playroom-train --dataset spiral --features playground --shape 8,8,8 --epochs 300 --every 50',
+    'Example: npx playroom-train --preset vanishing-gradients --json',
   ];
   const left = FLAGS.map((flag) => (flag.value === undefined ? flag.name : `${flag.name} <${flag.value}>`));
   const width = Math.min(48, Math.max(...left.map((text) => text.length)));
@@ -25,6 +28,9 @@ export function helpText(): string {
     const pad = text.length > width ? `\n  ${' '.repeat(width)}` : ' '.repeat(width - text.length);
     lines.push(`  ${text}${pad}  ${flag.help}`);
   });
+  const idWidth = Math.max(...PRESETS.map((preset) => preset.id.length));
+  lines.push('', 'Presets (--preset ID; --json adds per-layer gradient norms, input side first, to every history entry):');
+  for (const preset of PRESETS) lines.push(`  ${preset.id.padEnd(idWidth)}  ${preset.epochs} epochs: ${preset.summary}`);
   lines.push(
     '',
     'Unset flags take the playground defaults (circle, x1,x2, 4,2 tanh, rate 0.03, batch 10).',

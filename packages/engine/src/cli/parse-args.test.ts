@@ -4,6 +4,7 @@ import { PLAYGROUND_FEATURES } from '../features';
 import { CliUsageError, DEFAULT_EPOCHS, flagForField, parseArgs, reportInterval, type ParsedArgs } from './parse-args';
 import { helpText } from './help-text';
 import { FLAGS } from './cli-flags';
+import { PRESET_IDS, findPreset, presetConfig } from '../presets';
 
 function run(argv: string[]): Extract<ParsedArgs, { kind: 'run' }> {
   const parsed = parseArgs(argv);
@@ -25,7 +26,7 @@ describe('parseArgs', () => {
   it('gives the playground defaults with no flags', () => {
     const { config, options } = run([]);
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(options).toEqual({ epochs: DEFAULT_EPOCHS, every: null, json: false });
+    expect(options).toEqual({ epochs: DEFAULT_EPOCHS, every: null, json: false, preset: null });
   });
 
   it('reads every kind of flag, in both --flag value and --flag=value forms', () => {
@@ -44,7 +45,7 @@ describe('parseArgs', () => {
     });
     expect(config.features).toHaveLength(9);
     expect(config.optimizer).toEqual({ ...DEFAULT_CONFIG.optimizer, kind: 'adam', beta1: 0.8 });
-    expect(options).toEqual({ epochs: 500, every: 50, json: true });
+    expect(options).toEqual({ epochs: 500, every: 50, json: true, preset: null });
   });
 
   it('expands the feature presets and reads comma lists', () => {
@@ -116,6 +117,36 @@ describe('parseArgs', () => {
     expect(usageError(['spiral']).message).toMatch(/unexpected argument "spiral"/);
   });
 
+  it('--preset loads the preset config and epochs; flags after it override, --epochs anywhere', () => {
+    const preset = findPreset('overfitting')!;
+    const loaded = run(['--preset', 'overfitting']);
+    expect(loaded.config).toEqual(presetConfig(preset));
+    expect(loaded.options).toMatchObject({ epochs: preset.epochs, preset: 'overfitting' });
+
+    const changed = run(['--preset', 'overfitting', '--regularization', 'l2', '--regularization-rate', '0.03', '--shape', '4']);
+    expect(changed.config).toEqual({ ...presetConfig(preset), regularization: 'l2', regularizationRate: 0.03, hiddenLayers: [4] });
+    expect(run(['--preset', 'overfitting', '--epochs', '7']).options.epochs).toBe(7);
+    expect(run(['--epochs', '7', '--preset', 'overfitting']).options.epochs).toBe(7);
+    expect(run(['--json', '--preset', 'plateau', '--plateau-patience', '3']).config.schedule).toMatchObject({
+      kind: 'plateau', patience: 3, factor: 0.5,
+    });
+    // a preset's own output/loss survives the defaults that follow the dataset
+    expect(run(['--preset', 'exploding-gradients']).config.outputLoss).toBe('linear-square');
+  });
+
+  it('--preset: an unknown id names the known ones; config flags before it are refused', () => {
+    const unknown = usageError(['--preset', 'xor']);
+    expect(unknown.flag).toBe('--preset');
+    for (const id of PRESET_IDS) expect(unknown.message).toContain(id);
+    expect(usageError(['--shape', '4', '--preset', 'xor-tanh']).message).toMatch(/--preset: give it before/);
+    expect(usageError(['--schedule', 'plateau', '--preset', 'xor-tanh']).flag).toBe('--preset');
+  });
+
+  it('returns the preset list for --list-presets', () => {
+    expect(parseArgs(['--list-presets'])).toEqual({ kind: 'list-presets' });
+    expect(parseArgs(['--json', '--list-presets'])).toEqual({ kind: 'list-presets' });
+  });
+
   it('takes negative numbers as values', () => {
     expect(run(['--seed', '-5']).config.seed).toBe(-5);
   });
@@ -135,10 +166,10 @@ describe('flagForField', () => {
 
 describe('reportInterval', () => {
   it('prints about ten rows for people and every epoch for machines unless told', () => {
-    expect(reportInterval({ epochs: 500, every: null, json: false })).toBe(50);
-    expect(reportInterval({ epochs: 5, every: null, json: false })).toBe(1);
-    expect(reportInterval({ epochs: 500, every: null, json: true })).toBe(1);
-    expect(reportInterval({ epochs: 500, every: 7, json: true })).toBe(7);
+    expect(reportInterval({ epochs: 500, every: null, json: false, preset: null })).toBe(50);
+    expect(reportInterval({ epochs: 5, every: null, json: false, preset: null })).toBe(1);
+    expect(reportInterval({ epochs: 500, every: null, json: true, preset: null })).toBe(1);
+    expect(reportInterval({ epochs: 500, every: 7, json: true, preset: null })).toBe(7);
   });
 });
 
@@ -146,5 +177,6 @@ describe('helpText', () => {
   it('documents every flag', () => {
     const text = helpText();
     for (const flag of FLAGS) expect(text).toContain(flag.name);
+    for (const id of PRESET_IDS) expect(text).toContain(id);
   });
 });

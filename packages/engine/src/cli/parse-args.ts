@@ -12,6 +12,7 @@ export type { RunOptions } from './cli-flags';
 
 export type ParsedArgs =
   | { kind: 'help' }
+  | { kind: 'list-presets' }
   | { kind: 'run'; config: TrainerConfig; options: RunOptions };
 
 export const DEFAULT_EPOCHS = 100;
@@ -45,7 +46,7 @@ function buildSchedule(draft: ScheduleDraft, base: LearningRateSchedule): Learni
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const draft: ParseDraft = {
     config: structuredClone(DEFAULT_CONFIG),
-    options: { epochs: DEFAULT_EPOCHS, every: null, json: false },
+    options: { epochs: DEFAULT_EPOCHS, every: null, json: false, preset: null },
     schedule: {},
     explicit: new Set(),
   };
@@ -53,6 +54,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    if (arg === '--list-presets') return { kind: 'list-presets' };
     if (!arg.startsWith('--')) {
       throw new CliUsageError('', `unexpected argument "${arg}" (flags look like --name value; see --help)`);
     }

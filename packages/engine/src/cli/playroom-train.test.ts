@@ -7,9 +7,10 @@ const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/playroom-train.js', import.meta.url));
 
 interface JsonOutput {
+  preset: string | null;
   config: { dataset: string; hiddenLayers: number[]; features: string[] };
   epochs: number;
-  history: { epoch: number; trainLoss: number; testLoss: number; trainAccuracy?: number }[];
+  history: { epoch: number; trainLoss: number; testLoss: number; trainAccuracy?: number; gradientNorms: number[] }[];
   final: { epoch: number; trainLoss: number; testLoss: number };
 }
 
@@ -40,6 +41,17 @@ describe('playroom-train (spawned)', () => {
     }
     expect(output.history.at(-1)!.trainLoss).toBeLessThan(output.history[0]!.trainLoss);
     expect(output.final).toMatchObject({ epoch: 6, trainLoss: output.history.at(-1)!.trainLoss });
+  }, 60_000);
+
+  it('runs a preset for its own epochs: xor-tanh learns XOR, gradient norms per layer in every entry', async () => {
+    const { code, stdout } = await cli(['--preset', 'xor-tanh', '--json', '--every', '100']);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as JsonOutput;
+    expect(output).toMatchObject({ preset: 'xor-tanh', epochs: 300, config: { dataset: 'xor', hiddenLayers: [4, 4] } });
+    expect(output.history.map((h) => h.epoch)).toEqual([0, 100, 200, 300]);
+    for (const entry of output.history) expect(entry.gradientNorms).toHaveLength(3);
+    expect(output.history.at(-1)!.gradientNorms.every((norm) => norm > 0)).toBe(true);
+    expect(output.final.testLoss).toBeLessThan(0.05);
   }, 60_000);
 
   it('is deterministic: the same flags print the same losses', async () => {

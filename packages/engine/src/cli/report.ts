@@ -11,6 +11,8 @@ export interface EpochRow {
   testLoss: number;
   trainAccuracy?: number;
   testAccuracy?: number;
+  /** per weight layer, input side first (the trainer's Metrics.gradientNorms) */
+  gradientNorms: readonly number[];
 }
 
 interface Column {
@@ -67,6 +69,8 @@ export function runSummary(config: TrainerConfig, epochs: number): string {
 }
 
 export interface JsonReport {
+  /** the --preset id, or null */
+  preset: string | null;
   config: TrainerConfig;
   epochs: number;
   history: EpochRow[];
@@ -74,14 +78,15 @@ export interface JsonReport {
   elapsedMs: number;
 }
 
-/** The machine-readable result: config, sampled history, final metrics. */
+/** The machine-readable result: preset, config, sampled history (losses, accuracy, gradient norms), final metrics. */
 export function jsonReport(report: JsonReport): string {
-  const history = report.history.map(({ epoch, trainLoss, testLoss, trainAccuracy, testAccuracy }) => ({
+  const history = report.history.map(({ epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, gradientNorms }) => ({
     epoch,
     trainLoss,
     testLoss,
     ...(trainAccuracy === undefined ? {} : { trainAccuracy }),
     ...(testAccuracy === undefined ? {} : { testAccuracy }),
+    gradientNorms,
   }));
   return JSON.stringify({ ...report, history, elapsedMs: Math.round(report.elapsedMs * 1000) / 1000 });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { PRESET_IDS, findPreset } from '../presets';
 import { EXIT_OK, EXIT_USAGE, runCli } from './run-cli';
+
+interface JsonHistoryEntry {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  gradientNorms: number[];
+}
 
 function capture(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -50,5 +58,45 @@ describe('runCli', () => {
     const { code, out } = capture(['--help']);
     expect(code).toBe(EXIT_OK);
     expect(out.join('\n')).toMatch(/Usage: npx playroom-train/);
+  });
+
+  it('--list-presets prints one preset id a line', () => {
+    const { code, out } = capture(['--list-presets']);
+    expect(code).toBe(EXIT_OK);
+    expect(out).toEqual([...PRESET_IDS]);
+  });
+
+  it('--preset runs the preset for its epochs and names it above the table', () => {
+    const { code, out } = capture(['--preset', 'circle-squares']);
+    expect(code).toBe(EXIT_OK);
+    expect(out[0]).toBe(`preset circle-squares: ${findPreset('circle-squares')!.summary}`);
+    expect(out[1]).toMatch(/^circle .*4→\[\]→1/);
+    expect(out.at(-1)).toMatch(/^Trained 200 of 200 epochs/);
+  });
+
+  it('--preset --json: history entries carry per-layer gradient norms, input side first (vanishing: first ≪ last)', () => {
+    const { code, out } = capture(['--preset', 'vanishing-gradients', '--json', '--every', '10']);
+    expect(code).toBe(EXIT_OK);
+    const report = JSON.parse(out.join('\n')) as { preset: string; epochs: number; history: JsonHistoryEntry[] };
+    expect(report.preset).toBe('vanishing-gradients');
+    expect(report.history.map((h) => h.epoch)).toEqual([0, 10, 20, 30, 40, 50]);
+    const last = report.history.at(-1)!;
+    expect(last.gradientNorms).toHaveLength(7);
+    expect(last.gradientNorms[0]! / last.gradientNorms[6]!).toBeLessThan(1e-3);
+    expect(report.history[0]!.gradientNorms).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('--preset exploding-gradients stops with the divergence', () => {
+    const { code, out } = capture(['--preset', 'exploding-gradients']);
+    expect(code).toBe(EXIT_OK);
+    expect(out.join('\n')).toMatch(/diverged|grew beyond/i);
+    expect(out.at(-1)).toMatch(/^Trained 0 of 100 epochs/);
+  });
+
+  it('an unknown preset is a usage error naming the known ids', () => {
+    const { code, out, err } = capture(['--preset', 'spiral-magic']);
+    expect(code).toBe(EXIT_USAGE);
+    expect(out).toEqual([]);
+    expect(err[0]).toMatch(/^playroom-train: --preset: unknown preset "spiral-magic"; known presets: xor-linear, /);
   });
 });

@@ -4,6 +4,7 @@
  * a history entry) every N epochs. Output goes through `io` so tests can run
  * it in-process; the process wrapper is playroom-train.ts.
  */
+import { findPreset, PRESET_IDS } from '../presets';
 import { createTrainer } from '../trainer';
 import { ConfigError, validateConfig } from '../validate-config';
 import { helpText } from './help-text';
@@ -28,9 +29,19 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (error instanceof CliUsageError) return usageFailure(io, error.message);
     throw error;
   }
-  if (parsed.kind === 'help') {
-    io.out(helpText());
-    return EXIT_OK;
+  switch (parsed.kind) {
+    case 'help':
+      io.out(helpText());
+      return EXIT_OK;
+    case 'list-presets':
+      for (const id of PRESET_IDS) io.out(id);
+      return EXIT_OK;
+    case 'run':
+      break;
+    default: {
+      const unknown: never = parsed;
+      throw new Error(`unknown parse result ${JSON.stringify(unknown)}`);
+    }
   }
   let config;
   try {
@@ -58,6 +69,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (!options.json) io.out(tableRow(metrics, withAccuracy));
   };
   if (!options.json) {
+    const preset = options.preset === null ? undefined : findPreset(options.preset);
+    if (preset !== undefined) io.out(`preset ${preset.id}: ${preset.summary}`);
     io.out(runSummary(config, options.epochs));
     io.out(tableHeader(withAccuracy));
   }
@@ -74,7 +87,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   const elapsedMs = performance.now() - started;
   if (options.json) {
-    io.out(jsonReport({ config, epochs: options.epochs, history, final, elapsedMs }));
+    io.out(jsonReport({ preset: options.preset, config, epochs: options.epochs, history, final, elapsedMs }));
   } else {
     if (final.diverged !== null) io.out(final.diverged.reason);
     io.out(`Trained ${final.epoch} of ${options.epochs} epochs in ${(elapsedMs / 1000).toFixed(2)} s`);
