@@ -9,7 +9,7 @@ import { hiddenActivations } from './network-shape';
  * - 'keep': only training settings changed (learning rate, schedule,
  *   optimizer, regularization, batch size); weights and epoch stay.
  * - 'rebuild': the network changed (features, layers, activations,
- *   output/loss, initialization, seed); new weights, epoch 0, same data.
+ *   output/loss, initialization, biases on or off, seed); new weights, epoch 0, same data.
  * - 'regenerate': the data changed (problem, dataset, noise, split, data
  *   seed, custom points); new data and a new network.
  */
@@ -34,6 +34,7 @@ export function configChangeEffect(prev: TrainerConfig, next: TrainerConfig): Co
     !sameList(hiddenActivations(prev), hiddenActivations(next)) ||
     prev.outputLoss !== next.outputLoss ||
     prev.initialization !== next.initialization ||
+    (prev.biases ?? true) !== (next.biases ?? true) ||
     prev.seed !== next.seed
   ) {
     return 'rebuild';

@@ -107,6 +107,8 @@ export interface TrainerConfig {
   layerActivations?: (ActivationId | null)[];
   outputLoss: OutputLossId;
   initialization: InitId;
+  /** false: a network without biases, every bias held at 0 (the lesson on why they are needed); absent means true */
+  biases?: boolean;
   /** seed of weight initialization and of training randomness */
   seed: number;
   learningRate: number;

@@ -110,6 +110,13 @@ export class Network implements NetworkShape {
     return net;
   }
 
+  /** Sets every bias position of `values` (parameters or gradients in this network's layout) to 0. */
+  clearBiases(values: Float64Array): void {
+    for (let l = 1; l < this.sizes.length; l++) {
+      values.fill(0, this.offsets[l]! + this.sizes[l]! * this.sizes[l - 1]!, this.offsets[l + 1]!);
+    }
+  }
+
   /** Number of inputs (features). */
   get inputCount(): number {
     return this.sizes[0]!;

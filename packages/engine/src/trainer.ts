@@ -79,6 +79,7 @@ export class Trainer {
     this.data = data ?? buildDataSplit(this.config);
     this.rng = new Rng(this.config.seed);
     this.network = Network.create(networkShape(this.config, this.data.numClasses), this.config.initialization, this.rng);
+    if (this.config.biases === false) this.network.clearBiases(this.network.params);
     this.optimizer = new Optimizer(this.config.optimizer, this.network.params.length);
     const { features } = this.config;
     this.trainInputs = featureMajor(features, this.data.train);
@@ -165,6 +166,7 @@ export class Trainer {
 
   /** Sets the bias of neuron `to` of `layer` (layer ≥ 1). */
   setBias(layer: number, to: number, value: number): void {
+    if (this.config.biases === false) throw new RangeError('this network has no biases (config.biases is false)');
     this.setParam(this.network.biasIndex(layer, to), { layer, to, from: null, value });
   }
 
@@ -290,6 +292,8 @@ export class Trainer {
     this.progress.pending += end - start;
     const updated = end === boundary;
     if (updated) {
+      // without biases their gradients are dropped, so no optimizer moves them off 0
+      if (this.config.biases === false) network.clearBiases(network.grads);
       this.optimizer.update(network, this.progress.pending, this.settings, this.gradientSums);
       this.progress.pending = 0;
       this.progress.gradientUpdates++;

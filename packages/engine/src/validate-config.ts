@@ -88,6 +88,10 @@ export function validateConfig(input: unknown): TrainerConfig {
   if (c.layerActivations !== undefined && c.layerActivations !== null) {
     config.layerActivations = layerActivations(c.layerActivations);
   }
+  if (c.biases !== undefined && c.biases !== null) {
+    if (typeof c.biases !== 'boolean') throw new ConfigError('biases', `biases must be true or false, got ${describe(c.biases)}`);
+    config.biases = c.biases;
+  }
   if (c.customPoints !== undefined && c.customPoints !== null) {
     if (!Array.isArray(c.customPoints)) throw new ConfigError('customPoints', 'customPoints must be an array of {x, y, label}');
     config.customPoints = c.customPoints.map((point: unknown, i) => {

@@ -108,7 +108,7 @@ const CHANGES: Record<LessonControl, (a: TrainerConfig, b: TrainerConfig) => boo
   regularizationRate: (a, b) => a.regularizationRate !== b.regularizationRate,
 };
 
-/** The controls a config change touches, in LESSON_CONTROLS order (fields no control covers, `initialization` and `seed`, touch none). */
+/** The controls a config change touches, in LESSON_CONTROLS order (fields no control covers, `initialization`, `biases` and `seed`, touch none). */
 export function lessonControlsChanged(before: TrainerConfig, after: TrainerConfig): LessonControl[] {
   return LESSON_CONTROLS.filter((control) => CHANGES[control](before, after));
 }

@@ -192,6 +192,8 @@ export const FLAGS: readonly FlagSpec[] = [
     apply: (d, raw, flag) => set(d, 'outputLoss', oneOf(OUTPUT_LOSS_IDS, raw, flag)) },
   { name: '--init', value: INIT_IDS.join('|'), field: 'initialization', help: 'weight initialization',
     apply: (d, raw, flag) => set(d, 'initialization', oneOf(INIT_IDS, raw, flag)) },
+  { name: '--biases', value: 'on|off', field: 'biases', help: 'off: no biases, every boundary passes through the origin',
+    apply: (d, raw, flag) => set(d, 'biases', oneOf(['on', 'off'] as const, raw, flag) === 'on') },
   { name: '--seed', value: 'N', field: 'seed', help: 'seed of the weights and of training',
     apply: (d, raw, flag) => set(d, 'seed', number(raw, flag)) },
   // training

@@ -35,13 +35,13 @@ describe('parseArgs', () => {
       '--layer-activations', 'tanh,-,sigmoid', '--learning-rate', '0.01', '--epochs', '500', '--seed', '7',
       '--data-seed=3', '--noise', '10', '--train-ratio', '70', '--batch-size', '25', '--regularization', 'l2',
       '--regularization-rate', '0.001', '--optimizer', 'adam', '--beta1', '0.8', '--output-loss', 'sigmoid-xent',
-      '--init', 'zero', '--every', '50', '--json',
+      '--init', 'zero', '--every', '50', '--json', '--biases', 'off',
     ]);
     expect(config).toMatchObject({
       dataset: 'spiral', problem: 'classification',
       hiddenLayers: [8, 8, 8], activation: 'relu', layerActivations: ['tanh', null, 'sigmoid'], learningRate: 0.01,
       seed: 7, dataSeed: 3, noise: 10, trainRatio: 70, batchSize: 25, regularization: 'l2', regularizationRate: 0.001,
-      outputLoss: 'sigmoid-xent', initialization: 'zero',
+      outputLoss: 'sigmoid-xent', initialization: 'zero', biases: false,
     });
     expect(config.features).toHaveLength(9);
     expect(config.optimizer).toEqual({ ...DEFAULT_CONFIG.optimizer, kind: 'adam', beta1: 0.8 });

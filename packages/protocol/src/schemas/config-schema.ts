@@ -75,6 +75,7 @@ const configProperties = {
   ),
   outputLoss: Type.Enum(OUTPUT_LOSS_IDS),
   initialization: Type.Enum(INIT_IDS),
+  biases: Type.Optional(Type.Boolean()),
   seed,
   learningRate: finite(LIMITS.learningRate.min, LIMITS.learningRate.max),
   schedule: LearningRateScheduleSchema,
