@@ -130,6 +130,16 @@ describe('presets', () => {
     expect(final.testLoss).toBeLessThan(run('overfitting').final.testLoss);
   });
 
+  it('off-centre-no-bias stays above 0.2 test loss with every bias at 0; off-centre-bias falls below 0.05', () => {
+    const without = run('off-centre-no-bias');
+    expect(without.final.testLoss).toBeGreaterThan(0.2);
+    const { network } = without.trainer;
+    expect(network.params[network.biasIndex(1, 0)]).toBe(0);
+    const withBias = run('off-centre-bias');
+    expect(withBias.final.testLoss).toBeLessThan(0.05);
+    expect(withBias.trainer.network.params[withBias.trainer.network.biasIndex(1, 0)]).not.toBe(0);
+  });
+
   it('plateau: the learning rate drops at least once, and only after the test loss stopped improving', () => {
     const { history } = run('plateau');
     const config = presetConfig(findPreset('plateau')!);

@@ -4,7 +4,7 @@
  * presets.test.ts proves each claim through the engine; the CLI runs them
  * (`playroom-train --preset ID`) and the web app will localize `watch.kind`.
  */
-import { DEFAULT_CONFIG, type TrainerConfig } from './config';
+import { DEFAULT_CONFIG, type CustomPoint, type TrainerConfig } from './config';
 
 /** What a preset demonstrates: the effect to look for, for a UI to name and a test to check. */
 export const PRESET_WATCH_KINDS = [
@@ -26,6 +26,8 @@ export const PRESET_WATCH_KINDS = [
   'regularized',
   /** the schedule lowers the learning rate when the test loss stops improving */
   'plateauCut',
+  /** without biases every boundary passes through the origin, so data off the origin is not learned */
+  'biasNeeded',
 ] as const;
 export type PresetWatchKind = (typeof PRESET_WATCH_KINDS)[number];
 
@@ -51,6 +53,18 @@ const OVERFIT: Partial<TrainerConfig> = {
   features: SEVEN_FEATURES,
   hiddenLayers: [8, 8, 8],
   learningRate: 0.03,
+};
+
+/** A 10 × 10 grid right of the origin (x 1 … 5.5, y −4.5 … 4.5), split by the vertical line x = 3.25. */
+const OFF_CENTRE_POINTS: CustomPoint[] = Array.from({ length: 100 }, (_, k) => {
+  const x = 1 + 0.5 * Math.floor(k / 10);
+  return { x, y: -4.5 + (k % 10), label: x > 3.25 ? 1 : -1 };
+});
+const OFF_CENTRE: Partial<TrainerConfig> = {
+  dataset: 'custom',
+  customPoints: OFF_CENTRE_POINTS,
+  hiddenLayers: [],
+  learningRate: 0.3,
 };
 
 export const PRESETS: readonly Preset[] = [
@@ -88,6 +102,10 @@ export const PRESETS: readonly Preset[] = [
       schedule: { kind: 'plateau', factor: 0.5, patience: 10, minLearningRate: 0.00001 } },
     epochs: 200, watch: { kind: 'plateauCut' },
     summary: 'reduce-on-plateau: when the test loss stops improving the rate is halved' },
+  { id: 'off-centre-no-bias', config: { ...OFF_CENTRE, biases: false }, epochs: 200, watch: { kind: 'biasNeeded' },
+    summary: 'data right of the origin, one neuron without a bias: its line must pass through (0, 0) and cannot split them' },
+  { id: 'off-centre-bias', config: OFF_CENTRE, epochs: 200, watch: { kind: 'learns' },
+    summary: 'the same neuron with its bias: the line moves off the origin and the loss falls' },
 ];
 
 export const PRESET_IDS: readonly string[] = PRESETS.map((preset) => preset.id);
