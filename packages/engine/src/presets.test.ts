@@ -89,6 +89,15 @@ describe('presets', () => {
     expect(trainer.diverged?.kind).toBe('exploded');
     expect(final.diverged?.reason).toMatch(/\S/);
     expect(Number.isFinite(final.trainLoss)).toBe(true);
+    // update by update: the loss jumps by orders of magnitude before the engine stops it
+    const stepped = createTrainer(presetConfig(findPreset('exploding-gradients')!));
+    const losses = [stepped.evaluate().trainLoss];
+    while (stepped.diverged === null && stepped.epoch < 1) {
+      stepped.trainBatches(1);
+      losses.push(stepped.evaluate().trainLoss);
+    }
+    expect(stepped.diverged?.kind).toBe('exploded');
+    expect(Math.max(...losses)).toBeGreaterThan(1000 * losses[0]!);
     const reduced = createTrainer({ ...presetConfig(findPreset('exploding-gradients')!), learningRate: 0.03 });
     for (let e = 0; e < 10; e++) reduced.trainEpoch();
     expect(reduced.diverged).toBeNull();

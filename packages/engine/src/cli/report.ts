@@ -29,18 +29,24 @@ function percent(value: number | undefined): string {
   return value === undefined ? '-' : `${(value * 100).toFixed(1)}%`;
 }
 
+/** The input layer's gradient norm over the output layer's: far below 1 when gradients vanish, far above when they explode. */
+function gradientRatio(norms: readonly number[]): string {
+  const last = norms.at(-1) ?? 0;
+  return last === 0 ? '-' : (norms[0]! / last).toExponential(1);
+}
+
 function columns(withAccuracy: boolean): Column[] {
-  const base: Column[] = [
+  const losses: Column[] = [
     { title: 'epoch', width: 7, cell: (r) => String(r.epoch) },
     { title: 'train loss', width: 11, cell: (r) => loss(r.trainLoss) },
     { title: 'test loss', width: 11, cell: (r) => loss(r.testLoss) },
   ];
-  if (!withAccuracy) return base;
-  return [
-    ...base,
+  const accuracy: Column[] = [
     { title: 'train acc', width: 9, cell: (r) => percent(r.trainAccuracy) },
     { title: 'test acc', width: 9, cell: (r) => percent(r.testAccuracy) },
   ];
+  const gradients: Column = { title: 'grad in/out', width: 11, cell: (r) => gradientRatio(r.gradientNorms) };
+  return [...losses, ...(withAccuracy ? accuracy : []), gradients];
 }
 
 /** The table's header line and rule. */

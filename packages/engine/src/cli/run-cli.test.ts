@@ -22,7 +22,7 @@ describe('runCli', () => {
     expect(code).toBe(EXIT_OK);
     expect(err).toEqual([]);
     expect(out[0]).toMatch(/^circle \(classification.*2→\[4,2\]→1 tanh/);
-    expect(out[1]).toMatch(/epoch\s+train loss\s+test loss\s+train acc\s+test acc/);
+    expect(out[1]).toMatch(/epoch\s+train loss\s+test loss\s+train acc\s+test acc\s+grad in\/out/);
     const [titles, rule] = out[1]!.split('\n');
     expect(rule).toMatch(/^[- ]+$/);
     const rows = out.slice(2, -1);
@@ -34,7 +34,7 @@ describe('runCli', () => {
   it('leaves out accuracy for regression', () => {
     const { out } = capture(['--dataset', 'regress-plane', '--epochs', '2']);
     expect(out[1]).not.toMatch(/acc/);
-    expect(out[2]!.trim().split(/\s+/)).toHaveLength(3);
+    expect(out[2]!.trim().split(/\s+/)).toHaveLength(4);
   });
 
   it('stops at a divergence and says why', () => {
@@ -72,6 +72,13 @@ describe('runCli', () => {
     expect(out[0]).toBe(`preset circle-squares: ${findPreset('circle-squares')!.summary}`);
     expect(out[1]).toMatch(/^circle .*4→\[\]→1/);
     expect(out.at(-1)).toMatch(/^Trained 200 of 200 epochs/);
+  });
+
+  it('shows the input/output gradient ratio per row: vanishing-gradients ends far below 1e-3', () => {
+    const { out } = capture(['--preset', 'vanishing-gradients']);
+    const cells = (line: string): string[] => line.trim().split(/\s+/);
+    expect(cells(out[3]!).at(-1)).toBe('-');
+    expect(Number(cells(out.at(-2)!).at(-1))).toBeLessThan(1e-3);
   });
 
   it('--preset --json: history entries carry per-layer gradient norms, input side first (vanishing: first ≪ last)', () => {
