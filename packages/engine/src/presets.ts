@@ -5,6 +5,7 @@
  * (`playroom-train --preset ID`) and the web app will localize `watch.kind`.
  */
 import { DEFAULT_CONFIG, type CustomPoint, type TrainerConfig } from './config';
+import { PLAYGROUND_FEATURES } from './features';
 
 /** What a preset demonstrates: the effect to look for, for a UI to name and a test to check. */
 export const PRESET_WATCH_KINDS = [
@@ -45,7 +46,8 @@ export interface Preset {
 const XOR: Partial<TrainerConfig> = { dataset: 'xor', features: ['x1', 'x2'], hiddenLayers: [4, 4], learningRate: 0.03 };
 const CIRCLE: Partial<TrainerConfig> = { dataset: 'circle', hiddenLayers: [], learningRate: 0.03 };
 const RATE: Partial<TrainerConfig> = { dataset: 'circle', hiddenLayers: [4, 2], activation: 'tanh' };
-const SEVEN_FEATURES: TrainerConfig['features'] = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
+/** the playground's seven inputs: x1, x2, their squares, x1·x2, sin x1, sin x2 */
+const SEVEN_FEATURES: TrainerConfig['features'] = [...PLAYGROUND_FEATURES];
 const OVERFIT: Partial<TrainerConfig> = {
   dataset: 'circle',
   noise: 30,
@@ -87,7 +89,7 @@ export const PRESETS: readonly Preset[] = [
     config: { dataset: 'circle', features: SEVEN_FEATURES, hiddenLayers: [8, 8, 8, 8, 8, 8], activation: 'relu',
       outputLoss: 'linear-square', learningRate: 1, batchSize: 3 },
     epochs: 100, watch: { kind: 'explodingGradients' },
-    summary: 'a deep ReLU network with rate 1: updates grow layer by layer, a weight blows up in the first epoch, training stops' },
+    summary: 'a deep ReLU network with rate 1: within the first epoch the loss jumps by orders of magnitude and training stops' },
   { id: 'rate-too-high', config: { ...RATE, learningRate: 3 }, epochs: 200, watch: { kind: 'overshoot' },
     summary: 'learning rate 3: every step overshoots the valley, the loss jumps instead of settling' },
   { id: 'rate-too-low', config: { ...RATE, learningRate: 0.0001 }, epochs: 200, watch: { kind: 'crawl' },
