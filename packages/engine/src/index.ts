@@ -14,6 +14,7 @@ export * from './network-shape';
 export * from './metrics';
 export * from './loss-history';
 export * from './divergence';
+export * from './gradient-health';
 export * from './hand-set-parameters';
 export * from './state';
 export * from './validate-config';

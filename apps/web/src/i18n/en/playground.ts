@@ -185,4 +185,6 @@ export const playground = {
   'pg.gradients.layer': 'Layer {layer}',
   'pg.gradients.scale': 'log scale',
   'pg.gradients.none': 'Add a hidden layer to see its gradients.',
+  'pg.gradients.vanishing': 'Vanishing gradients: near the input they are 1/{ratio} of the output layer’s, so the first layers barely learn.',
+  'pg.gradients.exploding': 'Exploding gradients: near the input they are {ratio}× the output layer’s, so those updates are huge and training can blow up.',
 } as const;

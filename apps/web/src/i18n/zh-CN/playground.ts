@@ -187,4 +187,6 @@ export const playground: MessagesOf<typeof en> = {
   'pg.gradients.layer': '第 {layer} 层',
   'pg.gradients.scale': '对数刻度',
   'pg.gradients.none': '增加一个隐藏层后，就能看到它的梯度。',
+  'pg.gradients.vanishing': '梯度消失：靠近输入的梯度只有输出层的 1/{ratio}，前面几层几乎学不到东西。',
+  'pg.gradients.exploding': '梯度爆炸：靠近输入的梯度是输出层的 {ratio} 倍，这些层的更新过大，训练可能失控。',
 };

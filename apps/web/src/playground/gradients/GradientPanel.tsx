@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { weightNormsOf } from '@playroom/engine';
+import { gradientHealth, weightNormsOf } from '@playroom/engine';
 import { useT } from '../../i18n';
 import { InfoTip } from '../common/InfoTip';
 import type { PlaygroundModel } from '../model';
@@ -47,9 +47,29 @@ export function GradientPanel({ model }: { model: PlaygroundModel }) {
               </li>
             ))}
           </ol>
+          <GradientWarning gradientNorms={model.metrics.gradientNorms} />
         </>
       )}
     </section>
+  );
+}
+
+/** "1/130,000": a ratio far from 1 in words a class reads, two significant digits. */
+function roundedFactor(ratio: number): string {
+  const factor = ratio < 1 ? 1 / ratio : ratio;
+  return Number(factor.toPrecision(2)).toLocaleString('en-US');
+}
+
+/** When the gradients near the input are 1/10,000 of the output layer's or less (vanishing), or 10,000× or more (exploding). */
+function GradientWarning({ gradientNorms }: { gradientNorms: readonly number[] }) {
+  const t = useT();
+  const { trouble, inputRatio } = gradientHealth(gradientNorms);
+  if (trouble === null || inputRatio === null) return null;
+  const ratio = roundedFactor(inputRatio);
+  return (
+    <p className="pg-gradient-warning" role="status" data-testid="gradient-warning" data-trouble={trouble}>
+      {trouble === 'vanishing' ? t('pg.gradients.vanishing', { ratio }) : t('pg.gradients.exploding', { ratio })}
+    </p>
   );
 }
 

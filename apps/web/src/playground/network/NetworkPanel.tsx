@@ -10,6 +10,7 @@ import { addLayerPatch, neuronPatch, removeLayerPatch, toggleFeaturePatch } from
 import { controlState, lessonAccess, type PlaygroundActions, type PlaygroundModel } from '../model';
 import { usePhoneLayout } from '../phone/phoneLayout';
 import { FeatureNode } from './FeatureNode';
+import { GradientTints } from './GradientTints';
 import { LinkHits, LinkStrokes, type LinkGeometry } from './LinkLayer';
 import { layoutNetwork, linkPath } from './networkLayout';
 import { NeuronNode, type ParamTarget } from './NeuronNode';
@@ -213,6 +214,7 @@ export function NetworkPanel({ model, actions, focus, onFocus }: NetworkPanelPro
       </header>
       <div className="pg-diagram-scroll" ref={container}>
         <div className="pg-diagram" style={{ width: layout.width, height: layout.height }}>
+          <GradientTints gradientNorms={model.metrics.gradientNorms} columnX={layout.columnX} nodeSize={layout.nodeSize} height={layout.height} />
           <LinkStrokes width={layout.width} height={layout.height} links={links} params={params} />
           <LinkHits
             width={layout.width}
