@@ -6,7 +6,8 @@ import type { ClassroomEvents } from './classroom-events';
 import type { Actor } from './permissions';
 import { Refusal } from './refusal';
 import type { Participant } from './roster';
-import { SessionChangeError, TrainingSession, type SessionRecord } from './training-session';
+import { SessionChangeError } from './session-change';
+import { TrainingSession, type SessionRecord } from './training-session';
 
 export interface RegistryLimits {
   maxSessions: number;

@@ -14,7 +14,8 @@ import type { ClassroomEvents } from './classroom-events';
 import type { ClassroomRegistry } from './classroom-registry';
 import { authorizeCommand, watchesThroughSpotlight, type Actor } from './permissions';
 import { Refusal } from './refusal';
-import { SessionChangeError, type TrainingSession } from './training-session';
+import { SessionChangeError } from './session-change';
+import type { TrainingSession } from './training-session';
 import { StorageUnavailableError, type StoredChange, type WriteAhead } from './write-ahead';
 
 /** The sender's subscriptions, as far as commands change them (the gateway adapts a socket to this). */

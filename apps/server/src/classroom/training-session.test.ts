@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG } from '@playroom/engine';
 import { describe, expect, it } from 'vitest';
-import { SessionChangeError, TrainingSession, type SessionIdentity } from './training-session';
+import { SessionChangeError } from './session-change';
+import { TrainingSession, type SessionIdentity } from './training-session';
 
 const identity = (id: string): SessionIdentity => ({
   id,

@@ -2,10 +2,8 @@ import {
   Trainer,
   configChangeEffect,
   copyLossHistory,
-  createTrainer,
   emptyLossHistory,
   trainRecordingLoss,
-  validateConfig,
   type LossHistory,
   type TrainerConfig,
   type TrainerState,
@@ -24,6 +22,7 @@ import {
   type Speed,
 } from '@playroom/protocol';
 import type { Trainable, TrainingResult } from '../scheduler/scheduler';
+import { buildTrainer, checkedConfig, SessionChangeError } from './session-change';
 
 /** Who a session is and where it comes from; fixed for its life. */
 export interface SessionIdentity {
@@ -47,17 +46,6 @@ export interface SessionRecord extends SessionIdentity {
 
 /** Snapshot rounds a loss tail reaches back: a watcher may miss TAIL_ROUNDS − 1 frames in a row and lose no point. */
 const TAIL_ROUNDS = 3;
-
-/** A refused session change, with the protocol's words for it. */
-export class SessionChangeError extends Error {
-  constructor(
-    readonly code: 'invalidConfig' | 'invalidParameter',
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * One trainable playground: the class session or a fork. It wraps the
@@ -391,21 +379,4 @@ export class TrainingSession implements Trainable {
       trainer: this.trainerValue.exportState(),
     };
   }
-}
-
-function checkedConfig(input: unknown): TrainerConfig {
-  try {
-    return validateConfig(input);
-  } catch (error) {
-    const field = (error as { field?: unknown }).field;
-    throw new SessionChangeError(
-      'invalidConfig',
-      error instanceof Error ? error.message : 'invalid config',
-      typeof field === 'string' ? field : undefined,
-    );
-  }
-}
-
-function buildTrainer(config: TrainerConfig): Trainer {
-  return createTrainer(checkedConfig(config));
 }
