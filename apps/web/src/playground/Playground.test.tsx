@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { beforeAll, describe, expect, it, vi, type Mock } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, LIMITS, type TrainerConfig } from '@playroom/engine';
 import { useLanguageStore } from '../i18n';
 import { LocalSession } from './local/localSession';
-import type { PlaygroundActions, PlaygroundModel } from './model';
+import type { PlaygroundModel } from './model';
 import { Playground } from './Playground';
+import { recordingActions } from './recording-actions';
 
 beforeAll(() => {
   // jsdom has no 2D canvas; without this stub it logs "not implemented" for every canvas.
@@ -18,22 +19,6 @@ function modelOf(
 ): PlaygroundModel {
   const model = new LocalSession({ ...DEFAULT_CONFIG, ...config }).model;
   return { ...model, ...overrides, metrics: { ...model.metrics, ...metrics } };
-}
-
-type RecordingActions = { [K in keyof PlaygroundActions]: Mock<PlaygroundActions[K]> };
-
-function recordingActions(): RecordingActions {
-  return {
-    setConfig: vi.fn(),
-    play: vi.fn(),
-    pause: vi.fn(),
-    step: vi.fn(),
-    reset: vi.fn(),
-    regenerateData: vi.fn(),
-    setWeight: vi.fn(),
-    setBias: vi.fn(),
-    setSpeed: vi.fn(),
-  };
 }
 
 function setup(model = modelOf(), extra?: React.ReactNode) {

@@ -1,9 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, findPreset, presetConfig } from '@playroom/engine';
 import { useLanguageStore } from '../../i18n';
 import { LocalSession } from '../local/localSession';
-import type { PlaygroundActions, PlaygroundModel } from '../model';
+import type { PlaygroundModel } from '../model';
+import { recordingActions } from '../recording-actions';
 import { Playground } from '../Playground';
 
 /*
@@ -17,9 +18,7 @@ beforeAll(() => {
 });
 beforeEach(() => useLanguageStore.getState().setLanguage('en'));
 
-const actions = Object.fromEntries(
-  ['setConfig', 'play', 'pause', 'step', 'reset', 'regenerateData', 'setWeight', 'setBias', 'setSpeed'].map((name) => [name, vi.fn()]),
-) as unknown as PlaygroundActions;
+const actions = recordingActions();
 
 function withNorms(gradientNorms: number[]): PlaygroundModel {
   const model = new LocalSession({ ...DEFAULT_CONFIG, hiddenLayers: [4, 2] }).model;

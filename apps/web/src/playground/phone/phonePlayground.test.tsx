@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '@playroom/engine';
 import { LocalSession } from '../local/localSession';
-import type { PlaygroundActions, PlaygroundModel } from '../model';
+import type { PlaygroundModel } from '../model';
+import { recordingActions } from '../recording-actions';
 import { Playground } from '../Playground';
 import { PHONE_QUERY } from './phoneLayout';
 
@@ -37,17 +38,7 @@ function modelOf(overrides: Partial<PlaygroundModel> = {}): PlaygroundModel {
   return { ...new LocalSession({ ...DEFAULT_CONFIG, hiddenLayers: [4, 2] }).model, ...overrides };
 }
 
-const actions: PlaygroundActions = {
-  setConfig: vi.fn(),
-  play: vi.fn(),
-  pause: vi.fn(),
-  step: vi.fn(),
-  reset: vi.fn(),
-  regenerateData: vi.fn(),
-  setWeight: vi.fn(),
-  setBias: vi.fn(),
-  setSpeed: vi.fn(),
-};
+const actions = recordingActions();
 
 describe('the playground on a phone', () => {
   it('puts the output before the network and folds the controls and the data', () => {
