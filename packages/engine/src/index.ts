@@ -22,3 +22,4 @@ export * from './config-change';
 export * from './trainer';
 export * from './grid';
 export * from './presets';
+export * from './concepts';

@@ -162,3 +162,21 @@ describe('presets', () => {
     expect(before.length - 1 - lastImproved).toBeGreaterThanOrEqual(config.schedule.patience);
   });
 });
+
+describe('presets for the problem types and batches', () => {
+  it('regression-gauss and multiclass-four learn (test loss below 0.05) on their own problem types', () => {
+    expect(presetConfig(findPreset('regression-gauss')!).problem).toBe('regression');
+    expect(run('regression-gauss').final.testLoss).toBeLessThan(0.05);
+    expect(presetConfig(findPreset('multiclass-four')!).problem).toBe('multiclass');
+    expect(run('multiclass-four').history[0]!.testLoss).toBeGreaterThan(0.5);
+    expect(run('multiclass-four').final.testLoss).toBeLessThan(0.05);
+  });
+
+  it('in the same epochs, batch-one learns (below 0.05) and batch-full crawls (above 90 % of its start)', () => {
+    expect(findPreset('batch-one')!.epochs).toBe(findPreset('batch-full')!.epochs);
+    expect(run('batch-one').final.testLoss).toBeLessThan(0.05);
+    const full = run('batch-full');
+    expect(full.final.trainLoss).toBeLessThan(full.history[0]!.trainLoss);
+    expect(full.final.trainLoss).toBeGreaterThan(full.history[0]!.trainLoss * 0.9);
+  });
+});

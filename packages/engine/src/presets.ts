@@ -69,6 +69,9 @@ const OFF_CENTRE: Partial<TrainerConfig> = {
   learningRate: 0.3,
 };
 
+/** circle, the default network: only the batch size differs between the two batch presets */
+const BATCH: Partial<TrainerConfig> = { dataset: 'circle', hiddenLayers: [4, 2], activation: 'tanh' };
+
 export const PRESETS: readonly Preset[] = [
   { id: 'xor-linear', config: { ...XOR, activation: 'linear' }, epochs: 300, watch: { kind: 'notLearnable' },
     summary: 'XOR with linear activations: any stack of linear layers is one line, so the loss stays high' },
@@ -108,6 +111,18 @@ export const PRESETS: readonly Preset[] = [
     summary: 'data right of the origin, one neuron without a bias: its line must pass through (0, 0) and cannot split them' },
   { id: 'off-centre-bias', config: OFF_CENTRE, epochs: 200, watch: { kind: 'learns' },
     summary: 'the same neuron with its bias: the line moves off the origin and the loss falls' },
+  { id: 'regression-gauss',
+    config: { problem: 'regression', dataset: 'regress-gauss', outputLoss: 'linear-square', hiddenLayers: [6, 4] },
+    epochs: 200, watch: { kind: 'learns' },
+    summary: 'regression: the output is a number, not a class, and the square loss measures how far off it is' },
+  { id: 'multiclass-four',
+    config: { problem: 'multiclass', dataset: 'four-class', outputLoss: 'softmax-xent', hiddenLayers: [4] },
+    epochs: 200, watch: { kind: 'learns' },
+    summary: 'four classes: one output per class, softmax turns them into probabilities, cross-entropy is the loss' },
+  { id: 'batch-one', config: { ...BATCH, batchSize: 1 }, epochs: 50, watch: { kind: 'learns' },
+    summary: 'batch size 1: every point is one step, so one epoch takes many small steps and the loss falls fast' },
+  { id: 'batch-full', config: { ...BATCH, batchSize: 100 }, epochs: 50, watch: { kind: 'crawl' },
+    summary: 'batch size 100: the whole training set is one step, so an epoch is a single step and the loss crawls' },
 ];
 
 export const PRESET_IDS: readonly string[] = PRESETS.map((preset) => preset.id);
