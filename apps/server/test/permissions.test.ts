@@ -75,6 +75,11 @@ const EXPECTED: Record<CommandType, Expected> = {
   setLessonControls: TEACHER_ONLY,
   // NAMES-1: the teacher hides names from the class
   hideNames: TEACHER_ONLY,
+  // TEACH-1: "Show me" changes a session as setConfig does
+  loadPreset: MUTATION,
+  // TEACH-3/4: the teacher moves the class through a lesson; a step with no lesson running is a bad request
+  setLesson: TEACHER_ONLY,
+  lessonStep: always([ErrorCode.badRequest, ErrorCode.badRequest, ErrorCode.badRequest], [NO, NO, NO]),
 };
 
 /** A valid command of each type on `sessionId` (the target; commands without a session ignore it); `ben` is a student's id. */
@@ -99,6 +104,9 @@ const PAYLOADS: { [T in CommandType]: (sessionId: string, ben: string) => Comman
   removeParticipant: (_sessionId, ben) => ({ type: 'removeParticipant', participantId: ben }),
   setLessonControls: () => ({ type: 'setLessonControls', controls: { learningRate: 'locked' } }),
   hideNames: () => ({ type: 'hideNames', hidden: true }),
+  loadPreset: (sessionId) => ({ type: 'loadPreset', sessionId, presetId: 'xor-tanh' }),
+  setLesson: () => ({ type: 'setLesson', lesson: { lessonId: 'non-linearity', steps: ['xor-linear', 'xor-tanh'] } }),
+  lessonStep: () => ({ type: 'lessonStep', step: 0 }),
 };
 
 interface Case {
@@ -217,7 +225,7 @@ describe('permission matrix', () => {
 
   it('PERM-6: a session of another class is not found, whoever asks, with any command that names one', async () => {
     const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x', 'p_x'));
-    expect(withSession).toHaveLength(COMMAND_TYPES.length - 6); // all but freezeForks, endClass, lockClass, removeParticipant, setLessonControls, hideNames
+    expect(withSession).toHaveLength(COMMAND_TYPES.length - 8); // all but freezeForks, endClass, lockClass, removeParticipant, setLessonControls, hideNames, setLesson, lessonStep
     await withMatrixClass((first) =>
       withMatrixClass(async (second) => {
         for (const client of Object.values(first.clients)) {

@@ -40,6 +40,9 @@ const COMMAND_RESULT_FIELDS = {
   removeParticipant: {},
   setLessonControls: {},
   hideNames: {},
+  loadPreset: { clock },
+  setLesson: {},
+  lessonStep: {},
 } as const satisfies Record<CommandType, TProperties>;
 
 /** A refused command (or an unknown event that came with an ack, rule VAL-3). */

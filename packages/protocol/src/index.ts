@@ -19,6 +19,7 @@ export * from './lesson-controls';
 export * from './schemas/common-schemas';
 export * from './schemas/config-schema';
 export * from './schemas/state-schemas';
+export * from './schemas/lesson-plan-schemas';
 export * from './schemas/handshake-schema';
 export * from './schemas/command-schemas';
 export * from './schemas/server-event-schemas';

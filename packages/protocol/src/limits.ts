@@ -47,4 +47,6 @@ export const PROTOCOL_LIMITS = {
   /** network layer sizes a snapshot can describe */
   maxLayers: 8,
   maxLayerSize: 255,
+  /** steps of one lesson plan (TEACH-3) */
+  maxLessonSteps: 12,
 } as const;

@@ -27,6 +27,7 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     frozen: false,
     metrics: { trainLoss: 0.3, testLoss: null, trainAccuracy: 0.9, testAccuracy: null, learningRate: 0.03, gradientNorms: [0.1, 0.2], diverged: null },
     lossHistory: { stride: 1, points: [{ epoch: 12, trainLoss: 0.3, testLoss: null }] },
+    preset: null,
     ...overrides,
   };
 }
@@ -39,6 +40,16 @@ describe('playground files (FILE-1)', () => {
     expect(readPlaygroundFile(JSON.stringify(playgroundFileOf([state()], null)))).toMatchObject({ ok: true, fromClass: null });
   });
 
+  it('keeps the preset a session showed, and opens a file from before presets (TEACH-1) with preset null', () => {
+    const shown = playgroundFileOf([state({ preset: 'xor-linear' })], null);
+    expect(readPlaygroundFile(JSON.stringify(shown))).toMatchObject({ ok: true, sessions: [{ preset: 'xor-linear' }] });
+    const { preset: _dropped, ...older } = state();
+    const file = { ...playgroundFileOf([state()], null), sessions: [older] };
+    expect(readPlaygroundFile(JSON.stringify(file))).toEqual({ ok: true, sessions: [state()], fromClass: null });
+    const unknown = playgroundFileOf([state({ preset: 'no-such-preset' })], null);
+    expect(readPlaygroundFile(JSON.stringify(unknown))).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
   it("opens a teacher's class export the same way", () => {
     const exported: SessionExport = {
       format: 'playroom-session',
@@ -48,7 +59,7 @@ describe('playground files (FILE-1)', () => {
       code: 'ABC234',
       teacherName: 'Ms Chen',
       createdAt: '2025-01-02T03:00:00.000Z',
-      classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false },
+      classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false, lesson: null },
       roster: [],
       sessions: [state({ sessionId: 's_class', kind: 'class', parentId: null, forkedAtEpoch: null }), state()],
     };

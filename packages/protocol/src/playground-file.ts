@@ -16,13 +16,16 @@ export const PLAYGROUND_FILE_FORMAT = 'playroom-playground';
 /** Files bigger than this are not read (a teacher's export of 100 forks of 2,000 custom points is ~12 MB). */
 export const PLAYGROUND_FILE_MAX_BYTES = 32 * 1024 * 1024;
 
+/** A saved session: the wire's SessionState, of which files written before "Show me" (TEACH-1) lack `preset`. */
+const SavedSessionSchema = Type.Object({ ...SessionStateSchema.properties, preset: Type.Optional(SessionStateSchema.properties.preset) });
+
 export const PlaygroundFileSchema = Type.Object({
   format: Type.Literal(PLAYGROUND_FILE_FORMAT),
   protocolVersion: Type.Integer(),
   savedAt: Type.String(),
   /** the room code of the class the sessions came from; null: made in practice mode */
   fromClass: Type.Union([RoomCodeSchema, Type.Null()]),
-  sessions: Type.Array(SessionStateSchema, { minItems: 1 }),
+  sessions: Type.Array(SavedSessionSchema, { minItems: 1 }),
 });
 export type PlaygroundFile = Static<typeof PlaygroundFileSchema>;
 
@@ -41,7 +44,12 @@ const checkPlaygroundFile = createValidator(PlaygroundFileSchema);
  * What practice mode reads of a teacher's export (REST-3): its code and sessions. Its roster and
  * class status are not checked, so an export from an older server (before aliases, NAMES-4) opens.
  */
-const SessionExportSessionsSchema = Type.Object({ format: Type.Literal('playroom-session'), code: RoomCodeSchema, sessions: Type.Array(SessionStateSchema) });
+const SessionExportSessionsSchema = Type.Object({ format: Type.Literal('playroom-session'), code: RoomCodeSchema, sessions: Type.Array(SavedSessionSchema) });
+
+/** A saved session as this version's SessionState (an older file's has no preset). */
+function sessionStateOf(saved: Static<typeof SavedSessionSchema>): SessionState {
+  return { ...saved, preset: saved.preset ?? null };
+}
 const checkSessionExport = createValidator(SessionExportSessionsSchema);
 
 /**
@@ -59,12 +67,12 @@ export function readPlaygroundFile(text: string): PlaygroundFileContents {
   if (format === PLAYGROUND_FILE_FORMAT) {
     const file = checkPlaygroundFile(json);
     if (!file.ok) return { ok: false, reason: 'invalid', detail: file.error.message };
-    return { ok: true, sessions: file.value.sessions, fromClass: file.value.fromClass };
+    return { ok: true, sessions: file.value.sessions.map(sessionStateOf), fromClass: file.value.fromClass };
   }
   if (format === 'playroom-session') {
     const exported = checkSessionExport(json);
     if (!exported.ok) return { ok: false, reason: 'invalid', detail: exported.error.message };
-    return { ok: true, sessions: exported.value.sessions, fromClass: exported.value.code };
+    return { ok: true, sessions: exported.value.sessions.map(sessionStateOf), fromClass: exported.value.code };
   }
   return { ok: false, reason: 'notPlayground', detail: `format ${JSON.stringify(format)}` };
 }

@@ -32,6 +32,9 @@ const VALID_COMMANDS = {
   removeParticipant: { type: 'removeParticipant', participantId: 'p_ana' },
   setLessonControls: { type: 'setLessonControls', controls: { learningRate: 'locked', regularization: 'hidden' } },
   hideNames: { type: 'hideNames', hidden: true },
+  loadPreset: { type: 'loadPreset', sessionId: SESSION, presetId: 'xor-linear' },
+  setLesson: { type: 'setLesson', lesson: { lessonId: 'non-linearity', steps: ['xor-linear', 'xor-tanh'] } },
+  lessonStep: { type: 'lessonStep', step: 1 },
 } satisfies Record<(typeof COMMAND_TYPES)[number], unknown>;
 
 /** Anything JSON (or socket.io's binary placeholders) can deliver. */

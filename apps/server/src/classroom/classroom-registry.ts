@@ -146,6 +146,11 @@ export class ClassroomRegistry {
     classroom.setLessonControls(status.lessonControls ?? {});
     // classes stored before NAMES-1 show names
     classroom.setNamesHidden(status.namesHidden === true);
+    // classes stored before TEACH-3 have no lesson
+    if (status.lesson) {
+      classroom.setLesson(status.lesson);
+      classroom.setLessonStep(status.lesson.step);
+    }
     for (const session of sessions) if (session.id !== record.id) classroom.addFork(TrainingSession.fromRecord(session));
     // a spotlight on a fork that is gone stays off
     classroom.setSpotlight(status.spotlightId);

@@ -60,6 +60,7 @@ describe('Classroom', () => {
       locked: false,
       lessonControls: {},
       namesHidden: false,
+      lesson: null,
     });
     classroom.setSpotlight('f_ana');
     expect(classroom.classStatus().spotlightOwner).toEqual({ participantId: 'p_ana', name: 'p_ana', role: 'student', alias: 1 });

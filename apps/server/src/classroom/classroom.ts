@@ -1,9 +1,9 @@
-import { HIDDEN_NAME, restrictedLessonControls, type ClassStatus, type ForkSummary, type LessonControls, type Role, type RosterEntry, type SessionState } from '@playroom/protocol';
+import { HIDDEN_NAME, restrictedLessonControls, type ClassStatus, type ForkSummary, type LessonControls, type LessonPlan, type LessonState, type Role, type RosterEntry, type SessionState } from '@playroom/protocol';
 import { Roster, type Participant } from './roster';
 import type { TrainingSession } from './training-session';
 
 /** The teacher's class-wide switches as stored; the wire's ClassStatus adds what follows from them. */
-export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked' | 'lessonControls' | 'namesHidden'>;
+export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked' | 'lessonControls' | 'namesHidden' | 'lesson'>;
 
 /**
  * Who a payload is for (NAMES-2): the teacher sees every name; students, while names are hidden, only
@@ -34,7 +34,7 @@ export interface ClassRecord {
 export class Classroom {
   readonly roster = new Roster();
   readonly teacherId: string;
-  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false };
+  private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false, lesson: null };
   lastActivityAt: number;
   private readonly forks = new Map<string, TrainingSession>();
 
@@ -164,6 +164,26 @@ export class Classroom {
     return { participant, forks };
   }
 
+  /** The lesson the class is moving through, or null (TEACH-3). */
+  get lesson(): LessonState | null {
+    return copyLesson(this.switches.lesson);
+  }
+
+  /** Start a lesson at its first step, or end it (null); returns the preset of the step the class is on now, or null. */
+  setLesson(plan: LessonPlan | null): string | null {
+    this.switches.lesson = plan === null ? null : { lessonId: plan.lessonId, steps: [...plan.steps], step: 0 };
+    return this.switches.lesson?.steps[0] ?? null;
+  }
+
+  /** Move the lesson to `step`; returns its preset, or null when there is no lesson or no such step (TEACH-4). */
+  setLessonStep(step: number): string | null {
+    const lesson = this.switches.lesson;
+    const preset = lesson?.steps[step];
+    if (!lesson || preset === undefined) return null;
+    lesson.step = step;
+    return preset;
+  }
+
   /** Spotlight one of this class's forks, or nothing (null); false when `id` is not a fork of this class. */
   setSpotlight(id: string | null): boolean {
     if (id !== null && !this.forks.has(id)) return false;
@@ -235,7 +255,7 @@ export class Classroom {
 
   /** The class status as the wire sends it to `viewer`: the switches and whose fork is spotlighted. */
   classStatus(viewer: Viewer = TEACHER_VIEW): ClassStatus {
-    const { spotlightId, forksFrozen, locked, lessonControls, namesHidden } = this.switches;
+    const { spotlightId, forksFrozen, locked, lessonControls, namesHidden, lesson } = this.switches;
     const spotlighted = spotlightId === null ? undefined : this.forks.get(spotlightId);
     const owner = spotlighted && this.roster.get(spotlighted.ownerId);
     return {
@@ -252,6 +272,7 @@ export class Classroom {
       locked,
       lessonControls: { ...lessonControls },
       namesHidden,
+      lesson: copyLesson(lesson),
     };
   }
 
@@ -272,6 +293,10 @@ export class Classroom {
   }
 
   toRecord(): ClassRecord {
-    return { ...this.record, lastActivityAt: this.lastActivityAt, status: { ...this.switches, lessonControls: { ...this.switches.lessonControls } } };
+    return { ...this.record, lastActivityAt: this.lastActivityAt, status: { ...this.switches, lessonControls: { ...this.switches.lessonControls }, lesson: copyLesson(this.switches.lesson) } };
   }
+}
+
+function copyLesson(lesson: LessonState | null): LessonState | null {
+  return lesson === null ? null : { ...lesson, steps: [...lesson.steps] };
 }

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { findPreset, type Preset } from '@playroom/engine';
 import {
   ErrorCode,
   ackFailure,
@@ -97,6 +98,9 @@ export class CommandExecutor {
       case 'unwatch':
       case 'spotlight':
       case 'freezeForks':
+      case 'loadPreset':
+      case 'setLesson':
+      case 'lessonStep':
         return null;
       default: {
         const unknown: never = command;
@@ -226,6 +230,23 @@ export class CommandExecutor {
         this.events.classStatusChanged(classroom);
         this.events.rosterChanged(classroom);
         return { ok: true };
+      case 'loadPreset':
+        session().loadPreset(presetOf(command.presetId));
+        return { ok: true, clock: changed('loadPreset') };
+      case 'setLesson':
+      case 'lessonStep': {
+        const preset = command.type === 'setLesson' ? classroom.setLesson(command.lesson) : classroom.setLessonStep(command.step);
+        if (command.type === 'lessonStep' && preset === null) {
+          throw new Refusal(ErrorCode.badRequest, classroom.lesson ? 'the lesson has no such step' : 'no lesson is running', '/step');
+        }
+        if (preset !== null) {
+          classroom.classSession.loadPreset(presetOf(preset));
+          this.events.sessionChanged(classroom, classroom.classSession, 'loadPreset', actor.participantId);
+        }
+        classroom.touch();
+        this.events.classStatusChanged(classroom);
+        return { ok: true };
+      }
       case 'removeParticipant': {
         const spotlighted = classroom.spotlightId;
         const removed = classroom.removeStudent(command.participantId);
@@ -238,4 +259,11 @@ export class CommandExecutor {
       }
     }
   }
+}
+
+/** A preset the protocol's schema let through (PRESET_IDS); a miss would be a schema out of step with the engine. */
+function presetOf(id: string): Preset {
+  const preset = findPreset(id);
+  if (!preset) throw new Refusal(ErrorCode.badRequest, `no preset ${id}`, '/presetId');
+  return preset;
 }

@@ -9,6 +9,7 @@ import {
   type ProtocolError,
   type Role,
 } from '@playroom/protocol';
+import { findPreset, presetConfig } from '@playroom/engine';
 import type { Classroom } from './classroom';
 import type { TrainingSession } from './training-session';
 
@@ -51,6 +52,14 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     case 'setConfig':
       return withSession(classroom, command.sessionId, (session) => {
         const touched = () => closedControlTouched(classroom.lessonControls, session.config, { ...session.config, ...command.patch });
+        return authorizeMutation(actor, classroom, session) ?? lessonControlRefusal(classroom, session, touched);
+      });
+    case 'loadPreset':
+      // the preset's whole config, as a setConfig of it: a student's fork keeps what the teacher locked (LESSON-2)
+      return withSession(classroom, command.sessionId, (session) => {
+        const preset = findPreset(command.presetId);
+        if (!preset) return protocolError(ErrorCode.badRequest, `no preset ${command.presetId}`, '/presetId');
+        const touched = () => closedControlTouched(classroom.lessonControls, session.config, presetConfig(preset));
         return authorizeMutation(actor, classroom, session) ?? lessonControlRefusal(classroom, session, touched);
       });
     case 'regenerateData':
@@ -97,6 +106,8 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     case 'removeParticipant':
     case 'setLessonControls':
     case 'hideNames':
+    case 'setLesson':
+    case 'lessonStep':
       return actor.role === 'teacher' ? null : teacherOnly(command.type);
     default:
       return noRuleFor(command);

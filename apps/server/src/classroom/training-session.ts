@@ -3,8 +3,10 @@ import {
   configChangeEffect,
   copyLossHistory,
   emptyLossHistory,
+  presetConfig,
   trainRecordingLoss,
   type LossHistory,
+  type Preset,
   type TrainerConfig,
   type TrainerState,
 } from '@playroom/engine';
@@ -42,6 +44,8 @@ export interface SessionRecord extends SessionIdentity {
   clock: number;
   lossHistory: LossHistory;
   trainer: TrainerState;
+  /** the preset "Show me" loaded last (TEACH-1); absent in records stored before it */
+  preset?: string | null;
 }
 
 /** Snapshot rounds a loss tail reaches back: a watcher may miss TAIL_ROUNDS − 1 frames in a row and lose no point. */
@@ -68,6 +72,8 @@ export class TrainingSession implements Trainable {
   private history: LossHistory;
   /** the newest loss-history epoch at each of the last TAIL_ROUNDS snapshot rounds, oldest first (see nextSnapshotInput) */
   private tailEpochs: number[] = new Array<number>(TAIL_ROUNDS).fill(-1);
+  /** the preset loaded last, until the config is changed otherwise (TEACH-1) */
+  private presetValue: string | null = null;
 
   private constructor(
     readonly identity: SessionIdentity,
@@ -87,9 +93,10 @@ export class TrainingSession implements Trainable {
 
   /** A session continuing exactly from its stored record, paused. */
   static fromRecord(record: SessionRecord): TrainingSession {
-    const { speed, clock, lossHistory, trainer, ...identity } = record;
+    const { speed, clock, lossHistory, trainer, preset, ...identity } = record;
     const session = new TrainingSession(identity, Trainer.fromState(trainer), clock, copyLossHistory(lossHistory));
     session.speedValue = speed;
+    session.presetValue = preset ?? null;
     return session;
   }
 
@@ -102,6 +109,7 @@ export class TrainingSession implements Trainable {
       copyLossHistory(this.history),
     );
     copy.speedValue = this.speedValue;
+    copy.presetValue = this.presetValue;
     return copy;
   }
 
@@ -184,6 +192,7 @@ export class TrainingSession implements Trainable {
     const before = this.trainerValue;
     const effect = configChangeEffect(before.config, next);
     this.trainerValue = before.withConfig(next);
+    this.presetValue = null;
     if (effect !== 'keep') {
       // a new network at epoch 0: steps asked of the old one do not carry over
       this.newLossHistory();
@@ -191,6 +200,15 @@ export class TrainingSession implements Trainable {
     }
     this.tick();
     return effect;
+  }
+
+  /** "Show me" (TEACH-1): the preset's whole config, a new network at epoch 0 on the preset's seeds, playing. */
+  loadPreset(preset: Preset): void {
+    this.trainerValue = buildTrainer(presetConfig(preset));
+    this.presetValue = preset.id;
+    this.newLossHistory();
+    this.cancelSteps();
+    this.play();
   }
 
   play(): void {
@@ -320,6 +338,7 @@ export class TrainingSession implements Trainable {
       frozen: this.frozen,
       metrics: this.metrics(),
       lossHistory: copyLossHistory(this.history),
+      preset: this.presetValue,
     };
   }
 
@@ -377,6 +396,7 @@ export class TrainingSession implements Trainable {
       clock: this.clock,
       lossHistory: copyLossHistory(this.history),
       trainer: this.trainerValue.exportState(),
+      preset: this.presetValue,
     };
   }
 }

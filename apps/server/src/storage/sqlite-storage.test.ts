@@ -14,7 +14,7 @@ describe('SqliteStorage', () => {
       { id: 's_class', classId: 's_class', kind: 'class', ownerId: 'p_t', ownerName: 'T', parentId: null, forkedAtEpoch: null, createdAt: 1 },
       DEFAULT_CONFIG,
     );
-    await storage.saveClass({ id: 's_class', code: 'ABCDEF', teacherName: 'T', createdAt: 1, lastActivityAt: 1, status: { spotlightId: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false } });
+    await storage.saveClass({ id: 's_class', code: 'ABCDEF', teacherName: 'T', createdAt: 1, lastActivityAt: 1, status: { spotlightId: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false, lesson: null } });
     for (let i = 0; i < 300; i++) {
       session.train(1);
       await storage.saveSessions([session.toRecord()]);

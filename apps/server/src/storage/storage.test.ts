@@ -14,7 +14,7 @@ const classRecord = (id: string, code: string): ClassRecord => ({
   teacherName: 'T',
   createdAt: 1_700_000_000_000,
   lastActivityAt: 1_700_000_000_500,
-  status: { spotlightId: null, forksFrozen: true, locked: false, lessonControls: { learningRate: 'locked', regularization: 'hidden' }, namesHidden: true },
+  status: { spotlightId: null, forksFrozen: true, locked: false, lessonControls: { learningRate: 'locked', regularization: 'hidden' }, namesHidden: true, lesson: { lessonId: 'overfitting', steps: ['overfitting', 'overfitting-l2'], step: 1 } },
 });
 const teacherOf = (classId: string): Participant => ({
   id: `p_t_${classId}`,

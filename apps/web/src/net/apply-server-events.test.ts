@@ -124,7 +124,7 @@ describe('roster, forks and class status', () => {
     expect(Object.keys(store.getState().forkSummaries)).toEqual(['f2']);
     expect(store.getState().sessions.f1).toBeUndefined();
     expect(store.getState().activeView).toEqual({ kind: 'class' });
-    const status = { spotlightId: 'f2', spotlightOwner: { participantId: 'p-bo', name: 'Bo', role: 'student' as const, alias: 2 }, forksFrozen: true, locked: false, lessonControls: {}, namesHidden: false };
+    const status = { spotlightId: 'f2', spotlightOwner: { participantId: 'p-bo', name: 'Bo', role: 'student' as const, alias: 2 }, forksFrozen: true, locked: false, lessonControls: {}, namesHidden: false, lesson: null };
     applyClassStatus(store, status);
     expect(store.getState().classStatus).toEqual(status);
   });

@@ -44,6 +44,7 @@ export function sessionState(overrides: Partial<SessionState> = {}): SessionStat
         { epoch: 12, trainLoss: 0.3, testLoss: 0.35 },
       ],
     },
+    preset: null,
     ...overrides,
   };
 }
@@ -84,7 +85,7 @@ export function studentWelcome(overrides: Partial<Welcome> = {}): Welcome {
       { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', alias: 0, online: true, forkCount: 0 },
       { participantId: 'p-ann', name: 'Ann', role: 'student', alias: 1, online: true, forkCount: 0 },
     ],
-    classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false },
+    classStatus: { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false, lesson: null },
     limits: { maxForksPerParticipant: 5, snapshotHz: 15 },
     ...overrides,
   };

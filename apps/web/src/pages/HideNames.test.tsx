@@ -22,6 +22,7 @@ const status = (namesHidden: boolean, spotlight?: { name: string }): ClassStatus
   locked: false,
   lessonControls: {},
   namesHidden,
+  lesson: null,
 });
 const roster = (hidden: boolean): RosterEntry[] => [
   { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', alias: 0, online: true, forkCount: 0 },

@@ -45,7 +45,7 @@ describe('SessionPlayground says why it is read-only', () => {
 
   it('a student watching a spotlighted fork is told the teacher shows it', () => {
     enterAs('student', 'p-bo');
-    act(() => useAppStore.getState().setClassStatus({ spotlightId: 'fork-ann', spotlightOwner: { participantId: 'p-ann', name: 'Ann', role: 'student', alias: 1 }, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false }));
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: 'fork-ann', spotlightOwner: { participantId: 'p-ann', name: 'Ann', role: 'student', alias: 1 }, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false, lesson: null }));
     render(<SessionPlayground sessionId="fork-ann" />);
     expect(note()).toContain('The teacher is showing Ann’s fork');
   });
@@ -55,7 +55,7 @@ describe('SessionPlayground says why it is read-only', () => {
     render(<SessionPlayground sessionId="fork-ann" />);
     expect(readOnly()).toBe('false');
     expect(screen.queryByTestId('readonly-note')).toBeNull();
-    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: true, locked: false, lessonControls: {}, namesHidden: false }));
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: true, locked: false, lessonControls: {}, namesHidden: false, lesson: null }));
     expect(readOnly()).toBe('true');
     expect(note()).toContain('The teacher paused the class');
     expect(screen.getByTestId('learning-rate').hasAttribute('disabled')).toBe(true);
@@ -65,7 +65,7 @@ describe('SessionPlayground says why it is read-only', () => {
     enterAs('teacher', 'p-teacher');
     const s = useAppStore.getState();
     s.putSession(sessionViewFromState(sessionState({ sessionId: 'fork-t', kind: 'fork', ownerId: 'p-teacher', ownerName: 'Ms Chen', parentId: 'class-1' })));
-    s.setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: true, locked: false, lessonControls: {}, namesHidden: false });
+    s.setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: true, locked: false, lessonControls: {}, namesHidden: false, lesson: null });
     render(<SessionPlayground sessionId="fork-t" />);
     expect(readOnly()).toBe('false');
     expect(screen.queryByTestId('readonly-note')).toBeNull();

@@ -29,6 +29,7 @@ const spotlight = (sessionId: string, participantId: string, name: string, role:
   locked: false,
   lessonControls: {},
   namesHidden: false,
+  lesson: null,
 });
 const banner = () => screen.queryByTestId('spotlight-banner')?.textContent ?? null;
 
@@ -54,7 +55,7 @@ describe('StudentView spotlight banner', () => {
     render(<StudentView />);
     act(() => useAppStore.getState().setClassStatus(spotlight('fork-bo', 'p-bo', 'Bo', 'student')));
     expect(banner()).toBeNull();
-    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false }));
+    act(() => useAppStore.getState().setClassStatus({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false, lesson: null }));
     expect(banner()).toBeNull();
   });
 });

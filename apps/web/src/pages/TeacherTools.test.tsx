@@ -13,7 +13,7 @@ import { RoomCodePanel } from './RoomCodePanel';
  * class (JOIN-3) and taking a student out of it (CMD-9).
  */
 
-const status = (locked: boolean): ClassStatus => ({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked, lessonControls: {}, namesHidden: false });
+const status = (locked: boolean): ClassStatus => ({ spotlightId: null, spotlightOwner: null, forksFrozen: false, locked, lessonControls: {}, namesHidden: false, lesson: null });
 const roster: RosterEntry[] = [
   { participantId: 'p-teacher', name: 'Ms Chen', role: 'teacher', alias: 0, online: true, forkCount: 0 },
   { participantId: 'p-ann', name: 'Ann', role: 'student', alias: 1, online: true, forkCount: 1 },

@@ -31,6 +31,7 @@ function session(id: string, kind: 'class' | 'fork' = 'class', clock = 0): Sessi
     frozen: false,
     metrics: { trainLoss: 0.5, testLoss: 0.6, trainAccuracy: null, testAccuracy: null, learningRate: 0.03, gradientNorms: [], diverged: null },
     lossHistory: { stride: 1, points: [] },
+    preset: null,
   };
 }
 

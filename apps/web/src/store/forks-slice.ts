@@ -21,7 +21,7 @@ export interface ForksSlice {
 }
 
 /** A class with none of the teacher's switches on: what the store holds before a welcome. */
-export const NO_CLASS_STATUS: ClassStatus = { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false };
+export const NO_CLASS_STATUS: ClassStatus = { spotlightId: null, spotlightOwner: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false, lesson: null };
 
 /** The progress times after `summaries` replace or update `before`: a fork whose epoch moved (or is new) progressed now. */
 function progressed(

@@ -1,5 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { LessonControlsSchema } from '../lesson-controls';
+import { LessonPlanSchema, PresetIdSchema } from './lesson-plan-schemas';
 import { PROTOCOL_LIMITS } from '../limits';
 import { IdSchema, SpeedSchema } from './common-schemas';
 import { ConfigPatchSchema } from './config-schema';
@@ -78,6 +79,15 @@ export const COMMAND_SCHEMAS = {
   setLessonControls: Type.Object({ type: Type.Literal('setLessonControls'), controls: LessonControlsSchema }, strict),
   /** teacher: show the class aliases instead of students' names, or names again (NAMES-1) */
   hideNames: Type.Object({ type: Type.Literal('hideNames'), hidden: Type.Boolean() }, strict),
+  /** "Show me": the preset's whole config, back to epoch 0 on the preset's seeds, playing (TEACH-1) */
+  loadPreset: Type.Object({ type: Type.Literal('loadPreset'), sessionId, presetId: PresetIdSchema }, strict),
+  /** teacher: start a lesson (its first step is loaded into the class session) or end it with null (TEACH-3) */
+  setLesson: Type.Object({ type: Type.Literal('setLesson'), lesson: Type.Union([LessonPlanSchema, Type.Null()]) }, strict),
+  /** teacher: move the class to step `step` of the lesson: its preset is loaded into the class session (TEACH-4) */
+  lessonStep: Type.Object(
+    { type: Type.Literal('lessonStep'), step: Type.Integer({ minimum: 0, maximum: PROTOCOL_LIMITS.maxLessonSteps - 1 }) },
+    strict,
+  ),
 } as const satisfies Record<string, TSchema>;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;
@@ -101,11 +111,12 @@ export const SESSION_MUTATIONS = [
   'setWeight',
   'setBias',
   'setSpeed',
+  'loadPreset',
 ] as const satisfies readonly CommandType[];
 export type SessionMutation = (typeof SESSION_MUTATIONS)[number];
 
 /** Commands only the teacher may send. */
-export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls', 'hideNames'] as const satisfies readonly CommandType[];
+export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls', 'hideNames', 'setLesson', 'lessonStep'] as const satisfies readonly CommandType[];
 
 /** Whether a command type changes a session's training state. */
 export function isSessionMutation(type: CommandType): type is SessionMutation {

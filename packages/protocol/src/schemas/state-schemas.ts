@@ -3,6 +3,7 @@ import Type, { type Static } from 'typebox';
 import { LessonControlsSchema } from '../lesson-controls';
 import { TrainerConfigSchema } from './config-schema';
 import { IdSchema, RoleSchema, SpeedSchema } from './common-schemas';
+import { LessonStateSchema, PresetIdSchema } from './lesson-plan-schemas';
 
 /*
  * What the server sends about sessions. These are documented as schemas so
@@ -87,6 +88,8 @@ export const SessionStateSchema = Type.Object({
   metrics: MetricsSchema,
   /** down-sampled, oldest first, at most PROTOCOL_LIMITS.lossHistoryPoints points */
   lossHistory: LossHistorySchema,
+  /** the preset "Show me" loaded last, until the config is changed otherwise (TEACH-1); null: none */
+  preset: Type.Union([PresetIdSchema, Type.Null()]),
 });
 export type SessionState = Static<typeof SessionStateSchema>;
 
@@ -146,5 +149,7 @@ export const ClassStatusSchema = Type.Object({
   lessonControls: LessonControlsSchema,
   /** the teacher hides names: students get no name but their own and the teacher's, every class-facing screen shows aliases (NAMES-1) */
   namesHidden: Type.Boolean(),
+  /** the lesson the teacher is moving the class through, or null (TEACH-3) */
+  lesson: Type.Union([LessonStateSchema, Type.Null()]),
 });
 export type ClassStatus = Static<typeof ClassStatusSchema>;

@@ -97,6 +97,7 @@ export class LocalSession {
       frozen: false,
       metrics: sessionMetricsOf(this.trainer.evaluate()),
       lossHistory: { stride: this.history.stride, points: this.history.points.map((p) => ({ ...p })) },
+      preset: null,
     };
   }
 
