@@ -15,7 +15,7 @@ export interface SessionView extends Omit<SessionState, 'params'> {
 }
 
 /** What a playground needs of a session to draw and drive it (the class session, a fork or practice mode). */
-export type TrainingView = Pick<SessionView, 'config' | 'layerSizes' | 'params' | 'epoch' | 'playing' | 'speed' | 'metrics' | 'lossHistory'>;
+export type TrainingView = Pick<SessionView, 'config' | 'layerSizes' | 'params' | 'epoch' | 'playing' | 'speed' | 'metrics' | 'lossHistory' | 'preset'>;
 
 const finiteOrNull = (value: number | undefined): number | null =>
   value !== undefined && Number.isFinite(value) ? value : null;

@@ -14,5 +14,6 @@ export function sessionActions(connection: ClassConnection, sessionId: string): 
     setWeight: (layer, to, from, value) => void send({ type: 'setWeight', sessionId, layer, to, from, value }),
     setBias: (layer, neuron, value) => void send({ type: 'setBias', sessionId, layer, to: neuron, value }),
     setSpeed: (speed) => void send({ type: 'setSpeed', sessionId, speed }),
+    loadPreset: (presetId) => void send({ type: 'loadPreset', sessionId, presetId }),
   };
 }

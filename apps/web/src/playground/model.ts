@@ -50,4 +50,6 @@ export interface PlaygroundActions {
   setWeight(layer: number, to: number, from: number, value: number): void;
   setBias(layer: number, neuron: number, value: number): void;
   setSpeed(epochsPerSecond: number): void;
+  /** "Show me": load one of the engine's teaching presets (TEACH-1) */
+  loadPreset(presetId: string): void;
 }

@@ -16,5 +16,6 @@ export function recordingActions(): RecordingActions {
     setWeight: vi.fn(),
     setBias: vi.fn(),
     setSpeed: vi.fn(),
+    loadPreset: vi.fn(),
   };
 }

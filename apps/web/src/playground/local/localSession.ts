@@ -6,7 +6,9 @@
  */
 import {
   createTrainer,
+  findPreset,
   lossHistoryFrom,
+  presetConfig,
   trainRecordingLoss,
   validateConfig,
   type LossHistory,
@@ -54,6 +56,8 @@ export class LocalSession {
   /** fraction of an epoch owed by the frame clock, carried to the next frame */
   private owed = 0;
   private failure: CommandFailure | null = null;
+  /** the preset "Show me" loaded last, until the config is changed otherwise (as the server's TEACH-1) */
+  private preset: string | null = null;
   private cached: PlaygroundModel | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -79,6 +83,7 @@ export class LocalSession {
     session.trainer = trainerFromState(state);
     session.history = { stride: state.lossHistory.stride, points: state.lossHistory.points.map((p) => ({ ...p })) };
     session.speed = state.speed === 'max' ? PROTOCOL_LIMITS.speed.max : state.speed;
+    session.preset = state.preset;
     return session;
   }
 
@@ -97,7 +102,7 @@ export class LocalSession {
       frozen: false,
       metrics: sessionMetricsOf(this.trainer.evaluate()),
       lossHistory: { stride: this.history.stride, points: this.history.points.map((p) => ({ ...p })) },
-      preset: null,
+      preset: this.preset,
     };
   }
 
@@ -114,6 +119,7 @@ export class LocalSession {
         speed: this.speed,
         metrics: sessionMetricsOf(this.trainer.evaluate()),
         lossHistory: this.history,
+        preset: this.preset,
         readOnly: false,
       };
     }
@@ -187,11 +193,29 @@ export class LocalSession {
     this.setConfig({ dataSeed });
   }
 
+  /** "Show me": the preset's whole config, a new network at epoch 0 on the preset's seeds, playing (as the server's TEACH-1). */
+  loadPreset(presetId: string): void {
+    const preset = findPreset(presetId);
+    if (!preset) {
+      this.failure = { code: 'badRequest', message: `no preset ${presetId}` };
+      this.changed();
+      return;
+    }
+    this.failure = null;
+    this.trainer = createTrainer(presetConfig(preset));
+    this.history = lossHistoryFrom(this.trainer);
+    this.preset = preset.id;
+    this.owed = 0;
+    this.playing = true;
+    this.changed();
+  }
+
   /** Applies a config patch the engine's way (keep, rebuild or regenerate); a refused patch changes nothing. */
   setConfig(patch: Partial<TrainerConfig>): void {
     try {
       const next = this.trainer.withConfig({ ...this.trainer.config, ...patch });
       this.failure = null;
+      this.preset = null;
       this.replace(next);
     } catch (error) {
       this.failure = refusal(error);

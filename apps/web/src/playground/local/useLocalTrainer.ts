@@ -44,6 +44,7 @@ export function useLocalTrainer(source: TrainerConfig | LocalSession = DEFAULT_C
       setWeight: (layer, to, from, value) => session.setWeight(layer, to, from, value),
       setBias: (layer, neuron, value) => session.setBias(layer, neuron, value),
       setSpeed: (speed) => session.setSpeed(speed),
+      loadPreset: (presetId) => session.loadPreset(presetId),
     }),
     [session],
   );
