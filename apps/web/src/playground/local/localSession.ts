@@ -6,7 +6,9 @@
  */
 import {
   createTrainer,
+  findPreset,
   lossHistoryFrom,
+  presetConfig,
   trainRecordingLoss,
   validateConfig,
   type LossHistory,
@@ -54,6 +56,8 @@ export class LocalSession {
   /** fraction of an epoch owed by the frame clock, carried to the next frame */
   private owed = 0;
   private failure: CommandFailure | null = null;
+  /** the preset last loaded ("Show me"), until the config is next changed by hand */
+  private preset: string | null = null;
   private cached: PlaygroundModel | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -130,6 +134,11 @@ export class LocalSession {
     return this.failure;
   }
 
+  /** The preset "Show me" loaded, while its config is untouched by hand; null otherwise. */
+  get loadedPreset(): string | null {
+    return this.preset;
+  }
+
   get isPlaying(): boolean {
     return this.playing;
   }
@@ -186,11 +195,33 @@ export class LocalSession {
     this.setConfig({ dataSeed });
   }
 
+  /**
+   * "Show me": the preset's config (DEFAULT_CONFIG with its changes), back to
+   * epoch 0 with a fresh loss curve, playing: practice mode's side of the
+   * class sessions' loadPreset command. An unknown id is refused, as a server would.
+   */
+  loadPreset(presetId: string): void {
+    const preset = findPreset(presetId);
+    if (preset === undefined) {
+      this.failure = { code: 'invalidParameter', message: `no preset ${presetId}` };
+      this.changed();
+      return;
+    }
+    this.trainer = createTrainer(validateConfig(presetConfig(preset)));
+    this.history = lossHistoryFrom(this.trainer);
+    this.failure = null;
+    this.preset = presetId;
+    this.owed = 0;
+    this.playing = true;
+    this.changed();
+  }
+
   /** Applies a config patch the engine's way (keep, rebuild or regenerate); a refused patch changes nothing. */
   setConfig(patch: Partial<TrainerConfig>): void {
     try {
       const next = this.trainer.withConfig({ ...this.trainer.config, ...patch });
       this.failure = null;
+      this.preset = null;
       this.replace(next);
     } catch (error) {
       this.failure = refusal(error);

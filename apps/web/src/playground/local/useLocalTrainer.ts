@@ -8,6 +8,10 @@ export interface LocalTrainer {
   actions: PlaygroundActions;
   /** why the last command was refused (the shell says it in the reader's language), or null */
   failure: CommandFailure | null;
+  /** "Show me": loads a teaching preset, from epoch 0, playing */
+  loadPreset(presetId: string): void;
+  /** the preset loaded last, until the config is changed by hand (its "Watch:" line is shown), or null */
+  loadedPreset: string | null;
 }
 
 /**
@@ -21,6 +25,7 @@ export function useLocalTrainer(source: TrainerConfig | LocalSession = DEFAULT_C
   const [session] = useState(() => (source instanceof LocalSession ? source : new LocalSession(source)));
   const model = useSyncExternalStore(session.subscribe, () => session.model);
   const failure = useSyncExternalStore(session.subscribe, () => session.commandFailure);
+  const loadedPreset = useSyncExternalStore(session.subscribe, () => session.loadedPreset);
 
   useEffect(() => {
     if (!model.playing) return;
@@ -47,5 +52,6 @@ export function useLocalTrainer(source: TrainerConfig | LocalSession = DEFAULT_C
     }),
     [session],
   );
-  return { model, actions, failure };
+  const loadPreset = useMemo(() => (presetId: string) => session.loadPreset(presetId), [session]);
+  return { model, actions, failure, loadPreset, loadedPreset };
 }
