@@ -6,6 +6,7 @@ import { projector as enProjector } from './en/projector';
 import { teacherLink as enTeacherLink } from './en/teacher-link';
 import { practice as enPractice } from './en/practice';
 import { names as enNames } from './en/names';
+import { teaching as enTeaching } from './en/teaching';
 import { app as zhApp } from './zh-CN/app';
 import { dashboard as zhDashboard } from './zh-CN/dashboard';
 import { lesson as zhLesson } from './zh-CN/lesson';
@@ -14,13 +15,14 @@ import { projector as zhProjector } from './zh-CN/projector';
 import { teacherLink as zhTeacherLink } from './zh-CN/teacher-link';
 import { practice as zhPractice } from './zh-CN/practice';
 import { names as zhNames } from './zh-CN/names';
+import { teaching as zhTeaching } from './zh-CN/teaching';
 import type { Language } from './types';
 
-const en = { ...enApp, ...enPlayground, ...enDashboard, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames };
+const en = { ...enApp, ...enPlayground, ...enDashboard, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames, ...enTeaching };
 export type MessageKey = keyof typeof en;
 
 /** Every language's messages; zh-CN is checked key by key against English at compile time. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
   en,
-  'zh-CN': { ...zhApp, ...zhPlayground, ...zhDashboard, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames },
+  'zh-CN': { ...zhApp, ...zhPlayground, ...zhDashboard, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames, ...zhTeaching },
 };

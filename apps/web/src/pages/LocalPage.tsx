@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { errorText } from '../app/error-text';
 import { downloadPlaygroundFile, handedToPractice, rememberPracticeWork, type PracticeWork } from '../app/practice-files';
 import { useT } from '../i18n';
@@ -6,6 +6,8 @@ import { Playground } from '../playground/Playground';
 import type { LocalSession } from '../playground/local/localSession';
 import { practiceWorkspace, sessionLabels } from '../playground/local/practiceWorkspace';
 import { useLocalTrainer } from '../playground/local/useLocalTrainer';
+import { ConceptLibrary } from '../teaching/ConceptLibrary';
+import { WatchLine } from '../teaching/WatchLine';
 import { PracticeFileBar } from './PracticeFileBar';
 import './practice.css';
 
@@ -18,6 +20,7 @@ export function LocalPage() {
   const t = useT();
   const [workspace, setWorkspace] = useState(() => practiceWorkspace(handedToPractice()));
   const [shown, setShown] = useState(0);
+  const [conceptsOpen, setConceptsOpen] = useState(false);
   const session = workspace.sessions[shown] ?? workspace.sessions[0];
   const labels = sessionLabels(workspace.sessions);
 
@@ -42,7 +45,19 @@ export function LocalPage() {
           {workspace.fromClass ? t('app.practice.fromClass', { code: workspace.fromClass }) : t('app.local.hint')}
         </span>
       </div>
-      <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} />
+      <div className="local-tools">
+        <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} />
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={conceptsOpen}
+          data-testid="concepts-toggle"
+          title={t('teach.library.toggle.tip')}
+          onClick={() => setConceptsOpen((value) => !value)}
+        >
+          {conceptsOpen ? t('teach.library.hide') : t('teach.library.toggle')}
+        </button>
+      </div>
       {workspace.sessions.length > 1 && (
         <div className="fork-chips" role="tablist" aria-label={t('app.practice.sessions')} data-testid="practice-sessions">
           {workspace.sessions.map((s, i) => {
@@ -55,20 +70,37 @@ export function LocalPage() {
           })}
         </div>
       )}
-      {session && <LocalPlayground key={`${workspace.id}:${workspace.sessions.indexOf(session)}`} session={session} />}
+      {session && <LocalPlayground key={`${workspace.id}:${workspace.sessions.indexOf(session)}`} session={session} conceptsOpen={conceptsOpen} />}
     </div>
   );
 }
 
-/** One local session's playground; keyed by the session, since the trainer hook keeps the one it started with. */
-function LocalPlayground({ session }: { session: LocalSession }) {
+/**
+ * One local session's playground, with the concept cards beside it when
+ * open: "Show me" loads a preset into this session and the "Watch:" line
+ * stays above the playground until the config is changed by hand. Keyed by
+ * the session, since the trainer hook keeps the one it started with.
+ */
+function LocalPlayground({ session, conceptsOpen }: { session: LocalSession; conceptsOpen: boolean }) {
   const t = useT();
   const { model, actions, failure } = useLocalTrainer(session);
+  const watchLine = useRef<HTMLParagraphElement>(null);
+  function showMe(presetId: string) {
+    actions.loadPreset(presetId);
+    // on a phone the playground is below the cards: bring what changed into view
+    requestAnimationFrame(() => watchLine.current?.scrollIntoView?.({ block: 'nearest' }));
+  }
   return (
-    <Playground
-      model={model}
-      actions={actions}
-      status={failure ? { state: 'failed', message: errorText(t, failure) } : { state: 'idle' }}
-    />
+    <div className={`local-teach${conceptsOpen ? ' has-concepts' : ''}`}>
+      {conceptsOpen && <ConceptLibrary onShowMe={showMe} />}
+      <div className="local-main">
+        {model.preset !== null && <WatchLine ref={watchLine} presetId={model.preset} />}
+        <Playground
+          model={model}
+          actions={actions}
+          status={failure ? { state: 'failed', message: errorText(t, failure) } : { state: 'idle' }}
+        />
+      </div>
+    </div>
   );
 }

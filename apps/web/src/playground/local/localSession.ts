@@ -137,6 +137,7 @@ export class LocalSession {
     return this.failure;
   }
 
+
   get isPlaying(): boolean {
     return this.playing;
   }
