@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { errorText } from '../app/error-text';
 import { useClassFacingName } from '../app/class-names';
@@ -8,6 +8,8 @@ import type { CommandStatus } from '../playground/model';
 import { useAppStore } from '../store/app-store';
 import { commandStatusOf } from '../store/commands-slice';
 import { sessionAccess, type ReadOnlyReason } from '../store/session-access';
+import { WithConcepts } from '../teaching/WithConcepts';
+import { useShowMe } from './useShowMe';
 
 const READ_ONLY_NOTES: Record<ReadOnlyReason, MessageKey> = {
   watchingClass: 'app.readOnly.watchingClass',
@@ -46,6 +48,21 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
   // a student watching someone's fork through the spotlight reads the name the class sees (NAMES-2)
   const classFacingOwner = useClassFacingName(session?.ownerId, session?.ownerName ?? '');
   const readOnlyNote = reason && t(READ_ONLY_NOTES[reason], { name: reason === 'spotlight' ? classFacingOwner : (session?.ownerName ?? '') });
+  const [conceptsOpen, setConceptsOpen] = useState(false);
+  const showMe = useShowMe(sessionId, reason, actions.loadPreset);
+  const lessonPreset = useAppStore((s) => (s.classStatus.lesson ? s.classStatus.lesson.steps[s.classStatus.lesson.step]! : null));
+  const conceptsToggle = (
+    <button
+      type="button"
+      className="button small"
+      aria-pressed={conceptsOpen}
+      data-testid="concepts-toggle"
+      title={t('teach.library.toggle.tip')}
+      onClick={() => setConceptsOpen((open) => !open)}
+    >
+      {conceptsOpen ? t('teach.library.hide') : t('teach.library.toggle')}
+    </button>
+  );
 
   return (
     <div
@@ -54,9 +71,31 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
       data-session-id={sessionId}
       data-readonly={readOnly}
       data-readonly-reason={reason ?? undefined}
+      data-preset={session?.preset ?? undefined}
     >
       {model ? (
-        <Playground model={model} actions={actions} status={status} readOnlyNote={readOnlyNote ?? undefined} toolbarExtra={toolbarExtra} />
+        <WithConcepts
+          open={conceptsOpen}
+          placement="drawer"
+          onClose={() => setConceptsOpen(false)}
+          onShowMe={showMe.onShowMe}
+          showMeDisabled={showMe.disabled}
+          // the lesson's step card says what to watch for its own preset already
+          preset={model.preset === lessonPreset ? null : model.preset}
+        >
+          <Playground
+            model={model}
+            actions={actions}
+            status={status}
+            readOnlyNote={readOnlyNote ?? undefined}
+            toolbarExtra={
+              <>
+                {toolbarExtra}
+                {conceptsToggle}
+              </>
+            }
+          />
+        </WithConcepts>
       ) : (
         <p className="muted">{t('app.class.waitingForState')}</p>
       )}

@@ -6,6 +6,7 @@ import { classConnection, deleteFork, forkAndOpen, openClass, openFork } from '.
 import { useAppStore } from '../store/app-store';
 import { myForks } from '../store/forks-slice';
 import { SessionPlayground } from './SessionPlayground';
+import { LessonStepCard } from './lesson/LessonStepCard';
 
 /** The fork the teacher shows to the class, unless it is one of mine, with its owner as the class status names them. */
 function useOthersSpotlight(): { id: string; ownerName: string; byTeacher: boolean } | null {
@@ -180,6 +181,8 @@ export function StudentView() {
           )}
         </div>
       )}
+
+      <LessonStepCard hint={tab === 'class' ? t('lessonPlan.studentHint') : undefined} />
 
       {shownId && <SessionPlayground key={shownId} sessionId={shownId} />}
     </div>

@@ -3,6 +3,7 @@ import { useT } from '../i18n';
 import { classConnection, deleteFork, forkAndOpen, openClass, openFork } from '../net';
 import { useAppStore } from '../store/app-store';
 import { ForkDashboard } from './ForkDashboard';
+import { LessonPanel } from './lesson/LessonPanel';
 import { ClassSpotlightBanner } from './dashboard/ClassSpotlightBanner';
 import { RoomCodePanel } from './RoomCodePanel';
 import { SessionPlayground } from './SessionPlayground';
@@ -56,6 +57,7 @@ export function TeacherView() {
     <div className="class-view teacher-view" data-testid="teacher-view" data-board={boardWide ? 'wide' : 'side'}>
       <RoomCodePanel code={code} />
       <TeacherLinkPanel />
+      <LessonPanel />
       <div className="class-layout">
         <div className="class-main">
           {viewedFork && (
