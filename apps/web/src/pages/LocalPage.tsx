@@ -87,8 +87,11 @@ function LocalPlayground({ session, conceptsOpen }: { session: LocalSession; con
   const watchLine = useRef<HTMLParagraphElement>(null);
   function showMe(presetId: string) {
     loadPreset(presetId);
-    // on a phone the playground is below the cards: bring what changed into view
-    requestAnimationFrame(() => watchLine.current?.scrollIntoView?.({ block: 'nearest' }));
+    // on a phone (or a narrow window) the playground is below the cards: bring what changed into view
+    requestAnimationFrame(() => {
+      const line = watchLine.current;
+      if (line && line.getBoundingClientRect().top > window.innerHeight / 2) line.scrollIntoView?.({ block: 'start' });
+    });
   }
   return (
     <div className={`local-teach${conceptsOpen ? ' has-concepts' : ''}`}>
