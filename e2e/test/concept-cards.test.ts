@@ -59,7 +59,7 @@ describe('concept cards in practice mode', () => {
     expect(await selectedLabel(page, 'activation')).toBe('Linear');
     expect(await page.getByTestId('hidden-layer-count').getAttribute('data-count')).toBe('2');
     await pollUntil(() => epochOf(page), (e) => e > 5, 15_000, 'xor-linear trains');
-    await screenshot(page, 'concepts', 'desktop-show-me-xor-linear-en');
+    await page.screenshot({ path: await shotPath('concepts', 'desktop-show-me-xor-linear-en') });
 
     // a change by hand ends the watch line
     await page.getByTestId('learning-rate').selectOption({ label: '0.1' });
@@ -75,7 +75,8 @@ describe('concept cards in practice mode', () => {
     await page.getByTestId('watch-line').waitFor();
     expect(await page.getByTestId('watch-line').textContent()).toContain('注意观察：加上 X₁² 和 X₂² 后');
     expect(await page.getByTestId('hidden-layer-count').getAttribute('data-count')).toBe('0');
-    await screenshot(page, 'concepts', 'desktop-show-me-circle-squares-zh');
+    await page.screenshot({ path: await shotPath('concepts', 'desktop-show-me-circle-squares-zh') });
+    await screenshot(page, 'concepts', 'desktop-full-page-zh');
 
     // the activation lab: hovering the chart reads the values there
     await openConcept(page, 'nonLinearity');

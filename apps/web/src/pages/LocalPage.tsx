@@ -87,10 +87,11 @@ function LocalPlayground({ session, conceptsOpen }: { session: LocalSession; con
   const watchLine = useRef<HTMLParagraphElement>(null);
   function showMe(presetId: string) {
     loadPreset(presetId);
-    // on a phone (or a narrow window) the playground is below the cards: bring what changed into view
+    // on a phone the playground is below the cards, on a desktop it may be scrolled up under the header:
+    // bring what changed into view (the line's scroll margin clears the sticky header)
     requestAnimationFrame(() => {
-      const line = watchLine.current;
-      if (line && line.getBoundingClientRect().top > window.innerHeight / 2) line.scrollIntoView?.({ block: 'start' });
+      const top = watchLine.current?.getBoundingClientRect().top;
+      if (top !== undefined && (top < 64 || top > window.innerHeight / 2)) watchLine.current?.scrollIntoView?.({ block: 'start' });
     });
   }
   return (
