@@ -129,7 +129,7 @@ export const teaching = {
   'teach.preset.plateau.title': 'A spiral with a plateau schedule',
   'teach.preset.plateau.watch': 'Watch the current learning rate in the controls: when the test loss has not improved for 10 epochs, the rate is halved.',
   'teach.preset.off-centre-no-bias.title': 'Off-centre data, no bias',
-  'teach.preset.off-centre-no-bias.watch': 'The boundary must pass through (0, 0), left of every point, so it cannot split the two colours and the loss stays high.',
+  'teach.preset.off-centre-no-bias.watch': 'The boundary must pass through (0, 0), and no line through there splits the two colours, so the loss stays high.',
   'teach.preset.off-centre-bias.title': 'Off-centre data with a bias',
   'teach.preset.off-centre-bias.watch': 'The bias moves the line between the two colours and the loss falls close to zero.',
   'teach.preset.regression-gauss.title': 'Regression: predicting a number',
@@ -137,9 +137,9 @@ export const teaching = {
   'teach.preset.multiclass-four.title': 'Four classes',
   'teach.preset.multiclass-four.watch': 'The output shows four colours, one per class; the loss starts above 0.5 and falls close to zero.',
   'teach.preset.batch-one.title': 'Batch size 1',
-  'teach.preset.batch-one.watch': 'Every point makes its own step, so each epoch takes many steps and the loss falls fast, close to zero within 50 epochs.',
-  'teach.preset.batch-full.title': 'One batch per epoch',
-  'teach.preset.batch-full.watch': 'The whole training set is one batch, so each epoch takes a single step: after 50 epochs the loss has barely moved.',
+  'teach.preset.batch-one.watch': 'Every point makes its own step, so each epoch takes 250 small steps and the loss falls fast, close to zero within 50 epochs.',
+  'teach.preset.batch-full.title': 'Batch size 100',
+  'teach.preset.batch-full.watch': 'The 250 training points make two batches of 100 (the last 50 wait for the next epoch), so an epoch is two steps instead of 250: after 50 epochs the loss has barely moved.',
 
   // the ready lessons
   'teach.lesson.non-linearity.title': 'Bending the boundary',

@@ -126,7 +126,7 @@ export const teaching: MessagesOf<typeof en> = {
   'teach.preset.plateau.title': '螺旋数据与停滞时衰减',
   'teach.preset.plateau.watch': '留意控制栏里的当前学习率：测试损失连续 10 次迭代没有改善时，学习率就减半。',
   'teach.preset.off-centre-no-bias.title': '偏离原点的数据，没有偏置',
-  'teach.preset.off-centre-no-bias.watch': '边界必须经过原点 (0, 0)，在所有点的左边，所以分不开两种颜色，损失一直很高。',
+  'teach.preset.off-centre-no-bias.watch': '边界必须经过原点 (0, 0)，而经过原点的直线都分不开这两种颜色，所以损失一直很高。',
   'teach.preset.off-centre-bias.title': '偏离原点的数据，有偏置',
   'teach.preset.off-centre-bias.watch': '偏置把直线移到两种颜色之间，损失降到接近 0。',
   'teach.preset.regression-gauss.title': '回归：预测一个数',
@@ -134,9 +134,9 @@ export const teaching: MessagesOf<typeof en> = {
   'teach.preset.multiclass-four.title': '四个类别',
   'teach.preset.multiclass-four.watch': '输出图里有四种颜色，每类一种；损失从 0.5 以上一直降到接近 0。',
   'teach.preset.batch-one.title': '批大小为 1',
-  'teach.preset.batch-one.watch': '每个点单独走一步，一次迭代要走很多步，损失下降很快，50 次迭代内就接近 0。',
-  'teach.preset.batch-full.title': '每次迭代只有一批',
-  'teach.preset.batch-full.watch': '整个训练集是一批，每次迭代只走一步：50 次迭代后损失几乎没动。',
+  'teach.preset.batch-one.watch': '每个点单独走一步，一次迭代要走 250 小步，损失下降很快，50 次迭代内就接近 0。',
+  'teach.preset.batch-full.title': '批大小为 100',
+  'teach.preset.batch-full.watch': '250 个训练点只凑成两批 100 个（剩下的 50 个留到下一次迭代），一次迭代只走两步，而不是 250 步：50 次迭代后损失几乎没动。',
 
   // the ready lessons
   'teach.lesson.non-linearity.title': '把边界弯过来',
