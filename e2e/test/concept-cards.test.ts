@@ -71,6 +71,8 @@ describe('concept cards in practice mode', () => {
     const features = page.locator('[data-testid="concept-card"][data-concept="features"]');
     expect(await features.textContent()).toContain('特征就是用来描述每个数据点的那些数');
     await features.screenshot({ path: await shotPath('concepts', 'desktop-card-features-zh') });
+    await features.locator('.teach-choice [data-value="xor"]').click();
+    await features.screenshot({ path: await shotPath('concepts', 'desktop-card-features-xor-zh') });
     await page.locator('[data-testid="show-me"][data-preset="circle-squares"]').click();
     await page.getByTestId('watch-line').waitFor();
     expect(await page.getByTestId('watch-line').textContent()).toContain('注意观察：加上 X₁² 和 X₂² 后');
@@ -110,7 +112,10 @@ describe('concept cards in practice mode', () => {
     await language(page, 'en');
     await openConcept(page, 'learningRate');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await page.locator('[data-testid="concept-card"][data-concept="learningRate"]').screenshot({ path: await shotPath('concepts', 'phone-card-learningRate-en') });
+    const rate = page.locator('[data-testid="concept-card"][data-concept="learningRate"]');
+    await rate.getByTestId('figure-rate').fill('1.6');
+    expect(await rate.getByTestId('figure-outcome').getAttribute('data-outcome')).toBe('zigzag');
+    await rate.screenshot({ path: await shotPath('concepts', 'phone-card-learningRate-en') });
     await page.locator('[data-testid="show-me"][data-preset="rate-too-high"]').tap();
     expect(await page.getByTestId('watch-line').textContent()).toContain('Watch:The loss jumps up and down');
     await page.getByTestId('controls-toggle').click();

@@ -82,14 +82,14 @@ export const teaching = {
 
   // the concepts
   'teach.concept.nonLinearity.title': 'Why neurons bend: activation functions',
-  'teach.concept.nonLinearity.body': 'A neuron adds up its inputs and then passes the sum through an activation function. If that function is a straight line, a whole stack of layers still draws one straight boundary. A curved function such as tanh or ReLU lets the layers bend the boundary around the data. Pick a function below and compare its curve with its slope.',
+  'teach.concept.nonLinearity.body': 'A neuron adds up its inputs and then passes the sum through an activation function. If that function is a straight line, a whole stack of layers still draws one straight boundary. A non-linear function such as tanh or ReLU lets the layers bend the boundary around the data. Pick a function below and compare its curve with its slope.',
   'teach.concept.nonLinearity.more': 'Load the two XOR examples one after the other and compare their output pictures.',
   'teach.concept.features.title': 'Features: giving the network better inputs',
-  'teach.concept.features.body': 'Features are the numbers each point is described by. With only X₁ and X₂, a ring of points cannot be split by one straight line. Add X₁² and X₂², or X₁X₂ for XOR, and the same points line up so that one line is enough. In the picture, the right panel is the same data drawn with the new features.',
+  'teach.concept.features.body': 'Features are the numbers each point is described by. With only X₁ and X₂, a ring of points cannot be split by one straight line. Add X₁² and X₂², or X₁X₂ for XOR, and the same points become linearly separable: one line is enough. In the picture, the right panel is the same data drawn with the new features.',
   'teach.concept.gradientDescent.title': 'Gradient descent: walking downhill',
   'teach.concept.gradientDescent.body': 'The loss says how wrong the network is. The gradient says which way is uphill, so training takes a step the other way, again and again. Steep ground gives long steps, flat ground near the bottom gives short ones. On the loss chart, the curve falls fast at first and then levels off.',
   'teach.concept.gradientHealth.title': 'Vanishing and exploding gradients',
-  'teach.concept.gradientHealth.body': 'To reach the first layers, the gradient is passed back through every layer and gets multiplied at each one. Sigmoid’s slope is at most 0.25, so after a few layers almost nothing is left and the first layers stop learning. Large weights do the opposite: the gradient grows until training blows up. The gradient panel beside the network shows the size at each layer.',
+  'teach.concept.gradientHealth.body': 'To reach the first layers, the gradient is passed back through every layer (backpropagation) and multiplied at each one (the chain rule). Sigmoid’s slope is at most 0.25, so after a few layers almost nothing is left and the first layers stop learning. Large weights do the opposite: the gradient grows until training blows up. The gradient panel beside the network shows the size at each layer.',
   'teach.concept.loss.title': 'The loss: a score for being wrong',
   'teach.concept.loss.body': 'The loss is one number: zero when every answer is right, bigger the further off the network is. Square loss grows gently with the distance from the right answer. Cross-entropy punishes a confident wrong answer very hard. Watch the training and test loss at the top of the output.',
   'teach.concept.bias.title': 'The bias: moving the line',

@@ -79,14 +79,14 @@ export const teaching: MessagesOf<typeof en> = {
 
   // the concepts
   'teach.concept.nonLinearity.title': '神经元为什么要“弯”：激活函数',
-  'teach.concept.nonLinearity.body': '神经元先把输入加权求和，再把这个和送进激活函数。如果激活函数是一条直线，叠多少层，画出来的边界还是一条直线。换成 tanh、ReLU 这样弯曲的函数，各层就能把边界弯过来，绕开数据。在下面选一个函数，比较它的曲线和斜率。',
+  'teach.concept.nonLinearity.body': '神经元先把输入加权求和，再把这个和送进激活函数。如果激活函数是一条直线，叠多少层，画出来的边界还是一条直线。换成 tanh、ReLU 这样非线性的函数，各层就能把边界弯过来，绕开数据。在下面选一个函数，比较它的曲线和斜率。',
   'teach.concept.nonLinearity.more': '先后加载两个异或的例子，对比它们的输出图。',
   'teach.concept.features.title': '特征：给网络更好的输入',
-  'teach.concept.features.body': '特征就是用来描述每个数据点的那些数。只有 X₁ 和 X₂ 时，围成一圈的点没法用一条直线分开。加上 X₁² 和 X₂²（异或问题就加 X₁X₂），同样的点重新排开，一条直线就够了。图中右边就是用新特征重画的同一批数据。',
+  'teach.concept.features.body': '特征就是用来描述每个数据点的那些数。只有 X₁ 和 X₂ 时，围成一圈的点没法用一条直线分开。加上 X₁² 和 X₂²（异或问题就加 X₁X₂），同样的点就变得线性可分，一条直线就够了。图中右边就是用新特征重画的同一批数据。',
   'teach.concept.gradientDescent.title': '梯度下降：一步步往山下走',
   'teach.concept.gradientDescent.body': '损失表示网络错得有多离谱。梯度指出哪个方向是上坡，训练就朝反方向迈一步，一遍又一遍。坡陡的地方步子大，接近谷底、地势变平时步子就小。在损失曲线上可以看到：开始下降得很快，后来渐渐变平。',
   'teach.concept.gradientHealth.title': '梯度消失和梯度爆炸',
-  'teach.concept.gradientHealth.body': '要传到最前面的几层，梯度得从后往前经过每一层，每经过一层都要乘一次。Sigmoid 的斜率最大只有 0.25，乘上几层就所剩无几，前面的层几乎学不到东西。权重太大则相反：梯度越乘越大，最后训练失控。网络旁边的梯度面板会显示每一层的梯度大小。',
+  'teach.concept.gradientHealth.body': '要传到最前面的几层，梯度得从后往前经过每一层（反向传播），每经过一层都要乘一次（链式法则）。Sigmoid 的斜率最大只有 0.25，乘上几层就所剩无几，前面的层几乎学不到东西。权重太大则相反：梯度越乘越大，最后训练失控。网络旁边的梯度面板会显示每一层的梯度大小。',
   'teach.concept.loss.title': '损失：给“错误”打分',
   'teach.concept.loss.body': '损失是一个数：全部答对时为 0，错得越远它越大。平方损失随着离正确答案的距离平稳增长。交叉熵对“很有把握却答错”罚得特别重。训练时留意输出区上方的训练损失和测试损失。',
   'teach.concept.bias.title': '偏置：让直线挪动位置',

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ACTIVATIONS, REGULARIZERS } from '@playroom/engine';
+import { ACTIVATIONS, REGULARIZERS, createTrainer, findPreset, presetConfig } from '@playroom/engine';
 import { useLanguageStore } from '../../i18n';
 import { pointsOnTheirSide, BiasFigure } from './BiasFigure';
 import { chartScale, curvePoints, dataXAt, formatTick } from './ChartFrame';
@@ -96,5 +96,21 @@ describe('the other figures', () => {
     expect(epochBatches(20, 20).batches).toHaveLength(1);
     expect(epochBatches(20, 6)).toMatchObject({ carried: 2 });
     expect(epochBatches(20, 6).batches).toHaveLength(3);
+  });
+
+  it('epochs and batches: as many updates in an epoch as the engine’s trainer makes (batch-full: 2 for 250 points)', () => {
+    for (const batchSize of [1, 7, 50, 100]) {
+      const trainer = createTrainer({ ...presetConfig(findPreset('batch-full')!), batchSize });
+      const points = 250;
+      let updates = 0;
+      for (;;) {
+        trainer.trainBatches(1);
+        // an update in epoch 0, or the one that ended it exactly at its last point
+        if (trainer.epoch === 0 || trainer.exportState().cursor === 0) updates++;
+        if (trainer.epoch > 0) break;
+      }
+      expect(updates, `batch ${batchSize}`).toBe(epochBatches(points, batchSize).batches.length);
+    }
+    expect(epochBatches(250, 100)).toMatchObject({ carried: 50 });
   });
 });
