@@ -87,6 +87,12 @@ describe('concept cards in practice mode', () => {
     const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await page.getByTestId('activation-lab').screenshot({ path: await shotPath('concepts', 'desktop-activation-lab-zh') });
+    // a common laptop: the panel still beside the playground, nothing wider than the window
+    for (const [width, height] of [[1366, 768], [1280, 800]] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await horizontalOverflow(page), `${width}`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: await shotPath('concepts', `desktop-${width}-zh`) });
+    }
     expect(run.pageErrors).toEqual([]);
   });
 
