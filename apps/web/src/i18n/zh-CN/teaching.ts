@@ -79,7 +79,7 @@ export const teaching: MessagesOf<typeof en> = {
 
   // the concepts
   'teach.concept.nonLinearity.title': '神经元为什么要“弯”：激活函数',
-  'teach.concept.nonLinearity.body': '神经元先把输入加权求和，再把这个和送进激活函数。如果激活函数是一条直线，叠多少层，画出来的边界还是一条直线。换成 tanh、ReLU 这样非线性的函数，各层就能把边界弯过来，绕开数据。在下面选一个函数，比较它的曲线和斜率。',
+  'teach.concept.nonLinearity.body': '神经元先把输入加权求和，再把这个和送进激活函数。如果激活函数是一条直线，不管叠多少层，画出来的边界还是一条直线。换成 tanh、ReLU 这样非线性的函数，各层就能把边界弯过来，绕开数据。在下面选一个函数，比较它的曲线和斜率。',
   'teach.concept.nonLinearity.more': '先后加载两个异或的例子，对比它们的输出图。',
   'teach.concept.features.title': '特征：给网络更好的输入',
   'teach.concept.features.body': '特征就是用来描述每个数据点的那些数。只有 X₁ 和 X₂ 时，围成一圈的点没法用一条直线分开。加上 X₁² 和 X₂²（异或问题就加 X₁X₂），同样的点就变得线性可分，一条直线就够了。图中右边就是用新特征重画的同一批数据。',
@@ -104,7 +104,7 @@ export const teaching: MessagesOf<typeof en> = {
   'teach.preset.xor-linear.title': '用线性网络做异或',
   'teach.preset.xor-linear.watch': '边界始终是一条直线，损失一直很高：线性的层没法把边界弯到四个角上。',
   'teach.preset.xor-tanh.title': '用 tanh 做异或',
-  'teach.preset.xor-tanh.watch': '同样的网络换成 tanh，边界弯成四块，几百次迭代内测试损失降到 0.05 以下。',
+  'teach.preset.xor-tanh.watch': '同样的网络换成 tanh，边界弯折起来，把平面分成四块，几百次迭代内测试损失降到 0.05 以下。',
   'teach.preset.xor-product.title': '用 X₁X₂ 特征做异或',
   'teach.preset.xor-product.watch': '一个隐藏层都没有，损失却能降到接近 0：单靠 X₁X₂ 这个输入就能分清四个角。',
   'teach.preset.circle-linear.title': '用一条直线分圆形数据',
