@@ -40,6 +40,7 @@ const actions: PlaygroundActions = {
   setWeight: noop,
   setBias: noop,
   setSpeed: noop,
+  loadPreset: noop,
 };
 
 /** Parameter vectors of a real training run, one per epoch, so every swap is a new array with new values. */

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { errorText } from '../app/error-text';
 import { downloadPlaygroundFile, handedToPractice, rememberPracticeWork, type PracticeWork } from '../app/practice-files';
 import { useT } from '../i18n';
@@ -6,8 +6,8 @@ import { Playground } from '../playground/Playground';
 import type { LocalSession } from '../playground/local/localSession';
 import { practiceWorkspace, sessionLabels } from '../playground/local/practiceWorkspace';
 import { useLocalTrainer } from '../playground/local/useLocalTrainer';
-import { ConceptLibrary } from '../teaching/ConceptLibrary';
-import { WatchLine } from '../teaching/WatchLine';
+import { ConceptsToggle } from '../teaching/ConceptsToggle';
+import { WithConcepts } from '../teaching/WithConcepts';
 import { PracticeFileBar } from './PracticeFileBar';
 import './practice.css';
 
@@ -47,16 +47,7 @@ export function LocalPage() {
       </div>
       <div className="local-tools">
         <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} />
-        <button
-          type="button"
-          className="button small"
-          aria-pressed={conceptsOpen}
-          data-testid="concepts-toggle"
-          title={t('teach.library.toggle.tip')}
-          onClick={() => setConceptsOpen((value) => !value)}
-        >
-          {conceptsOpen ? t('teach.library.hide') : t('teach.library.toggle')}
-        </button>
+        <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((value) => !value)} />
       </div>
       {workspace.sessions.length > 1 && (
         <div className="fork-chips" role="tablist" aria-label={t('app.practice.sessions')} data-testid="practice-sessions">
@@ -84,23 +75,13 @@ export function LocalPage() {
 function LocalPlayground({ session, conceptsOpen }: { session: LocalSession; conceptsOpen: boolean }) {
   const t = useT();
   const { model, actions, failure } = useLocalTrainer(session);
-  const watchLine = useRef<HTMLParagraphElement>(null);
-  function showMe(presetId: string) {
-    actions.loadPreset(presetId);
-    // on a phone the playground is below the cards: bring what changed into view
-    requestAnimationFrame(() => watchLine.current?.scrollIntoView?.({ block: 'nearest' }));
-  }
   return (
-    <div className={`local-teach${conceptsOpen ? ' has-concepts' : ''}`}>
-      {conceptsOpen && <ConceptLibrary onShowMe={showMe} />}
-      <div className="local-main">
-        {model.preset !== null && <WatchLine ref={watchLine} presetId={model.preset} />}
-        <Playground
-          model={model}
-          actions={actions}
-          status={failure ? { state: 'failed', message: errorText(t, failure) } : { state: 'idle' }}
-        />
-      </div>
-    </div>
+    <WithConcepts open={conceptsOpen} placement="beside" onShowMe={actions.loadPreset} showMeDisabled={null} preset={model.preset}>
+      <Playground
+        model={model}
+        actions={actions}
+        status={failure ? { state: 'failed', message: errorText(t, failure) } : { state: 'idle' }}
+      />
+    </WithConcepts>
   );
 }

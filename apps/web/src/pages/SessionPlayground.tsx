@@ -8,6 +8,7 @@ import type { CommandStatus } from '../playground/model';
 import { useAppStore } from '../store/app-store';
 import { commandStatusOf } from '../store/commands-slice';
 import { sessionAccess, type ReadOnlyReason } from '../store/session-access';
+import { ConceptsToggle } from '../teaching/ConceptsToggle';
 import { WithConcepts } from '../teaching/WithConcepts';
 import { useShowMe } from './useShowMe';
 
@@ -51,18 +52,6 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
   const [conceptsOpen, setConceptsOpen] = useState(false);
   const showMe = useShowMe(sessionId, reason, actions.loadPreset);
   const lessonPreset = useAppStore((s) => (s.classStatus.lesson ? s.classStatus.lesson.steps[s.classStatus.lesson.step]! : null));
-  const conceptsToggle = (
-    <button
-      type="button"
-      className="button small"
-      aria-pressed={conceptsOpen}
-      data-testid="concepts-toggle"
-      title={t('teach.library.toggle.tip')}
-      onClick={() => setConceptsOpen((open) => !open)}
-    >
-      {conceptsOpen ? t('teach.library.hide') : t('teach.library.toggle')}
-    </button>
-  );
 
   return (
     <div
@@ -91,7 +80,7 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
             toolbarExtra={
               <>
                 {toolbarExtra}
-                {conceptsToggle}
+                <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />
               </>
             }
           />

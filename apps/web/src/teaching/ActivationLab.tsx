@@ -11,7 +11,7 @@ export function formatReadout(value: number): string {
   return text === '-0.000' ? '0.000' : text;
 }
 
-const FIRST_SHOWN: readonly ActivationId[] = ['sigmoid', 'tanh', 'relu'];
+const FIRST_SHOWN: readonly ActivationId[] = ACTIVATION_IDS.filter((id) => id === 'relu' || id === 'tanh' || id === 'sigmoid');
 
 /**
  * Every engine activation and its derivative on one chart: chips choose

@@ -10,7 +10,8 @@ export const WatchLine = forwardRef<HTMLParagraphElement, { presetId: string }>(
   return (
     <p ref={ref} className="teach-watch" data-testid="watch-line" data-preset={presetId} role="status">
       <span>
-        <strong>{t('teach.watch')}</strong> {text}
+        <strong className="teach-watch-label">{t('teach.watch')}</strong>
+        {text}
       </span>
     </p>
   );

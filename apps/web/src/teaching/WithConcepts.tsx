@@ -36,7 +36,12 @@ export function WithConcepts({ open, placement, onClose, onShowMe, showMeDisable
   function showMe(presetId: string) {
     onShowMe(presetId);
     if (placement === 'drawer' && phone) onClose?.();
-    requestAnimationFrame(() => watchLine.current?.scrollIntoView?.({ block: 'nearest' }));
+    // on a phone the playground is below the cards, on a desktop it may be scrolled up under the header:
+    // bring what changed into view (the line's scroll margin clears the sticky header)
+    requestAnimationFrame(() => {
+      const top = watchLine.current?.getBoundingClientRect().top;
+      if (top !== undefined && (top < 64 || top > window.innerHeight / 2)) watchLine.current?.scrollIntoView?.({ block: 'start' });
+    });
   }
   const library = open && <ConceptLibrary onShowMe={showMe} showMeDisabled={showMeDisabled} />;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, createTrainer, lossHistoryFrom, trainRecordingLoss, type TrainerConfig } from '@playroom/engine';
+import { DEFAULT_CONFIG, createTrainer, findPreset, lossHistoryFrom, presetConfig, trainRecordingLoss, type TrainerConfig } from '@playroom/engine';
 import { readPlaygroundFile, playgroundFileOf, sessionMetricsOf, type SessionState } from '@playroom/protocol';
 import { sessionState } from '../../net/test-fixtures';
 import { LocalSession } from './localSession';
@@ -190,5 +190,51 @@ describe('LocalSession', () => {
     unsubscribe();
     session.play();
     expect(calls).toBe(2);
+  });
+});
+
+describe('LocalSession.loadPreset ("Show me", issue 12)', () => {
+  it('loads the preset’s config from epoch 0 with a fresh loss curve, playing, and keeps its id until a change by hand', () => {
+    const session = new LocalSession(DEFAULT_CONFIG, Infinity);
+    session.play();
+    session.advance(200);
+    expect(session.model.epoch).toBeGreaterThan(0);
+    session.loadPreset('xor-linear');
+    expect(session.model.config).toEqual(presetConfig(findPreset('xor-linear')!));
+    expect(session.model.config.activation).toBe('linear');
+    expect(session.model.epoch).toBe(0);
+    expect(session.model.lossHistory.points).toHaveLength(1);
+    expect(session.model.playing).toBe(true);
+    expect(session.model.preset).toBe('xor-linear');
+    expect(session.commandFailure).toBeNull();
+    // training, pausing and resetting keep the watch line; a config change by hand ends it
+    session.advance(100);
+    session.pause();
+    session.reset('same');
+    expect(session.model.preset).toBe('xor-linear');
+    session.setConfig({ learningRate: 0.1 });
+    expect(session.model.preset).toBeNull();
+  });
+
+  it('trains the preset as the engine does: the same weights as a trainer made from the preset', () => {
+    const session = new LocalSession(DEFAULT_CONFIG, Infinity);
+    session.loadPreset('off-centre-bias');
+    session.advance(1000 / 60);
+    const trainer = createTrainer(presetConfig(findPreset('off-centre-bias')!));
+    trainer.trainEpoch();
+    expect(session.model.epoch).toBe(1);
+    expect(Array.from(session.model.params)).toEqual(Array.from(trainer.network.params));
+  });
+
+  it('refuses an unknown preset and changes nothing; a refused config change keeps the watch line', () => {
+    const session = new LocalSession(DEFAULT_CONFIG);
+    session.loadPreset('no-such-preset');
+    expect(session.commandFailure).toMatchObject({ code: 'badRequest' });
+    expect(session.model.config).toEqual(DEFAULT_CONFIG);
+    expect(session.model.preset).toBeNull();
+    session.loadPreset('circle-squares');
+    session.setConfig({ hiddenLayers: [99] });
+    expect(session.commandFailure).not.toBeNull();
+    expect(session.model.preset).toBe('circle-squares');
   });
 });

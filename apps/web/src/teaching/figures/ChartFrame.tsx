@@ -42,7 +42,7 @@ interface ChartFrameProps {
   children: (scale: Scale) => ReactNode;
 }
 
-const MARGIN = { left: 46, right: 10, top: 10, bottom: 34 };
+const MARGIN = { left: 50, right: 12, top: 10, bottom: 36 };
 
 /** Ticks as the charts print them: at most three significant digits, no "-0". */
 export function formatTick(value: number): string {
@@ -149,7 +149,7 @@ export function ChartFrame({ x, y, title, width = 320, height = 200, testId, onP
         ))}
         <text
           className="teach-axis-label"
-          transform={`translate(11 ${(scale.top + scale.bottom) / 2}) rotate(-90)`}
+          transform={`translate(12 ${(scale.top + scale.bottom) / 2}) rotate(-90)`}
           textAnchor="middle"
         >
           {y.label}
