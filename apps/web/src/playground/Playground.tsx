@@ -23,6 +23,7 @@ import './data/data.css';
 import './network/network.css';
 import './gradients/gradients.css';
 import './output/output.css';
+import './draw/draw.css';
 import './phone/phone.css';
 
 export interface PlaygroundProps {
@@ -64,6 +65,8 @@ export function Playground({ model, actions, status, toolbarExtra, readOnlyNote,
   const output = (
     <OutputPanel
       model={model}
+      actions={actions}
+      status={status}
       data={data}
       focus={focus}
       showTestData={showTestData}

@@ -1,7 +1,9 @@
 import type { DataSplit } from '@playroom/engine';
 import { useT } from '../../i18n';
 import type { NeuronRef } from '../../render/heatmapRenderer';
-import type { PlaygroundModel } from '../model';
+import { DrawTools } from '../draw/DrawTools';
+import { useDrawing } from '../draw/useDrawing';
+import type { CommandStatus, PlaygroundActions, PlaygroundModel } from '../model';
 import { ColorLegend } from './ColorLegend';
 import { LossChart } from './LossChart';
 import { OutputHeatmap } from './OutputHeatmap';
@@ -13,6 +15,9 @@ const PHONE_CHART_HEIGHT = 64;
 
 interface OutputPanelProps {
   model: PlaygroundModel;
+  actions: PlaygroundActions;
+  /** the last command's state: a refused drawing gives way to the session's points */
+  status?: CommandStatus;
   data: DataSplit | null;
   focus: NeuronRef | null;
   showTestData: boolean;
@@ -21,19 +26,28 @@ interface OutputPanelProps {
   onDiscretize(discretize: boolean): void;
 }
 
-/** Losses, the loss chart, the decision boundary with the points, and the legend. */
-export function OutputPanel({ model, data, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
+/** Losses, the loss chart, the decision boundary with the points (where you may draw your own), and the legend. */
+export function OutputPanel({ model, actions, status, data, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
   const t = useT();
   const { config, metrics } = model;
   const classifies = config.problem !== 'regression';
   const outputLayer = config.hiddenLayers.length + 1;
   const phone = usePhoneLayout();
+  const drawing = useDrawing(model, actions, data, status);
   return (
     <section className="pg-panel pg-output" aria-label={t('pg.output')}>
       <h2 className="pg-panel-title">{t('pg.output')}</h2>
       <OutputMetrics metrics={metrics} classifies={classifies} />
       <LossChart history={model.lossHistory.points} height={phone ? PHONE_CHART_HEIGHT : undefined} />
-      <OutputHeatmap data={data} problem={config.problem} showTestData={showTestData} fitFirstScreen={phone} />
+      <OutputHeatmap
+        data={drawing.drafting ? drawing.draftData : data}
+        problem={config.problem}
+        // while drawing every point shows: a new point may land among the test points
+        showTestData={showTestData || drawing.active}
+        fitFirstScreen={phone}
+        onDraw={drawing.active ? drawing.tap : undefined}
+      />
+      <DrawTools drawing={drawing} problem={config.problem} />
       <p className="pg-focus-note" aria-live="polite">
         {focus && focus.layer > 0 && focus.layer < outputLayer
           ? t('pg.output.hovered', { layer: focus.layer, neuron: focus.neuron + 1 })
