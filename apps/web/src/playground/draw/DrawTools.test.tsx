@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, LIMITS, buildDataSplit, problemDefaults, type CustomPoint, type TrainerConfig } from '@playroom/engine';
 import type { LessonControls } from '@playroom/protocol';
-import { useLanguageStore } from '../../i18n';
+import { translate, useLanguageStore } from '../../i18n';
 import { LocalSession } from '../local/localSession';
 import type { CommandStatus, PlaygroundModel } from '../model';
 import { Playground } from '../Playground';
@@ -16,6 +16,7 @@ import { DRAW_SEND_DELAY_MS } from './useDrawing';
  */
 
 const SIZE = 300;
+const PENDING = translate('en', 'pg.command.pending');
 
 beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
@@ -189,6 +190,15 @@ describe('drawing your own data', () => {
     settle();
     rerender(modelOf({ dataset: 'custom', customPoints: sent }), { state: 'failed', message: 'refused' });
     expect(count()).toBe('3 / 2,000 points');
+  });
+
+  it('while drawing, the status line does not say “Sending…”: it would move the heatmap under the finger', () => {
+    const model = modelOf({ dataset: 'custom', customPoints: TWO });
+    const { rerender } = setup(model);
+    rerender(model, { state: 'pending' });
+    expect(screen.queryByText(PENDING)).not.toBeNull();
+    startDrawing();
+    expect(screen.queryByText(PENDING)).toBeNull();
   });
 
   it('the dataset picker shows “Your points” selected while the data is custom', () => {

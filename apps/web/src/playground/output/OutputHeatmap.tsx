@@ -61,7 +61,13 @@ export function OutputHeatmap({ data, problem, showTestData, fitFirstScreen = fa
     <div className="pg-heatmap-wrap" ref={wrap} style={fit === null ? undefined : { width: Math.max(MIN_FIT, fit) + AXIS_LEFT }}>
       <div className="pg-heatmap" ref={frame} data-drawing={onDraw ? true : undefined} onPointerDown={onDraw && draw}>
         <canvas ref={attach} className="pg-heatmap-canvas" data-testid="output-heatmap" />
-        <canvas ref={points} className="pg-points-canvas" style={{ width: size, height: size }} />
+        <canvas
+          ref={points}
+          className="pg-points-canvas"
+          style={{ width: size, height: size }}
+          data-testid="output-points"
+          data-points={(data?.train.count ?? 0) + (data && showTestData ? data.test.count : 0)}
+        />
       </div>
       <div className="pg-axis-x" aria-hidden="true">
         {TICKS.map((tick) => (

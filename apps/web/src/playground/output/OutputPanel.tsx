@@ -2,8 +2,8 @@ import type { DataSplit } from '@playroom/engine';
 import { useT } from '../../i18n';
 import type { NeuronRef } from '../../render/heatmapRenderer';
 import { DrawTools } from '../draw/DrawTools';
-import { useDrawing } from '../draw/useDrawing';
-import type { CommandStatus, PlaygroundActions, PlaygroundModel } from '../model';
+import type { Drawing } from '../draw/useDrawing';
+import type { PlaygroundModel } from '../model';
 import { ColorLegend } from './ColorLegend';
 import { LossChart } from './LossChart';
 import { OutputHeatmap } from './OutputHeatmap';
@@ -15,10 +15,9 @@ const PHONE_CHART_HEIGHT = 64;
 
 interface OutputPanelProps {
   model: PlaygroundModel;
-  actions: PlaygroundActions;
-  /** the last command's state: a refused drawing gives way to the session's points */
-  status?: CommandStatus;
   data: DataSplit | null;
+  /** drawing your own data on the heatmap (the playground's, which also quiets the status line while it is on) */
+  drawing: Drawing;
   focus: NeuronRef | null;
   showTestData: boolean;
   discretize: boolean;
@@ -27,13 +26,12 @@ interface OutputPanelProps {
 }
 
 /** Losses, the loss chart, the decision boundary with the points (where you may draw your own), and the legend. */
-export function OutputPanel({ model, actions, status, data, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
+export function OutputPanel({ model, data, drawing, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
   const t = useT();
   const { config, metrics } = model;
   const classifies = config.problem !== 'regression';
   const outputLayer = config.hiddenLayers.length + 1;
   const phone = usePhoneLayout();
-  const drawing = useDrawing(model, actions, data, status);
   return (
     <section className="pg-panel pg-output" aria-label={t('pg.output')}>
       <h2 className="pg-panel-title">{t('pg.output')}</h2>
