@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, LIMITS, buildDataSplit, problemDefaults, type CustomPoi
 import type { LessonControls } from '@playroom/protocol';
 import { translate, useLanguageStore } from '../../i18n';
 import { LocalSession } from '../local/localSession';
+import { useLocalTrainer } from '../local/useLocalTrainer';
 import type { CommandStatus, PlaygroundModel } from '../model';
 import { Playground } from '../Playground';
 import { recordingActions } from '../recording-actions';
@@ -205,6 +206,30 @@ describe('drawing your own data', () => {
     setup();
     const custom = screen.getByRole('button', { name: 'Your points' });
     expect(custom.getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('in practice mode', () => {
+  function Practice({ session }: { session: LocalSession }) {
+    const { model, actions } = useLocalTrainer(session);
+    return <Playground model={model} actions={actions} />;
+  }
+
+  it('the browser’s own trainer takes the drawn points, and the screen shows its data again', () => {
+    const session = new LocalSession({ ...DEFAULT_CONFIG, dataset: 'circle' });
+    render(<Practice session={session} />);
+    startDrawing();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    tapAt(175, 75);
+    fireEvent.click(screen.getByRole('button', { name: 'Orange' }));
+    tapAt(125, 175);
+    settle();
+    expect(session.model.config).toMatchObject({ dataset: 'custom', customPoints: [{ x: 1, y: 3, label: 1 }, { x: -1, y: -1, label: -1 }] });
+    expect(session.model.epoch).toBe(0);
+    startDrawing(); // off: what is drawn is the session's data
+    expect(Number(canvas().getAttribute('data-points'))).toBe(1); // two points, one of them training (50 %)
+    startDrawing();
+    expect(count()).toBe('2 / 2,000 points');
   });
 });
 
