@@ -2,7 +2,7 @@
  * What a config change costs: whether the running network can keep its
  * weights, must be rebuilt, or the data must be regenerated as well.
  */
-import type { TrainerConfig } from './config';
+import type { CustomPoint, TrainerConfig } from './config';
 import { hiddenActivations } from './network-shape';
 
 /**
@@ -47,8 +47,11 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function samePoints(prev: TrainerConfig, next: TrainerConfig): boolean {
-  const a = prev.customPoints ?? [];
-  const b = next.customPoints ?? [];
+  return sameCustomPoints(prev.customPoints ?? [], next.customPoints ?? []);
+}
+
+/** Whether two custom point lists are the same points in the same order (a copy is the same list). */
+export function sameCustomPoints(a: readonly CustomPoint[], b: readonly CustomPoint[]): boolean {
   return (
     a.length === b.length &&
     a.every((p, i) => {

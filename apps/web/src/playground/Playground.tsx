@@ -3,6 +3,7 @@ import { HeatmapRenderer, type NeuronRef } from '../render/heatmapRenderer';
 import { useT } from '../i18n';
 import { ControlsBar, ControlsStatus, HyperParameters, ReadOnlyNote, RunControls, SameStartButton } from './controls/ControlsBar';
 import { DataPanel } from './data/DataPanel';
+import { useDrawing } from './draw/useDrawing';
 import { GradientPanel } from './gradients/GradientPanel';
 import { HeatmapContext } from './HeatmapContext';
 import type { CommandStatus, PlaygroundActions, PlaygroundModel } from './model';
@@ -23,6 +24,7 @@ import './data/data.css';
 import './network/network.css';
 import './gradients/gradients.css';
 import './output/output.css';
+import './draw/draw.css';
 import './phone/phone.css';
 
 export interface PlaygroundProps {
@@ -54,6 +56,9 @@ export function Playground({ model, actions, status, toolbarExtra, readOnlyNote,
   const [showTestData, setShowTestData] = useState(false);
   const [discretize, setDiscretize] = useState(false);
   const data = useDataSplit(model.config);
+  const drawing = useDrawing(model, actions, data, status);
+  // while drawing, "Sending…" is not shown: appearing and going at every burst of taps, it would move the heatmap under the finger
+  const shownStatus = drawing.active && status?.state === 'pending' ? undefined : status;
 
   // A layout effect, so the heatmaps are drawn in the same frame as the DOM update, not one frame later.
   useLayoutEffect(() => renderer.setSource(model.config, model.params), [renderer, model.config, model.params]);
@@ -65,6 +70,7 @@ export function Playground({ model, actions, status, toolbarExtra, readOnlyNote,
     <OutputPanel
       model={model}
       data={data}
+      drawing={drawing}
       focus={focus}
       showTestData={showTestData}
       discretize={discretize}
@@ -93,7 +99,7 @@ export function Playground({ model, actions, status, toolbarExtra, readOnlyNote,
               </section>
               <DataPanel model={model} actions={actions} />
             </Fold>
-            <ControlsStatus status={status} toolbarExtra={toolbarExtra} />
+            <ControlsStatus status={shownStatus} toolbarExtra={toolbarExtra} />
             <div className="pg-columns">
               {output}
               <div className="pg-middle">
@@ -104,7 +110,7 @@ export function Playground({ model, actions, status, toolbarExtra, readOnlyNote,
           </>
         ) : (
           <>
-            <ControlsBar model={model} actions={actions} status={status} toolbarExtra={toolbarExtra} readOnlyNote={readOnlyNote} />
+            <ControlsBar model={model} actions={actions} status={shownStatus} toolbarExtra={toolbarExtra} readOnlyNote={readOnlyNote} />
             <div className="pg-columns">
               <DataPanel model={model} actions={actions} />
               <div className="pg-middle">

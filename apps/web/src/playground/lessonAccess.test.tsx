@@ -58,7 +58,7 @@ describe('lesson controls in the playground', () => {
 
   it('LESSON-1: no lesson controls: every control is there, none locked', () => {
     renderWith(undefined);
-    for (const id of ['learning-rate', 'activation', 'regularization', 'regularization-rate', 'problem', 'optimizer', 'schedule', 'datasets', 'regenerate', 'train-ratio', 'noise', 'batch-size', 'add-layer', 'add-neuron-1']) {
+    for (const id of ['learning-rate', 'activation', 'regularization', 'regularization-rate', 'problem', 'optimizer', 'schedule', 'datasets', 'regenerate', 'train-ratio', 'noise', 'batch-size', 'add-layer', 'add-neuron-1', 'draw-toggle']) {
       expect(field(id), id).not.toBeNull();
     }
     expect(screen.queryAllByTestId('lock-mark')).toHaveLength(0);
@@ -66,7 +66,7 @@ describe('lesson controls in the playground', () => {
 
   it('LESSON-1: everything hidden leaves the network, its outputs and the run controls, and no way to change the config', () => {
     renderWith(Object.fromEntries(LESSON_CONTROLS.map((c) => [c, 'hidden'])), { features: ['x1', 'x2'] });
-    for (const id of ['learning-rate', 'activation', 'regularization', 'regularization-rate', 'problem', 'optimizer', 'schedule', 'datasets', 'regenerate', 'train-ratio', 'noise', 'batch-size', 'add-layer', 'remove-layer', 'add-neuron-1']) {
+    for (const id of ['learning-rate', 'activation', 'regularization', 'regularization-rate', 'problem', 'optimizer', 'schedule', 'datasets', 'regenerate', 'train-ratio', 'noise', 'batch-size', 'add-layer', 'remove-layer', 'add-neuron-1', 'draw-tools']) {
       expect(field(id), id).toBeNull();
     }
     // only the features the network uses are drawn, and they are no toggles
@@ -85,12 +85,12 @@ describe('lesson controls in the playground', () => {
       expect((field(id) as HTMLInputElement).disabled, id).toBe(true);
       expect(lockOf(id), id).not.toBeNull();
     }
-    for (const id of ['regenerate', 'add-layer', 'remove-layer', 'add-neuron-1']) expect((field(id) as HTMLButtonElement).disabled, id).toBe(true);
+    for (const id of ['regenerate', 'add-layer', 'remove-layer', 'add-neuron-1', 'draw-toggle']) expect((field(id) as HTMLButtonElement).disabled, id).toBe(true);
     expect(featureToggles()).toHaveLength(FEATURE_IDS.length);
     for (const feature of featureToggles()) expect(feature.disabled).toBe(true);
     for (const dataset of field('datasets')!.querySelectorAll('button')) expect(dataset.disabled).toBe(true);
-    // a padlock by the dataset question, the features, the layer count and each layer's neurons
-    expect(screen.getAllByTestId('lock-mark').length).toBe(10 + 3 + DEFAULT_CONFIG.hiddenLayers.length);
+    // a padlock by the dataset question, the draw button, the features, the layer count and each layer's neurons
+    expect(screen.getAllByTestId('lock-mark').length).toBe(10 + 4 + DEFAULT_CONFIG.hiddenLayers.length);
     fireEvent.click(featureToggles().at(-1)!);
     expect(actions.setConfig).not.toHaveBeenCalled();
   });

@@ -12,6 +12,11 @@ export function pointPixel(x: number, y: number, sizePx: number, domain: number 
   return [((x + domain) / (2 * domain)) * sizePx, ((domain - y) / (2 * domain)) * sizePx];
 }
 
+/** The inverse of `pointPixel`: the data coordinate under a pixel of a square of `sizePx` pixels. */
+export function pixelPoint(px: number, py: number, sizePx: number, domain: number = LIMITS.domain): [number, number] {
+  return [(px / sizePx) * 2 * domain - domain, domain - (py / sizePx) * 2 * domain];
+}
+
 /** A point's fill: class colour for multiclass, the diverging scale for ±1 labels and regression targets. */
 export function pointColor(label: number, problem: ProblemType): string {
   return problem === 'multiclass' ? classCss(label) : divergingCss(label);

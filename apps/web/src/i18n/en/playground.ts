@@ -95,6 +95,22 @@ export const playground = {
   'pg.regenerate': 'Regenerate',
   'pg.regenerate.tip': 'Draw a fresh set of points from the same dataset.',
 
+  // drawing your own data on the output (playground/draw)
+  'pg.draw': 'Draw data',
+  'pg.draw.tip': 'Click or tap the output to add your own points. They replace the dataset, and training starts again at each change.',
+  'pg.draw.tools': 'Drawing tools',
+  'pg.draw.orange': 'Orange',
+  'pg.draw.blue': 'Blue',
+  'pg.draw.add': 'Add',
+  'pg.draw.value': 'Value of new points: {value}',
+  'pg.draw.erase': 'Erase',
+  'pg.draw.clear': 'Clear',
+  'pg.draw.count': '{count} / {max} points',
+  'pg.draw.hint.add': 'Click or tap the output to add a point.',
+  'pg.draw.hint.erase': 'Click or tap a point to remove it.',
+  'pg.draw.hint.empty': 'Cleared. Add a point to start your dataset; until then the session keeps its old points.',
+  'pg.draw.full': '{max} points is the most a dataset can hold. Erase some to add more.',
+
   // features
   'pg.features': 'Features',
   'pg.features.question': 'Which properties do you feed in?',

@@ -97,6 +97,22 @@ export const playground: MessagesOf<typeof en> = {
   'pg.regenerate': '重新生成',
   'pg.regenerate.tip': '从同一个数据集重新抽一组数据点。',
 
+  // 在输出上绘制自己的数据（playground/draw）
+  'pg.draw': '绘制数据',
+  'pg.draw.tip': '点击输出图，添加你自己的数据点。它们会替换当前数据集，每次改动后训练都从头开始。',
+  'pg.draw.tools': '绘制工具',
+  'pg.draw.orange': '橙色',
+  'pg.draw.blue': '蓝色',
+  'pg.draw.add': '添加',
+  'pg.draw.value': '新数据点的取值：{value}',
+  'pg.draw.erase': '擦除',
+  'pg.draw.clear': '清空',
+  'pg.draw.count': '{count} / {max} 个数据点',
+  'pg.draw.hint.add': '点击输出图，添加一个数据点。',
+  'pg.draw.hint.erase': '点击一个数据点，将它删除。',
+  'pg.draw.hint.empty': '已清空。添加一个数据点，开始你的数据集；在此之前，实验仍保留原来的数据点。',
+  'pg.draw.full': '一个数据集最多只能有 {max} 个数据点。先擦除一些，才能继续添加。',
+
   // features
   'pg.features': '特征',
   'pg.features.question': '要输入哪些特征？',

@@ -1,6 +1,8 @@
 import type { DataSplit } from '@playroom/engine';
 import { useT } from '../../i18n';
 import type { NeuronRef } from '../../render/heatmapRenderer';
+import { DrawTools } from '../draw/DrawTools';
+import type { Drawing } from '../draw/useDrawing';
 import type { PlaygroundModel } from '../model';
 import { ColorLegend } from './ColorLegend';
 import { LossChart } from './LossChart';
@@ -14,6 +16,8 @@ const PHONE_CHART_HEIGHT = 64;
 interface OutputPanelProps {
   model: PlaygroundModel;
   data: DataSplit | null;
+  /** drawing your own data on the heatmap (the playground's, which also quiets the status line while it is on) */
+  drawing: Drawing;
   focus: NeuronRef | null;
   showTestData: boolean;
   discretize: boolean;
@@ -21,8 +25,8 @@ interface OutputPanelProps {
   onDiscretize(discretize: boolean): void;
 }
 
-/** Losses, the loss chart, the decision boundary with the points, and the legend. */
-export function OutputPanel({ model, data, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
+/** Losses, the loss chart, the decision boundary with the points (where you may draw your own), and the legend. */
+export function OutputPanel({ model, data, drawing, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
   const t = useT();
   const { config, metrics } = model;
   const classifies = config.problem !== 'regression';
@@ -33,7 +37,15 @@ export function OutputPanel({ model, data, focus, showTestData, discretize, onSh
       <h2 className="pg-panel-title">{t('pg.output')}</h2>
       <OutputMetrics metrics={metrics} classifies={classifies} />
       <LossChart history={model.lossHistory.points} height={phone ? PHONE_CHART_HEIGHT : undefined} />
-      <OutputHeatmap data={data} problem={config.problem} showTestData={showTestData} fitFirstScreen={phone} />
+      <OutputHeatmap
+        data={drawing.drafting ? drawing.draftData : data}
+        problem={config.problem}
+        // while drawing every point shows: a new point may land among the test points
+        showTestData={showTestData || drawing.active}
+        fitFirstScreen={phone}
+        onDraw={drawing.active ? drawing.tap : undefined}
+      />
+      <DrawTools drawing={drawing} problem={config.problem} />
       <p className="pg-focus-note" aria-live="polite">
         {focus && focus.layer > 0 && focus.layer < outputLayer
           ? t('pg.output.hovered', { layer: focus.layer, neuron: focus.neuron + 1 })
