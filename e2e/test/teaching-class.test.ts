@@ -80,12 +80,15 @@ describe('Show me and lessons in a class', () => {
   it('TEACH-1: while the teacher pauses the class, Show me is off for a student and says why', async () => {
     await teacher.getByTestId('freeze-forks').click();
     await bo.getByTestId('frozen-banner').waitFor({ timeout: 5000 });
+    // on a phone the Concepts button waits in the controls fold, so the output keeps the first screen
+    await bo.getByTestId('controls-toggle').click();
     await bo.getByTestId('concepts-toggle').click();
     await bo.getByTestId('concept-item').and(bo.locator('[data-concept="bias"]')).click();
     expect(await bo.getByTestId('show-me').first().isDisabled()).toBe(true);
     expect(await bo.getByTestId('show-me-disabled').textContent()).toContain('paused the class');
     await screenshot(bo, SHOTS, '03b-student-phone-concepts-paused-en');
     await bo.getByTestId('concepts-close').click();
+    await bo.getByTestId('controls-toggle').click();
     await teacher.getByTestId('freeze-forks').click();
     await pollUntil(() => bo.getByTestId('frozen-banner').count(), (n) => n === 0, 5000, 'the class goes on');
   });

@@ -77,12 +77,8 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
             actions={actions}
             status={status}
             readOnlyNote={readOnlyNote ?? undefined}
-            toolbarExtra={
-              <>
-                {toolbarExtra}
-                <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />
-              </>
-            }
+            toolbarExtra={toolbarExtra}
+            foldedExtra={<ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />}
           />
         </WithConcepts>
       ) : (

@@ -34,6 +34,8 @@ export interface PlaygroundProps {
   status?: CommandStatus;
   /** the app shell's own buttons in the controls bar (e.g. "Fork and experiment") */
   toolbarExtra?: ReactNode;
+  /** more of the shell's buttons, that a phone keeps in the controls fold (its first screen is the output's) */
+  foldedExtra?: ReactNode;
   /** why the controls are read-only, in the reader's language (the shell knows whose session this is) */
   readOnlyNote?: string;
   /** a renderer made outside (the web benchmark times it); one is created otherwise */
@@ -46,7 +48,7 @@ export interface PlaygroundProps {
  * output comes first and the controls and the data fold into one panel
  * under the run buttons, folded until asked for.
  */
-export function Playground({ model, actions, status, toolbarExtra, readOnlyNote, renderer: given }: PlaygroundProps) {
+export function Playground({ model, actions, status, toolbarExtra, foldedExtra, readOnlyNote, renderer: given }: PlaygroundProps) {
   const t = useT();
   const phone = usePhoneLayout();
   const [controlsOpen, setControlsOpen] = useState(false);
@@ -89,6 +91,7 @@ export function Playground({ model, actions, status, toolbarExtra, readOnlyNote,
           <>
             <Fold open={controlsOpen} onToggle={setControlsOpen} label={t('pg.fold.controls')} bar={<RunControls model={model} actions={actions} sameStart={false} />}>
               <ReadOnlyNote model={model} note={readOnlyNote} />
+              {foldedExtra && <div className="pg-fold-reset">{foldedExtra}</div>}
               {!model.readOnly && (
                 <div className="pg-fold-reset">
                   <SameStartButton model={model} actions={actions} long />
@@ -110,7 +113,18 @@ export function Playground({ model, actions, status, toolbarExtra, readOnlyNote,
           </>
         ) : (
           <>
-            <ControlsBar model={model} actions={actions} status={shownStatus} toolbarExtra={toolbarExtra} readOnlyNote={readOnlyNote} />
+            <ControlsBar
+              model={model}
+              actions={actions}
+              status={shownStatus}
+              toolbarExtra={
+                <>
+                  {toolbarExtra}
+                  {foldedExtra}
+                </>
+              }
+              readOnlyNote={readOnlyNote}
+            />
             <div className="pg-columns">
               <DataPanel model={model} actions={actions} />
               <div className="pg-middle">
