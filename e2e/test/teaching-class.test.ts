@@ -20,6 +20,7 @@ let lesson: BrowserClass;
 let teacher: Page;
 let ann: Page;
 let bo: Page;
+let code = '';
 
 beforeAll(async () => {
   lesson = await BrowserClass.start('teaching-class');
@@ -38,7 +39,7 @@ const sessionPreset = (page: Page) => page.getByTestId('session-playground').get
 
 describe('Show me and lessons in a class', () => {
   it('the teacher starts a class; Ann joins on a laptop and Bo on a phone', async () => {
-    const code = await lesson.startClass(teacher, 'Ms Chen');
+    code = await lesson.startClass(teacher, 'Ms Chen');
     await lesson.join(ann, code, 'Ann');
     await lesson.join(bo, code, 'Bo');
   });
@@ -111,6 +112,15 @@ describe('Show me and lessons in a class', () => {
     // on a phone the concept card waits folded, so the playground keeps the first screen
     expect(await bo.getByTestId('lesson-step').getByTestId('concept-card').count()).toBe(0);
     await screenshot(teacher, SHOTS, '04-teacher-lesson-step1-en');
+    // the projector, a tab of the teacher's browser, shows the step and what to watch in large type
+    const projector = await teacher.context().newPage();
+    projector.on('pageerror', (error) => lesson.pageErrors.push(`projector: ${error.message}`));
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.goto(`${lesson.url}/class/${code}/projector`);
+    await pollUntil(() => projector.getByTestId('projector-lesson').textContent(), (text) => text?.includes('Step 1 of 5') === true, 8000, 'the projector shows the step');
+    expect(await projector.getByTestId('projector-lesson').textContent()).toContain('Watch:');
+    await screenshot(projector, SHOTS, '04b-projector-lesson-step1-en');
+    await projector.close();
     await screenshot(bo, SHOTS, '05-student-phone-lesson-step1-zh');
   });
 

@@ -122,7 +122,7 @@ export const PRESETS: readonly Preset[] = [
   { id: 'batch-one', config: { ...BATCH, batchSize: 1 }, epochs: 50, watch: { kind: 'learns' },
     summary: 'batch size 1: every point is one step, so one epoch takes many small steps and the loss falls fast' },
   { id: 'batch-full', config: { ...BATCH, batchSize: 100 }, epochs: 50, watch: { kind: 'crawl' },
-    summary: 'batch size 100: the whole training set is one step, so an epoch is a single step and the loss crawls' },
+    summary: 'batch size 100, the largest: the 250 training points make only two or three steps an epoch, so the loss crawls' },
 ];
 
 export const PRESET_IDS: readonly string[] = PRESETS.map((preset) => preset.id);

@@ -11,6 +11,7 @@ import { OutputMetrics } from '../playground/output/OutputMetrics';
 import { useDataSplit } from '../playground/useDataSplit';
 import { useAppStore } from '../store/app-store';
 import type { SessionView } from '@playroom/protocol';
+import { ProjectedLessonLine } from './lesson/LessonStepCard';
 import '../playground/output/output.css';
 
 /** The session the class should look at: the spotlighted fork while there is one (and we have it), else the class session. */
@@ -81,6 +82,7 @@ export function ProjectorStage() {
           <p className="projector-epoch" data-testid="projector-epoch">
             {t('projector.epoch', { epoch: session.epoch })}
           </p>
+          <ProjectedLessonLine preset={session.preset} />
           <OutputMetrics metrics={metrics} classifies={classifies} />
           <div className="projector-chart" ref={chart.ref}>
             {/* the legend above the chart takes about 44 px of the slot */}

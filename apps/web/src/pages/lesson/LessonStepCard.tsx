@@ -56,3 +56,30 @@ export function LessonStepCard({ hint }: { hint?: string }) {
     </section>
   );
 }
+
+/**
+ * The projector's short form (large type, no card): the lesson step and its
+ * title when a lesson runs, and what to watch for the preset the projected
+ * session runs (TEACH-1), so the back of the room reads the lesson too.
+ */
+export function ProjectedLessonLine({ preset }: { preset: string | null }) {
+  const t = useT();
+  const lesson = useAppStore((s) => s.classStatus.lesson);
+  const stepPreset = lesson ? lesson.steps[lesson.step]! : null;
+  const watch = preset === null ? null : presetWatch(t, preset);
+  if (!lesson && watch === null) return null;
+  return (
+    <div className="projector-lesson" data-testid="projector-lesson">
+      {lesson && stepPreset && (
+        <p className="projector-lesson-step">
+          {t('lessonPlan.step', { n: lesson.step + 1, total: lesson.steps.length })} · <strong>{presetTitle(t, stepPreset)}</strong>
+        </p>
+      )}
+      {watch !== null && (
+        <p className="projector-lesson-watch">
+          <strong>{t('teach.watch')}</strong> {watch}
+        </p>
+      )}
+    </div>
+  );
+}
