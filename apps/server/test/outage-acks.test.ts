@@ -81,6 +81,7 @@ describe.skipIf(postgres === null)('acks through a database outage (PERSIST-5)',
     expect(refusedCode(await command(lesson.teacher.socket, { type: 'setLessonControls', controls: { learningRate: 'locked' } }))).toBe(
       ErrorCode.storageUnavailable,
     );
+    expect(refusedCode(await command(lesson.teacher.socket, { type: 'hideNames', hidden: true }))).toBe(ErrorCode.storageUnavailable);
     const benId = ben.welcome.participantId;
     expect(refusedCode(await command(lesson.teacher.socket, { type: 'removeParticipant', participantId: benId }))).toBe(
       ErrorCode.storageUnavailable,
@@ -98,6 +99,7 @@ describe.skipIf(postgres === null)('acks through a database outage (PERSIST-5)',
     expect(roster.roster.map((entry) => entry.name).sort()).toEqual(['Ana', 'Ben', 'Ms Li']);
     expect(roster.classStatus.locked).toBe(false);
     expect(roster.classStatus.lessonControls).toEqual({});
+    expect(roster.classStatus.namesHidden).toBe(false);
 
     await database.start();
     await until(ready, 'ready again once the database is back');
@@ -109,7 +111,7 @@ describe.skipIf(postgres === null)('acks through a database outage (PERSIST-5)',
     const after = await createStatus();
     expect(after.status).toBe(201);
     console.log(
-      `outage of ${(outageMs / 1000).toFixed(1)} s: 7 promised requests refused storageUnavailable within ${refusalsTookMs} ms; ` +
+      `outage of ${(outageMs / 1000).toFixed(1)} s: 8 promised requests refused storageUnavailable within ${refusalsTookMs} ms; ` +
         `after it, deleteFork, endClass, a join and a new class acked once stored`,
     );
     lesson.close();
@@ -125,6 +127,7 @@ describe.skipIf(postgres === null)('acks through a database outage (PERSIST-5)',
     expect(back.welcome.classSession.config.learningRate).toBe(0.3);
     expect(back.welcome.classStatus.locked).toBe(false);
     expect(back.welcome.classStatus.lessonControls).toEqual({});
+    expect(back.welcome.classStatus.namesHidden).toBe(false);
     const cleoBack = await connect(server.url, { role: 'student', code: lesson.created.code, token: cleo.welcome.participantToken });
     const benBack = await connect(server.url, { role: 'student', code: lesson.created.code, token: ben.welcome.participantToken });
     // the class ended once stored: after the restart its code says it ended (HS-3)
