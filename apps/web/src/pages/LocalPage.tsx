@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { DEFAULT_SHARE_VIEW, type ShareLinkNote, type ShareView } from '@playroom/protocol';
 import { errorText } from '../app/error-text';
 import { downloadPlaygroundFile, handedToPractice, rememberPracticeWork, type PracticeWork } from '../app/practice-files';
@@ -32,8 +32,6 @@ function openedFromAddress(): Opened {
   return { workspace: practiceWorkspace(null, setup.config), view: setup.view, notes: setup.notes };
 }
 
-const noSubscription = () => () => {};
-
 /**
  * /local: playgrounds that train in this browser, no class and no server: a
  * new one, the set-up of a shared link (the hash, which follows the config
@@ -48,9 +46,6 @@ export function LocalPage() {
   const [conceptsOpen, setConceptsOpen] = useState(false);
   const session = workspace.sessions[shown] ?? workspace.sessions[0];
   const labels = sessionLabels(workspace.sessions);
-  // the config object is replaced on a change only (training keeps it), so this re-renders on changes, not epochs
-  const config = useSyncExternalStore(session?.subscribe ?? noSubscription, () => session?.model.config ?? null);
-  useSetupInAddress(config, view);
 
   useEffect(() => {
     // a link pasted into the address bar of this page: the page does not reload, so open it here
@@ -86,8 +81,6 @@ export function LocalPage() {
       <ShareLinkNotes notes={notes} onDismiss={() => setOpened({ ...opened, notes: [] })} />
       <div className="local-tools">
         <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} />
-        {config && <CopyLinkButton config={config} view={view} />}
-        {config && <StartClassFromThis config={config} />}
         <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((value) => !value)} />
       </div>
       {workspace.sessions.length > 1 && (
@@ -125,12 +118,16 @@ interface LocalPlaygroundProps {
 /**
  * One local session's playground, with the concept cards beside it when
  * open: "Show me" loads a preset into this session and the "Watch:" line
- * stays above the playground until the config is changed by hand. Keyed by
- * the session, since the trainer hook keeps the one it started with.
+ * stays above the playground until the config is changed by hand. Its
+ * config and view follow in the address; "Copy link" and "Start a class
+ * from this" sit with the controls (in the fold on a phone). Keyed by the
+ * session, since the trainer hook keeps the one it started with.
  */
 function LocalPlayground({ session, conceptsOpen, view, onViewChange }: LocalPlaygroundProps) {
   const t = useT();
   const { model, actions, failure } = useLocalTrainer(session);
+  // the config object is replaced on a change only (training keeps it): the address follows changes, not epochs
+  useSetupInAddress(model.config, view);
   return (
     <WithConcepts open={conceptsOpen} placement="beside" onShowMe={actions.loadPreset} showMeDisabled={null} preset={model.preset}>
       <Playground
@@ -139,6 +136,12 @@ function LocalPlayground({ session, conceptsOpen, view, onViewChange }: LocalPla
         status={failure ? { state: 'failed', message: errorText(t, failure) } : { state: 'idle' }}
         view={view}
         onViewChange={onViewChange}
+        foldedExtra={
+          <>
+            <CopyLinkButton config={model.config} view={view} />
+            <StartClassFromThis config={model.config} />
+          </>
+        }
       />
     </WithConcepts>
   );

@@ -12,9 +12,8 @@ export const ADDRESS_DEBOUNCE_MS = 300;
  * view change writes (the config object is replaced on change; training
  * epochs keep it), debounced.
  */
-export function useSetupInAddress(config: TrainerConfig | null, view: ShareView): void {
+export function useSetupInAddress(config: TrainerConfig, view: ShareView): void {
   useEffect(() => {
-    if (!config) return;
     const timer = setTimeout(() => writeSetupToAddress(config, view), ADDRESS_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [config, view]);
