@@ -157,6 +157,13 @@ describe('share links', () => {
     expect(hashToConfig(new URL(again).hash).config).toEqual(hashToConfig(new URL(link).hash).config);
     await toggleLanguage(page);
     await screenshot(page, SHOTS, '07-phone-fold-copy-link-zh');
+    // a page with no clipboard (a plain http address on the school network): the link, selected, to copy by hand
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
+    await page.getByTestId('copy-link').click();
+    await page.getByTestId('share-link-field').waitFor();
+    expect(await page.getByTestId('share-link-field').inputValue()).toBe(again);
+    expect(await page.getByTestId('share-link-field').evaluate((el) => (el as HTMLInputElement).selectionEnd === (el as HTMLInputElement).value.length)).toBe(true);
+    await screenshot(page, SHOTS, '07b-phone-copy-by-hand-zh');
   });
 
   it('Start a class from this opens a teacher view whose class session has that config; its Copy link gives it back', async () => {

@@ -108,7 +108,7 @@ describe('practice mode and share links', () => {
     expect(selected('activation')).toBe(translate('zh-CN', 'pg.activation.tanh'));
   });
 
-  it('Copy link puts <origin>/local#<hash> on the clipboard; without one, shows it selected in a field', async () => {
+  it('Copy set-up link puts <origin>/local#<hash> on the clipboard; without one, shows it selected in a field', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     openAt(`#${configToHash(SHARED)}`);

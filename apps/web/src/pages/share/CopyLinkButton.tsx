@@ -9,7 +9,7 @@ import './share-link.css';
 const COPIED_MS = 2500;
 
 /**
- * "Copy link": copies `<origin>/local#<hash>` of this config (and view) to
+ * "Copy set-up link": copies `<origin>/local#<hash>` of this config (and view) to
  * the clipboard; where the browser has no clipboard for the page (a plain
  * http address on the school network) or refuses, shows the link selected
  * in a field to copy by hand. The last link is on `data-link`.

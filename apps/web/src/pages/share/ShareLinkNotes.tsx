@@ -10,7 +10,7 @@ const NOTE_TEXT: Record<ShareLinkProblem, MessageKey> = {
   unreadable: 'app.share.note.unreadable',
 };
 
-/** One part of a link that was not used, in the reader's language: a refused config field says its range, as a refused edit does. */
+/** One part of a link that was not used, in the reader's language, as a sentence: a refused config field says its range, as a refused edit does. */
 export function shareNoteText(t: Translate, note: ShareLinkNote): string {
   const known = note.problem === 'badValue' ? configErrorText(t, note.field) : null;
   return known ?? t(NOTE_TEXT[note.problem], { field: note.field });
@@ -26,7 +26,7 @@ export function ShareLinkNotes({ notes, onDismiss }: { notes: ShareLinkNote[]; o
       <span>
         {unreadable
           ? t('app.share.note.unreadable')
-          : `${t('app.share.notes')} ${notes.map((note) => shareNoteText(t, note)).join('; ')}`}
+          : `${t('app.share.notes')} ${notes.map((note) => shareNoteText(t, note)).join(' ')}`}
       </span>
       <button type="button" className="button small quiet" data-testid="share-notes-dismiss" onClick={onDismiss}>
         {t('app.share.dismiss')}
