@@ -1,33 +1,66 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { DEFAULT_SHARE_VIEW, type ShareLinkNote, type ShareView } from '@playroom/protocol';
 import { errorText } from '../app/error-text';
 import { downloadPlaygroundFile, handedToPractice, rememberPracticeWork, type PracticeWork } from '../app/practice-files';
+import { setupInAddress } from '../app/share-link';
 import { useT } from '../i18n';
 import { Playground } from '../playground/Playground';
 import type { LocalSession } from '../playground/local/localSession';
-import { practiceWorkspace, sessionLabels } from '../playground/local/practiceWorkspace';
+import { practiceWorkspace, sessionLabels, type PracticeWorkspace } from '../playground/local/practiceWorkspace';
 import { useLocalTrainer } from '../playground/local/useLocalTrainer';
+import { useSetupInAddress } from '../playground/local/useSetupInAddress';
 import { ConceptsToggle } from '../teaching/ConceptsToggle';
 import { WithConcepts } from '../teaching/WithConcepts';
 import { PracticeFileBar } from './PracticeFileBar';
+import { CopyLinkButton } from './share/CopyLinkButton';
+import { ShareLinkNotes } from './share/ShareLinkNotes';
+import { StartClassFromThis } from './share/StartClassFromThis';
 import './practice.css';
+
+interface Opened {
+  workspace: PracticeWorkspace;
+  view: ShareView;
+  /** what of the link in the address was not used */
+  notes: ShareLinkNote[];
+}
+
+/** What /local opens: the sessions handed to it (its history entry), else the set-up its address's hash names, else a new playground. */
+function openedFromAddress(): Opened {
+  const handed = handedToPractice();
+  const setup = handed ? null : setupInAddress();
+  if (!setup) return { workspace: practiceWorkspace(handed), view: DEFAULT_SHARE_VIEW, notes: [] };
+  return { workspace: practiceWorkspace(null, setup.config), view: setup.view, notes: setup.notes };
+}
 
 /**
  * /local: playgrounds that train in this browser, no class and no server: a
- * new one, or the forks a class ended with ("continue in practice mode"), or
- * the sessions of a playground file. Save writes what is open to a file.
+ * new one, the set-up of a shared link (the hash, which follows the config
+ * as it changes), or the forks a class ended with ("continue in practice
+ * mode"), or the sessions of a playground file. Save writes what is open to a file.
  */
 export function LocalPage() {
   const t = useT();
-  const [workspace, setWorkspace] = useState(() => practiceWorkspace(handedToPractice()));
+  const [opened, setOpened] = useState(openedFromAddress);
+  const { workspace, view, notes } = opened;
   const [shown, setShown] = useState(0);
   const [conceptsOpen, setConceptsOpen] = useState(false);
   const session = workspace.sessions[shown] ?? workspace.sessions[0];
   const labels = sessionLabels(workspace.sessions);
 
+  useEffect(() => {
+    // a link pasted into the address bar of this page: the page does not reload, so open it here
+    const onHashChange = () => {
+      setOpened(openedFromAddress());
+      setShown(0);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
   function open(work: PracticeWork): boolean {
     const next = practiceWorkspace(work);
     if (next.sessions.length === 0) return false;
-    setWorkspace(next);
+    setOpened({ workspace: next, view, notes: [] });
     setShown(0);
     rememberPracticeWork(work);
     return true;
@@ -45,6 +78,7 @@ export function LocalPage() {
           {workspace.fromClass ? t('app.practice.fromClass', { code: workspace.fromClass }) : t('app.local.hint')}
         </span>
       </div>
+      <ShareLinkNotes notes={notes} onDismiss={() => setOpened({ ...opened, notes: [] })} />
       <div className="local-tools">
         <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} />
         <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((value) => !value)} />
@@ -61,26 +95,53 @@ export function LocalPage() {
           })}
         </div>
       )}
-      {session && <LocalPlayground key={`${workspace.id}:${workspace.sessions.indexOf(session)}`} session={session} conceptsOpen={conceptsOpen} />}
+      {session && (
+        <LocalPlayground
+          key={`${workspace.id}:${workspace.sessions.indexOf(session)}`}
+          session={session}
+          conceptsOpen={conceptsOpen}
+          view={view}
+          onViewChange={(next) => setOpened((was) => ({ ...was, view: next }))}
+        />
+      )}
     </div>
   );
+}
+
+interface LocalPlaygroundProps {
+  session: LocalSession;
+  conceptsOpen: boolean;
+  view: ShareView;
+  onViewChange: (view: ShareView) => void;
 }
 
 /**
  * One local session's playground, with the concept cards beside it when
  * open: "Show me" loads a preset into this session and the "Watch:" line
- * stays above the playground until the config is changed by hand. Keyed by
- * the session, since the trainer hook keeps the one it started with.
+ * stays above the playground until the config is changed by hand. Its
+ * config and view follow in the address; "Copy link" and "Start a class
+ * from this" sit with the controls (in the fold on a phone). Keyed by the
+ * session, since the trainer hook keeps the one it started with.
  */
-function LocalPlayground({ session, conceptsOpen }: { session: LocalSession; conceptsOpen: boolean }) {
+function LocalPlayground({ session, conceptsOpen, view, onViewChange }: LocalPlaygroundProps) {
   const t = useT();
   const { model, actions, failure } = useLocalTrainer(session);
+  // the config object is replaced on a change only (training keeps it): the address follows changes, not epochs
+  useSetupInAddress(model.config, view);
   return (
     <WithConcepts open={conceptsOpen} placement="beside" onShowMe={actions.loadPreset} showMeDisabled={null} preset={model.preset}>
       <Playground
         model={model}
         actions={actions}
         status={failure ? { state: 'failed', message: errorText(t, failure) } : { state: 'idle' }}
+        view={view}
+        onViewChange={onViewChange}
+        foldedExtra={
+          <>
+            <CopyLinkButton config={model.config} view={view} />
+            <StartClassFromThis config={model.config} />
+          </>
+        }
       />
     </WithConcepts>
   );

@@ -10,6 +10,7 @@ import { commandStatusOf } from '../store/commands-slice';
 import { sessionAccess, type ReadOnlyReason } from '../store/session-access';
 import { ConceptsToggle } from '../teaching/ConceptsToggle';
 import { WithConcepts } from '../teaching/WithConcepts';
+import { CopyLinkButton } from './share/CopyLinkButton';
 import { useShowMe } from './useShowMe';
 
 const READ_ONLY_NOTES: Record<ReadOnlyReason, MessageKey> = {
@@ -78,7 +79,12 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
             status={status}
             readOnlyNote={readOnlyNote ?? undefined}
             toolbarExtra={toolbarExtra}
-            foldedExtra={<ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />}
+            foldedExtra={
+              <>
+                <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />
+                <CopyLinkButton config={model.config} />
+              </>
+            }
           />
         </WithConcepts>
       ) : (

@@ -1,33 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { PROTOCOL_LIMITS } from '@playroom/protocol';
 import { useT } from '../i18n';
-import { errorText, type ErrorLike } from '../app/error-text';
-import { navigate } from '../app/navigation';
-import { createClass } from '../net';
-import { saveIdentity } from '../store/identity-storage';
 import { HomeCardSubmit } from './HomeCardSubmit';
+import { useStartClass } from './useStartClass';
 
 /** "Start a class": the teacher's name → a new class → the teacher view. */
 export function StartClassCard() {
   const t = useT();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, start } = useStartClass();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    const teacherName = name.trim();
-    if (!teacherName) return setError(t('app.error.nameRequired'));
-    setBusy(true);
-    setError(null);
-    try {
-      const reply = await createClass(teacherName);
-      saveIdentity({ code: reply.code, role: 'teacher', token: reply.teacherToken, name: teacherName });
-      navigate({ page: 'class', code: reply.code });
-    } catch (err) {
-      setError(errorText(t, err as ErrorLike));
-      setBusy(false);
-    }
+    void start(name);
   }
 
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { DEFAULT_SHARE_VIEW, type ShareView } from '@playroom/protocol';
 import { HeatmapRenderer, type NeuronRef } from '../render/heatmapRenderer';
 import { useT } from '../i18n';
 import { ControlsBar, ControlsStatus, HyperParameters, ReadOnlyNote, RunControls, SameStartButton } from './controls/ControlsBar';
@@ -40,6 +41,9 @@ export interface PlaygroundProps {
   readOnlyNote?: string;
   /** a renderer made outside (the web benchmark times it); one is created otherwise */
   renderer?: HeatmapRenderer;
+  /** what is shown (test data, discretized output) when the shell keeps it (practice mode's link); kept here otherwise */
+  view?: ShareView;
+  onViewChange?: (view: ShareView) => void;
 }
 
 /**
@@ -48,15 +52,17 @@ export interface PlaygroundProps {
  * output comes first and the controls and the data fold into one panel
  * under the run buttons, folded until asked for.
  */
-export function Playground({ model, actions, status, toolbarExtra, foldedExtra, readOnlyNote, renderer: given }: PlaygroundProps) {
+export function Playground({ model, actions, status, toolbarExtra, foldedExtra, readOnlyNote, renderer: given, view: shellView, onViewChange }: PlaygroundProps) {
   const t = useT();
   const phone = usePhoneLayout();
   const [controlsOpen, setControlsOpen] = useState(false);
   const [own] = useState(() => (given ? null : new HeatmapRenderer()));
   const renderer = given ?? own!;
   const [focus, setFocus] = useState<NeuronRef | null>(null);
-  const [showTestData, setShowTestData] = useState(false);
-  const [discretize, setDiscretize] = useState(false);
+  const [ownView, setOwnView] = useState<ShareView>(DEFAULT_SHARE_VIEW);
+  const view = shellView ?? ownView;
+  const setView = onViewChange ?? setOwnView;
+  const { showTestData, discretize } = view;
   const data = useDataSplit(model.config);
   const drawing = useDrawing(model, actions, data, status);
   // while drawing, "Sending…" is not shown: appearing and going at every burst of taps, it would move the heatmap under the finger
@@ -76,8 +82,8 @@ export function Playground({ model, actions, status, toolbarExtra, foldedExtra, 
       focus={focus}
       showTestData={showTestData}
       discretize={discretize}
-      onShowTestData={setShowTestData}
-      onDiscretize={setDiscretize}
+      onShowTestData={(on) => setView({ ...view, showTestData: on })}
+      onDiscretize={(on) => setView({ ...view, discretize: on })}
     />
   );
   return (

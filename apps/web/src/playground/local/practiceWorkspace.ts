@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG } from '@playroom/engine';
+import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
 import type { SessionState } from '@playroom/protocol';
 import { LocalSession } from './localSession';
 
@@ -15,9 +15,12 @@ export interface PracticeWorkspace {
 
 let nextId = 1;
 
-/** A workspace of these sessions (the ones the engine loads), or of one new playground when given none. */
-export function practiceWorkspace(work: { sessions: SessionState[]; fromClass: string | null } | null): PracticeWorkspace {
-  if (!work) return { id: nextId++, sessions: [new LocalSession(DEFAULT_CONFIG)], fromClass: null, skipped: 0 };
+/** A workspace of these sessions (the ones the engine loads), or of one new playground (of `fresh`, e.g. a shared link's config) when given none. */
+export function practiceWorkspace(
+  work: { sessions: SessionState[]; fromClass: string | null } | null,
+  fresh: TrainerConfig = DEFAULT_CONFIG,
+): PracticeWorkspace {
+  if (!work) return { id: nextId++, sessions: [new LocalSession(fresh)], fromClass: null, skipped: 0 };
   const sessions: LocalSession[] = [];
   for (const state of work.sessions) {
     try {

@@ -54,11 +54,11 @@ export function OutputPanel({ model, data, drawing, focus, showTestData, discret
       <ColorLegend classes={config.problem === 'multiclass' ? (data?.numClasses ?? 0) : 2} />
       <div className="pg-checks">
         <label className="pg-check">
-          <input type="checkbox" checked={showTestData} onChange={(event) => onShowTestData(event.target.checked)} />
+          <input type="checkbox" data-testid="show-test-data" checked={showTestData} onChange={(event) => onShowTestData(event.target.checked)} />
           {t('pg.showTestData')}
         </label>
         <label className="pg-check" title={t('pg.discretize.tip')}>
-          <input type="checkbox" checked={discretize} onChange={(event) => onDiscretize(event.target.checked)} />
+          <input type="checkbox" data-testid="discretize" checked={discretize} onChange={(event) => onDiscretize(event.target.checked)} />
           {t('pg.discretize')}
         </label>
       </div>
