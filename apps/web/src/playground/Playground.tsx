@@ -12,6 +12,7 @@ import { OutputPanel } from './output/OutputPanel';
 import { Fold } from './phone/Fold';
 import { usePhoneLayout } from './phone/phoneLayout';
 import { useDataSplit } from './useDataSplit';
+import { offersTimeline, TimelineScrubber } from './timeline/TimelineScrubber';
 // Each area's stylesheet sits beside its components, but all are imported here, in this order:
 // later files override earlier ones at equal specificity (.pg-features-title restyles .pg-panel-title,
 // .pg-swatch-train reshapes .pg-swatch), so the order is part of the look.
@@ -26,6 +27,7 @@ import './gradients/gradients.css';
 import './output/output.css';
 import './draw/draw.css';
 import './phone/phone.css';
+import './timeline/timeline.css';
 
 export interface PlaygroundProps {
   model: PlaygroundModel;
@@ -68,6 +70,7 @@ export function Playground({ model, actions, status, toolbarExtra, foldedExtra, 
   useEffect(() => renderer.setFocus(focus), [renderer, focus]);
   useEffect(() => () => own?.dispose(), [own]);
 
+  const scrubber = offersTimeline(model, actions) ? <TimelineScrubber model={model} actions={actions} /> : null;
   const output = (
     <OutputPanel
       model={model}
@@ -78,6 +81,7 @@ export function Playground({ model, actions, status, toolbarExtra, foldedExtra, 
       discretize={discretize}
       onShowTestData={setShowTestData}
       onDiscretize={setDiscretize}
+      timeline={phone ? null : scrubber}
     />
   );
   return (
@@ -91,6 +95,7 @@ export function Playground({ model, actions, status, toolbarExtra, foldedExtra, 
           <>
             <Fold open={controlsOpen} onToggle={setControlsOpen} label={t('pg.fold.controls')} bar={<RunControls model={model} actions={actions} sameStart={false} />}>
               <ReadOnlyNote model={model} note={readOnlyNote} />
+              {scrubber}
               {foldedExtra && <div className="pg-fold-reset">{foldedExtra}</div>}
               {!model.readOnly && (
                 <div className="pg-fold-reset">
