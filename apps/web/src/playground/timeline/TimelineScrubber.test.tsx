@@ -24,6 +24,7 @@ describe('TimelineScrubber (SCRUB-2, SCRUB-3)', () => {
     expect(offersTimeline(model(), actions)).toBe(true);
     expect(offersTimeline(model({ readOnly: true }), actions)).toBe(false);
     expect(offersTimeline(model({ timeline: [0] }), actions)).toBe(false);
+    expect(offersTimeline(model({ timeline: [0], playing: true }), actions)).toBe(true);
     const { scrub: _s, resumeFrom: _r, ...practice } = actions;
     expect(offersTimeline(model(), practice)).toBe(false);
   });

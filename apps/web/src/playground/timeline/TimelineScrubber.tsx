@@ -7,9 +7,9 @@ const SCRUB_INTERVAL_MS = 150;
 
 type TimelineModel = Pick<PlaygroundModel, 'timeline' | 'scrubbedTo' | 'playing' | 'readOnly'>;
 
-/** Whether this playground offers the scrubber: a session with checkpoints the viewer drives (SCRUB-1). */
+/** Whether this playground offers the scrubber: a session with checkpoints (or training, so soon with some) that the viewer drives (SCRUB-1). */
 export function offersTimeline(model: TimelineModel, actions: PlaygroundActions): boolean {
-  return !model.readOnly && actions.scrub !== undefined && (model.timeline?.length ?? 0) > 1;
+  return !model.readOnly && actions.scrub !== undefined && model.timeline !== undefined && (model.timeline.length > 1 || model.playing);
 }
 
 /**
