@@ -12,7 +12,6 @@ import {
 } from '@playroom/engine';
 import {
   PROTOCOL_LIMITS,
-  SNAPSHOT_LOSS_TAIL,
   sessionMetricsOf,
   type ConfigEffect,
   type ConfigPatch,
@@ -26,7 +25,8 @@ import {
 import type { Trainable, TrainingResult } from '../scheduler/scheduler';
 import { buildTrainer, checkParameter, checkedConfig } from './session-change';
 import { forkSummaryOf } from './fork-summary';
-import { SessionTimeline } from './session-timeline';
+import { LossTailRounds } from './loss-tail-rounds';
+import { SessionTimeline, type TrainedState } from './session-timeline';
 
 /** Who a session is and where it comes from; fixed for its life. */
 export interface SessionIdentity {
@@ -50,9 +50,6 @@ export interface SessionRecord extends SessionIdentity {
   preset?: string | null;
 }
 
-/** Snapshot rounds a loss tail reaches back: a watcher may miss TAIL_ROUNDS − 1 frames in a row and lose no point. */
-const TAIL_ROUNDS = 3;
-
 /**
  * One trainable playground: the class session or a fork. It wraps the
  * engine's Trainer with what the classroom needs around it: playing state,
@@ -72,8 +69,8 @@ export class TrainingSession implements Trainable {
   private stepsBy: string | null = null;
   private clockValue: number;
   private history: LossHistory;
-  /** the newest loss-history epoch at each of the last TAIL_ROUNDS snapshot rounds, oldest first (see nextSnapshotInput) */
-  private tailEpochs: number[] = new Array<number>(TAIL_ROUNDS).fill(-1);
+  /** what the last snapshot rounds' loss tails reached (see nextSnapshotInput) */
+  private readonly tail = new LossTailRounds();
   /** the preset loaded last, until the config is changed otherwise (TEACH-1) */
   private presetValue: string | null = null;
   /** the checkpoints to look back at, and what was left to look back (SCRUB-1…4) */
@@ -291,7 +288,7 @@ export class TrainingSession implements Trainable {
   /** A rebuilt network starts a new curve; snapshots repeat it from its start. */
   private newLossHistory(): void {
     this.history = emptyLossHistory();
-    this.tailEpochs.fill(-1);
+    this.tail.reset();
     this.timeline.restart(this.trainerValue);
   }
 
@@ -313,12 +310,12 @@ export class TrainingSession implements Trainable {
     this.show(this.timeline.backToNow());
   }
 
-  private show(shown: { trainer: Trainer; history: LossHistory } | null): void {
+  private show(shown: TrainedState | null): void {
     if (!shown) return;
     this.trainerValue = shown.trainer;
     this.history = shown.history;
     this.cancelSteps();
-    this.tailEpochs.fill(-1);
+    this.tail.reset();
     this.tick();
   }
 
@@ -383,20 +380,9 @@ export class TrainingSession implements Trainable {
     return forkSummaryOf(this, this.metrics());
   }
 
-  /**
-   * The next binary snapshot's content (rule SNAP-2), for the snapshot pump's
-   * round. Its loss tail repeats every history point recorded since
-   * TAIL_ROUNDS rounds ago, so a watcher whose busy transport missed up to
-   * two frames in a row still holds the server's curve (STATE-3).
-   */
+  /** The next binary snapshot's content (rule SNAP-2) for the snapshot pump's round, with its loss tail (STATE-3, LossTailRounds). */
   nextSnapshotInput(): SnapshotInput {
     const m = this.metrics();
-    const { points } = this.history;
-    const since = this.tailEpochs[0]!;
-    let first = points.length;
-    while (first > 0 && points.length - first < SNAPSHOT_LOSS_TAIL && points[first - 1]!.epoch > since) first--;
-    this.tailEpochs.shift();
-    this.tailEpochs.push(points[points.length - 1]?.epoch ?? -1);
     return {
       ...m,
       clock: this.clock,
@@ -405,7 +391,7 @@ export class TrainingSession implements Trainable {
       diverged: m.diverged !== null,
       layerSizes: this.layerSizes,
       params: this.params,
-      lossTail: points.slice(first),
+      lossTail: this.tail.next(this.history.points),
     };
   }
 
