@@ -9,7 +9,8 @@ import { epochOf, pollUntil, screenshot, shotPath } from '../src/page-probes';
  * phone, sees "looking back at epoch E", that epoch and the earlier weights
  * (his heatmap changes, and is the same again back at now), with the output
  * still in his first screen. Back to now; then the teacher resumes from a
- * checkpoint and the class trains on from there. Screenshots, desktop and
+ * checkpoint and the class trains on from there. Bo then scrubs a fork of
+ * his own from the controls fold of his phone. Screenshots, desktop and
  * phone, en and zh-CN, under e2e/test-results/timeline/.
  */
 
@@ -122,6 +123,35 @@ describe('timeline', () => {
     // on from the checkpoint, not from where the class had been
     expect(after).toBeLessThan(nowEpoch);
     await teacher.getByTestId('play-pause').click();
+  });
+
+  it('Bo scrubs his own fork on his phone: the scrubber waits in the controls fold', async () => {
+    await bo.getByTestId('fork-button').tap();
+    await pollUntil(() => bo.getByTestId('session-playground').getAttribute('data-readonly'), (r) => r === 'false', 5000, "Bo's fork");
+    const start = await epochOf(bo);
+    await bo.getByTestId('play-pause').tap();
+    await pollUntil(() => epochOf(bo), (e) => e > start + 40, 15_000, "Bo's fork trains");
+    await bo.getByTestId('play-pause').tap();
+    await pollUntil(() => bo.getByTestId('play-pause').getAttribute('data-playing'), (p) => p === 'false', 5000, "Bo's fork paused");
+    const forkNow = await epochOf(bo);
+    // folded, the first screen is the output's; the scrubber is one tap away
+    expect(await bo.getByTestId('timeline-slider').isVisible()).toBe(false);
+    await bo.getByTestId('controls-toggle').tap();
+    const slider = bo.getByTestId('timeline-slider');
+    await pollUntil(() => slider.isEnabled(), (on) => on, 5000, "Bo's slider once paused");
+    await slider.fill('1');
+    const { value } = await pollUntil(() => markedEpoch(bo), (e) => e !== null, 5000, 'Bo looks back in his fork');
+    expect(Number(value)).toBeLessThan(forkNow);
+    expect(await epochOf(bo)).toBe(Number(value));
+    for (const language of ['en', 'zh-CN'] as const) {
+      await inLanguage(bo, language);
+      await bo.getByTestId('timeline').scrollIntoViewIfNeeded();
+      await bo.screenshot({ path: await shotPath(SHOTS, `phone-390x844-own-fork-scrubber-${language}`) });
+    }
+    await inLanguage(bo, 'en');
+    await bo.getByTestId('timeline-now').tap();
+    await pollUntil(() => markedEpoch(bo), (e) => e === null, 5000, 'Bo back to now');
+    expect(await epochOf(bo)).toBe(forkNow);
     expect(room.pageErrors).toEqual([]);
   });
 });
