@@ -80,6 +80,14 @@ const EXPECTED: Record<CommandType, Expected> = {
   // TEACH-3/4: the teacher moves the class through a lesson; a step with no lesson running is a bad request
   setLesson: TEACHER_ONLY,
   lessonStep: always([ErrorCode.badRequest, ErrorCode.badRequest, ErrorCode.badRequest], [NO, NO, NO]),
+  // SCRUB-2/3: the timeline is the session's, as any change of it; resuming at now is a bad request
+  scrub: MUTATION,
+  resumeFrom: {
+    'teacher:running': [ErrorCode.badRequest, ErrorCode.badRequest, NO],
+    'teacher:paused': [ErrorCode.badRequest, ErrorCode.badRequest, NO],
+    'student:running': [NO, ErrorCode.badRequest, NO],
+    'student:paused': [NO, ErrorCode.forksFrozen, NO],
+  },
 };
 
 /** A valid command of each type on `sessionId` (the target; commands without a session ignore it); `ben` is a student's id. */
@@ -107,6 +115,8 @@ const PAYLOADS: { [T in CommandType]: (sessionId: string, ben: string) => Comman
   loadPreset: (sessionId) => ({ type: 'loadPreset', sessionId, presetId: 'xor-tanh' }),
   setLesson: () => ({ type: 'setLesson', lesson: { lessonId: 'non-linearity', steps: ['xor-linear', 'xor-tanh'] } }),
   lessonStep: () => ({ type: 'lessonStep', step: 0 }),
+  scrub: (sessionId) => ({ type: 'scrub', sessionId, epoch: null }),
+  resumeFrom: (sessionId) => ({ type: 'resumeFrom', sessionId }),
 };
 
 interface Case {

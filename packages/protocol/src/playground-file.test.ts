@@ -28,6 +28,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     metrics: { trainLoss: 0.3, testLoss: null, trainAccuracy: 0.9, testAccuracy: null, learningRate: 0.03, gradientNorms: [0.1, 0.2], diverged: null },
     lossHistory: { stride: 1, points: [{ epoch: 12, trainLoss: 0.3, testLoss: null }] },
     preset: null,
+    timeline: [],
+    scrubbedTo: null,
     ...overrides,
   };
 }
@@ -48,6 +50,14 @@ describe('playground files (FILE-1)', () => {
     expect(readPlaygroundFile(JSON.stringify(file))).toEqual({ ok: true, sessions: [state()], fromClass: null });
     const unknown = playgroundFileOf([state({ preset: 'no-such-preset' })], null);
     expect(readPlaygroundFile(JSON.stringify(unknown))).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('opens a file from before the timeline (SCRUB-1) with none, and a session saved while looking back at its own epoch', () => {
+    const { timeline: _t, scrubbedTo: _s, ...older } = state();
+    const file = { ...playgroundFileOf([state()], null), sessions: [older] };
+    expect(readPlaygroundFile(JSON.stringify(file))).toEqual({ ok: true, sessions: [state()], fromClass: null });
+    const lookingBack = playgroundFileOf([state({ timeline: [0, 1, 2, 3], scrubbedTo: 3 })], null);
+    expect(readPlaygroundFile(JSON.stringify(lookingBack))).toEqual({ ok: true, sessions: [state()], fromClass: null });
   });
 
   it("opens a teacher's class export the same way", () => {

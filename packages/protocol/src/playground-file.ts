@@ -16,8 +16,13 @@ export const PLAYGROUND_FILE_FORMAT = 'playroom-playground';
 /** Files bigger than this are not read (a teacher's export of 100 forks of 2,000 custom points is ~12 MB). */
 export const PLAYGROUND_FILE_MAX_BYTES = 32 * 1024 * 1024;
 
-/** A saved session: the wire's SessionState, of which files written before "Show me" (TEACH-1) lack `preset`. */
-const SavedSessionSchema = Type.Object({ ...SessionStateSchema.properties, preset: Type.Optional(SessionStateSchema.properties.preset) });
+/** A saved session: the wire's SessionState, of which files written before "Show me" (TEACH-1) lack `preset`, and before the timeline (SCRUB-1) `timeline` and `scrubbedTo`. */
+const SavedSessionSchema = Type.Object({
+  ...SessionStateSchema.properties,
+  preset: Type.Optional(SessionStateSchema.properties.preset),
+  timeline: Type.Optional(SessionStateSchema.properties.timeline),
+  scrubbedTo: Type.Optional(SessionStateSchema.properties.scrubbedTo),
+});
 
 export const PlaygroundFileSchema = Type.Object({
   format: Type.Literal(PLAYGROUND_FILE_FORMAT),
@@ -46,9 +51,9 @@ const checkPlaygroundFile = createValidator(PlaygroundFileSchema);
  */
 const SessionExportSessionsSchema = Type.Object({ format: Type.Literal('playroom-session'), code: RoomCodeSchema, sessions: Type.Array(SavedSessionSchema) });
 
-/** A saved session as this version's SessionState (an older file's has no preset). */
+/** A saved session as this version's SessionState (an older file's has no preset); checkpoints stay on the server, so an opened session has no timeline and shows its own epoch. */
 function sessionStateOf(saved: Static<typeof SavedSessionSchema>): SessionState {
-  return { ...saved, preset: saved.preset ?? null };
+  return { ...saved, preset: saved.preset ?? null, timeline: [], scrubbedTo: null };
 }
 const checkSessionExport = createValidator(SessionExportSessionsSchema);
 

@@ -26,6 +26,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     metrics: { trainLoss: 0.3, testLoss: null, trainAccuracy: 0.9, testAccuracy: null, learningRate: 0.03, gradientNorms: [0.1, 0.2], diverged: null },
     lossHistory: { stride: 1, points: [{ epoch: 12, trainLoss: 0.3, testLoss: 0.35 }] },
     preset: null,
+    timeline: [],
+    scrubbedTo: null,
     ...overrides,
   };
 }

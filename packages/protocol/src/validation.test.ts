@@ -35,6 +35,8 @@ const VALID_COMMANDS = {
   loadPreset: { type: 'loadPreset', sessionId: SESSION, presetId: 'xor-linear' },
   setLesson: { type: 'setLesson', lesson: { lessonId: 'non-linearity', steps: ['xor-linear', 'xor-tanh'] } },
   lessonStep: { type: 'lessonStep', step: 1 },
+  scrub: { type: 'scrub', sessionId: SESSION, epoch: 40 },
+  resumeFrom: { type: 'resumeFrom', sessionId: SESSION },
 } satisfies Record<(typeof COMMAND_TYPES)[number], unknown>;
 
 /** Anything JSON (or socket.io's binary placeholders) can deliver. */

@@ -101,6 +101,8 @@ export class CommandExecutor {
       case 'loadPreset':
       case 'setLesson':
       case 'lessonStep':
+      case 'scrub':
+      case 'resumeFrom':
         return null;
       default: {
         const unknown: never = command;
@@ -257,6 +259,12 @@ export class CommandExecutor {
         if (classroom.spotlightId !== spotlighted) this.events.classStatusChanged(classroom);
         return { ok: true };
       }
+      case 'scrub':
+        session().scrub(command.epoch);
+        return { ok: true, clock: changed('scrub') };
+      case 'resumeFrom':
+        session().resumeFrom();
+        return { ok: true, clock: changed('resumeFrom') };
     }
   }
 }

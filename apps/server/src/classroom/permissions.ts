@@ -75,6 +75,8 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     case 'setWeight':
     case 'setBias':
     case 'setSpeed':
+    case 'scrub':
+    case 'resumeFrom':
       return withSession(classroom, command.sessionId, (session) => authorizeMutation(actor, classroom, session));
     case 'watch':
       return withSession(classroom, command.sessionId, (session) => watchRefusal(actor, classroom, session));

@@ -34,3 +34,11 @@ export function checkedConfig(input: unknown): TrainerConfig {
 export function buildTrainer(config: TrainerConfig): Trainer {
   return createTrainer(checkedConfig(config));
 }
+
+/** Rule CMD-5: a weight (`from` a neuron) or a bias (`from` null) the network of `sizes` has, else `invalidParameter`. */
+export function checkParameter(sizes: readonly number[], layer: number, to: number, from: number | null): void {
+  const inLayer = layer >= 1 && layer < sizes.length && to < sizes[layer]!;
+  if (inLayer && (from === null || from < sizes[layer - 1]!)) return;
+  const what = from === null ? `bias ${layer}/${to}` : `weight ${layer}/${to}/${from}`;
+  throw new SessionChangeError('invalidParameter', `no ${what} in a [${sizes}] network`);
+}

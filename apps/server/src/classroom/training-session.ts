@@ -12,7 +12,6 @@ import {
 } from '@playroom/engine';
 import {
   PROTOCOL_LIMITS,
-  SNAPSHOT_LOSS_TAIL,
   sessionMetricsOf,
   type ConfigEffect,
   type ConfigPatch,
@@ -24,7 +23,10 @@ import {
   type Speed,
 } from '@playroom/protocol';
 import type { Trainable, TrainingResult } from '../scheduler/scheduler';
-import { buildTrainer, checkedConfig, SessionChangeError } from './session-change';
+import { buildTrainer, checkParameter, checkedConfig } from './session-change';
+import { forkSummaryOf } from './fork-summary';
+import { LossTailRounds } from './loss-tail-rounds';
+import { SessionTimeline, type TrainedState } from './session-timeline';
 
 /** Who a session is and where it comes from; fixed for its life. */
 export interface SessionIdentity {
@@ -48,9 +50,6 @@ export interface SessionRecord extends SessionIdentity {
   preset?: string | null;
 }
 
-/** Snapshot rounds a loss tail reaches back: a watcher may miss TAIL_ROUNDS − 1 frames in a row and lose no point. */
-const TAIL_ROUNDS = 3;
-
 /**
  * One trainable playground: the class session or a fork. It wraps the
  * engine's Trainer with what the classroom needs around it: playing state,
@@ -70,10 +69,12 @@ export class TrainingSession implements Trainable {
   private stepsBy: string | null = null;
   private clockValue: number;
   private history: LossHistory;
-  /** the newest loss-history epoch at each of the last TAIL_ROUNDS snapshot rounds, oldest first (see nextSnapshotInput) */
-  private tailEpochs: number[] = new Array<number>(TAIL_ROUNDS).fill(-1);
+  /** what the last snapshot rounds' loss tails reached (see nextSnapshotInput) */
+  private readonly tail = new LossTailRounds();
   /** the preset loaded last, until the config is changed otherwise (TEACH-1) */
   private presetValue: string | null = null;
+  /** the checkpoints to look back at, and what was left to look back (SCRUB-1…4) */
+  private readonly timeline = new SessionTimeline();
 
   private constructor(
     readonly identity: SessionIdentity,
@@ -84,6 +85,7 @@ export class TrainingSession implements Trainable {
     this.trainerValue = trainer;
     this.clockValue = clock;
     this.history = history;
+    this.timeline.restart(trainer);
   }
 
   /** A new session at epoch 0 for a config the engine accepts (throws SessionChangeError otherwise). */
@@ -189,6 +191,7 @@ export class TrainingSession implements Trainable {
   /** Merge `patch` into the config; keeps or rebuilds the network as the engine decides (rule CMD-2). */
   applyConfig(patch: ConfigPatch): ConfigEffect {
     const next = checkedConfig({ ...this.config, ...patch });
+    this.returnToNow();
     const before = this.trainerValue;
     const effect = configChangeEffect(before.config, next);
     this.trainerValue = before.withConfig(next);
@@ -197,7 +200,7 @@ export class TrainingSession implements Trainable {
       // a new network at epoch 0: steps asked of the old one do not carry over
       this.newLossHistory();
       this.cancelSteps();
-    }
+    } else this.timeline.record(this.trainerValue);
     this.tick();
     return effect;
   }
@@ -212,6 +215,7 @@ export class TrainingSession implements Trainable {
   }
 
   play(): void {
+    this.returnToNow();
     this.playingValue = true;
     this.tick();
   }
@@ -244,21 +248,19 @@ export class TrainingSession implements Trainable {
 
   /** Set one weight (rule CMD-5). */
   setWeight(layer: number, to: number, from: number, value: number): void {
-    const sizes = this.layerSizes;
-    if (layer < 1 || layer >= sizes.length || to >= sizes[layer]! || from >= sizes[layer - 1]!) {
-      throw new SessionChangeError('invalidParameter', `no weight ${layer}/${to}/${from} in a [${sizes}] network`);
-    }
+    checkParameter(this.layerSizes, layer, to, from);
+    this.returnToNow();
     this.trainerValue.setWeight(layer, to, from, value);
+    this.timeline.record(this.trainerValue);
     this.tick();
   }
 
   /** Set one bias (rule CMD-5). */
   setBias(layer: number, to: number, value: number): void {
-    const sizes = this.layerSizes;
-    if (layer < 1 || layer >= sizes.length || to >= sizes[layer]!) {
-      throw new SessionChangeError('invalidParameter', `no bias ${layer}/${to} in a [${sizes}] network`);
-    }
+    checkParameter(this.layerSizes, layer, to, null);
+    this.returnToNow();
     this.trainerValue.setBias(layer, to, value);
+    this.timeline.record(this.trainerValue);
     this.tick();
   }
 
@@ -267,6 +269,7 @@ export class TrainingSession implements Trainable {
    * capped at `maxStepEpochs`. Returns the epochs now pending.
    */
   queueSteps(epochs: number, by: string): number {
+    this.returnToNow();
     this.stepsQueued = Math.min(PROTOCOL_LIMITS.maxStepEpochs, this.stepsQueued + Math.max(0, Math.floor(epochs)));
     if (this.stepsQueued > 0) this.stepsBy = by;
     return this.stepsQueued;
@@ -285,7 +288,35 @@ export class TrainingSession implements Trainable {
   /** A rebuilt network starts a new curve; snapshots repeat it from its start. */
   private newLossHistory(): void {
     this.history = emptyLossHistory();
-    this.tailEpochs.fill(-1);
+    this.tail.reset();
+    this.timeline.restart(this.trainerValue);
+  }
+
+  /** Show the checkpoint of `epoch`, paused, or (null) what was left to look back (SCRUB-2). */
+  scrub(epoch: number | null): void {
+    const shown = epoch === null ? this.timeline.backToNow() : this.timeline.lookBack(epoch, { trainer: this.trainerValue, history: this.history });
+    if (epoch !== null && this.playingValue) this.pause();
+    this.show(shown);
+  }
+
+  /** Continue from the checkpoint looked at, paused: the later timeline and the state left go (SCRUB-3). */
+  resumeFrom(): void {
+    this.timeline.resumeHere();
+    this.tick();
+  }
+
+  /** Any other change of a session looking back starts from now (SCRUB-4): nothing is lost. */
+  private returnToNow(): void {
+    this.show(this.timeline.backToNow());
+  }
+
+  private show(shown: TrainedState | null): void {
+    if (!shown) return;
+    this.trainerValue = shown.trainer;
+    this.history = shown.history;
+    this.cancelSteps();
+    this.tail.reset();
+    this.tick();
   }
 
   private cancelSteps(): void {
@@ -300,7 +331,7 @@ export class TrainingSession implements Trainable {
    */
   train(epochs: number): TrainingResult {
     const trainer = this.trainerValue;
-    const ran = trainRecordingLoss(trainer, this.history, epochs);
+    const ran = trainRecordingLoss(trainer, this.history, epochs, () => (this.timeline.record(trainer), true));
     if (ran > 0) this.tick();
     const stopped = trainer.diverged;
     if (stopped) {
@@ -339,43 +370,19 @@ export class TrainingSession implements Trainable {
       metrics: this.metrics(),
       lossHistory: copyLossHistory(this.history),
       preset: this.presetValue,
+      timeline: this.timeline.epochs,
+      scrubbedTo: this.timeline.scrubbedTo,
     };
   }
 
   /** One line of the fork dashboard. */
   summary(): ForkSummary {
-    const m = this.metrics();
-    return {
-      sessionId: this.id,
-      ownerId: this.identity.ownerId,
-      ownerName: this.identity.ownerName,
-      parentId: this.identity.parentId,
-      epoch: this.epoch,
-      clock: this.clock,
-      trainLoss: m.trainLoss,
-      testLoss: m.testLoss,
-      playing: this.playing,
-      frozen: this.frozen,
-      diverged: m.diverged !== null,
-      layerSizes: [...this.layerSizes],
-      dataset: this.config.dataset,
-    };
+    return forkSummaryOf(this, this.metrics());
   }
 
-  /**
-   * The next binary snapshot's content (rule SNAP-2), for the snapshot pump's
-   * round. Its loss tail repeats every history point recorded since
-   * TAIL_ROUNDS rounds ago, so a watcher whose busy transport missed up to
-   * two frames in a row still holds the server's curve (STATE-3).
-   */
+  /** The next binary snapshot's content (rule SNAP-2) for the snapshot pump's round, with its loss tail (STATE-3, LossTailRounds). */
   nextSnapshotInput(): SnapshotInput {
     const m = this.metrics();
-    const { points } = this.history;
-    const since = this.tailEpochs[0]!;
-    let first = points.length;
-    while (first > 0 && points.length - first < SNAPSHOT_LOSS_TAIL && points[first - 1]!.epoch > since) first--;
-    this.tailEpochs.shift();
-    this.tailEpochs.push(points[points.length - 1]?.epoch ?? -1);
     return {
       ...m,
       clock: this.clock,
@@ -384,18 +391,20 @@ export class TrainingSession implements Trainable {
       diverged: m.diverged !== null,
       layerSizes: this.layerSizes,
       params: this.params,
-      lossTail: points.slice(first),
+      lossTail: this.tail.next(this.history.points),
     };
   }
 
   /** The stored form (rule PERSIST-1). */
   toRecord(): SessionRecord {
+    // looking back is no change to keep: storage holds now (SCRUB-4)
+    const { trainer, history } = this.timeline.now ?? { trainer: this.trainerValue, history: this.history };
     return {
       ...this.identity,
       speed: this.speed,
       clock: this.clock,
-      lossHistory: copyLossHistory(this.history),
-      trainer: this.trainerValue.exportState(),
+      lossHistory: copyLossHistory(history),
+      trainer: trainer.exportState(),
       preset: this.presetValue,
     };
   }

@@ -15,5 +15,7 @@ export function sessionActions(connection: ClassConnection, sessionId: string): 
     setBias: (layer, neuron, value) => void send({ type: 'setBias', sessionId, layer, to: neuron, value }),
     setSpeed: (speed) => void send({ type: 'setSpeed', sessionId, speed }),
     loadPreset: (presetId) => void send({ type: 'loadPreset', sessionId, presetId }),
+    scrub: (epoch) => void send({ type: 'scrub', sessionId, epoch }),
+    resumeFrom: () => void send({ type: 'resumeFrom', sessionId }),
   };
 }

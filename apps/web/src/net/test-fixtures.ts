@@ -45,6 +45,8 @@ export function sessionState(overrides: Partial<SessionState> = {}): SessionStat
       ],
     },
     preset: null,
+    timeline: [],
+    scrubbedTo: null,
     ...overrides,
   };
 }

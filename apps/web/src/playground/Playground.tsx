@@ -13,6 +13,7 @@ import { OutputPanel } from './output/OutputPanel';
 import { Fold } from './phone/Fold';
 import { usePhoneLayout } from './phone/phoneLayout';
 import { useDataSplit } from './useDataSplit';
+import { offersTimeline, TimelineScrubber } from './timeline/TimelineScrubber';
 // Each area's stylesheet sits beside its components, but all are imported here, in this order:
 // later files override earlier ones at equal specificity (.pg-features-title restyles .pg-panel-title,
 // .pg-swatch-train reshapes .pg-swatch), so the order is part of the look.
@@ -27,6 +28,7 @@ import './gradients/gradients.css';
 import './output/output.css';
 import './draw/draw.css';
 import './phone/phone.css';
+import './timeline/timeline.css';
 
 export interface PlaygroundProps {
   model: PlaygroundModel;
@@ -74,6 +76,7 @@ export function Playground({ model, actions, status, toolbarExtra, foldedExtra, 
   useEffect(() => renderer.setFocus(focus), [renderer, focus]);
   useEffect(() => () => own?.dispose(), [own]);
 
+  const scrubber = offersTimeline(model, actions) ? <TimelineScrubber model={model} actions={actions} /> : null;
   const output = (
     <OutputPanel
       model={model}
@@ -84,6 +87,7 @@ export function Playground({ model, actions, status, toolbarExtra, foldedExtra, 
       discretize={discretize}
       onShowTestData={(on) => setView({ ...view, showTestData: on })}
       onDiscretize={(on) => setView({ ...view, discretize: on })}
+      timeline={phone ? null : scrubber}
     />
   );
   return (
@@ -97,6 +101,7 @@ export function Playground({ model, actions, status, toolbarExtra, foldedExtra, 
           <>
             <Fold open={controlsOpen} onToggle={setControlsOpen} label={t('pg.fold.controls')} bar={<RunControls model={model} actions={actions} sameStart={false} />}>
               <ReadOnlyNote model={model} note={readOnlyNote} />
+              {scrubber}
               {foldedExtra && <div className="pg-fold-reset">{foldedExtra}</div>}
               {!model.readOnly && (
                 <div className="pg-fold-reset">

@@ -12,6 +12,10 @@ export interface PlaygroundModel extends TrainingView {
   readOnly: boolean;
   /** for a student, the controls the teacher locked or hid for the lesson (LESSON-1); absent: every control open */
   lessonControls?: LessonControls;
+  /** the epochs of the session's checkpoints (SCRUB-1); absent or empty: no timeline (practice mode) */
+  timeline?: readonly number[];
+  /** the checkpoint shown while someone looks back (SCRUB-2); null or absent: now */
+  scrubbedTo?: number | null;
 }
 
 /** What the viewer may do with one control: open, locked (shown, disabled, with a padlock) or hidden. */
@@ -52,4 +56,8 @@ export interface PlaygroundActions {
   setSpeed(epochsPerSecond: number): void;
   /** "Show me": load one of the engine's teaching presets (TEACH-1) */
   loadPreset(presetId: string): void;
+  /** look back at the checkpoint of `epoch`, or back to now with null (SCRUB-2); absent: the session keeps no timeline */
+  scrub?(epoch: number | null): void;
+  /** continue from the checkpoint looked at (SCRUB-3) */
+  resumeFrom?(): void;
 }

@@ -2,7 +2,7 @@ import { vi, type Mock } from 'vitest';
 import type { PlaygroundActions } from './model';
 
 /** For tests: every playground action as a mock that records its calls. */
-export type RecordingActions = { [K in keyof PlaygroundActions]: Mock<PlaygroundActions[K]> };
+export type RecordingActions = { [K in keyof PlaygroundActions]-?: Mock<NonNullable<PlaygroundActions[K]>> };
 
 /** A fresh set of recording actions (tests only). */
 export function recordingActions(): RecordingActions {
@@ -17,5 +17,7 @@ export function recordingActions(): RecordingActions {
     setBias: vi.fn(),
     setSpeed: vi.fn(),
     loadPreset: vi.fn(),
+    scrub: vi.fn(),
+    resumeFrom: vi.fn(),
   };
 }

@@ -32,6 +32,8 @@ function session(id: string, kind: 'class' | 'fork' = 'class', clock = 0): Sessi
     metrics: { trainLoss: 0.5, testLoss: 0.6, trainAccuracy: null, testAccuracy: null, learningRate: 0.03, gradientNorms: [], diverged: null },
     lossHistory: { stride: 1, points: [] },
     preset: null,
+    timeline: [],
+    scrubbedTo: null,
   };
 }
 

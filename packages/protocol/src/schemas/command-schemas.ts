@@ -88,6 +88,10 @@ export const COMMAND_SCHEMAS = {
     { type: Type.Literal('lessonStep'), step: Type.Integer({ minimum: 0, maximum: PROTOCOL_LIMITS.maxLessonSteps - 1 }) },
     strict,
   ),
+  /** look back at the checkpoint of `epoch` (paused), or back to now with null (SCRUB-2) */
+  scrub: Type.Object({ type: Type.Literal('scrub'), sessionId, epoch: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, strict),
+  /** continue from the checkpoint looked at: the timeline after it is dropped (SCRUB-3) */
+  resumeFrom: Type.Object({ type: Type.Literal('resumeFrom'), sessionId }, strict),
 } as const satisfies Record<string, TSchema>;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;
@@ -112,6 +116,8 @@ export const SESSION_MUTATIONS = [
   'setBias',
   'setSpeed',
   'loadPreset',
+  'scrub',
+  'resumeFrom',
 ] as const satisfies readonly CommandType[];
 export type SessionMutation = (typeof SESSION_MUTATIONS)[number];
 

@@ -90,6 +90,10 @@ export const SessionStateSchema = Type.Object({
   lossHistory: LossHistorySchema,
   /** the preset "Show me" loaded last, until the config is changed otherwise (TEACH-1); null: none */
   preset: Type.Union([PresetIdSchema, Type.Null()]),
+  /** the epochs of the session's checkpoints, oldest first: the stops of the timeline's scrubber (SCRUB-1) */
+  timeline: Type.Array(Type.Integer({ minimum: 0 })),
+  /** the checkpoint's epoch the session shows while someone looks back (SCRUB-2); null: now */
+  scrubbedTo: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
 });
 export type SessionState = Static<typeof SessionStateSchema>;
 

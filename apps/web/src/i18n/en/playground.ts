@@ -192,6 +192,16 @@ export const playground = {
   'pg.configError.hiddenLayers': 'A network has at most {layers} hidden layers of {min} to {max} neurons.',
   'pg.configError.customPoints': 'Your points: at most {max}, inside the plane, each with a valid label.',
 
+  // the timeline (looking back through training)
+  'pg.timeline': 'Timeline',
+  'pg.timeline.now': 'now',
+  'pg.timeline.at': 'epoch {epoch}',
+  'pg.timeline.pauseFirst': 'Pause to look back through training.',
+  'pg.timeline.resume': 'Resume from here',
+  'pg.timeline.resume.tip': 'Train on from this epoch; what came after it is dropped.',
+  'pg.timeline.backToNow': 'Back to now',
+  'pg.timeline.lookingBack': 'Looking back at epoch {epoch}',
+
   // gradients
   'pg.gradients': 'Gradients per layer',
   'pg.gradients.tip':

@@ -103,6 +103,9 @@ export class LocalSession {
       metrics: sessionMetricsOf(this.trainer.evaluate()),
       lossHistory: { stride: this.history.stride, points: this.history.points.map((p) => ({ ...p })) },
       preset: this.preset,
+      // practice mode keeps no timeline: checkpoints are the server's (SCRUB-1)
+      timeline: [],
+      scrubbedTo: null,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DataSplit } from '@playroom/engine';
 import { useT } from '../../i18n';
 import type { NeuronRef } from '../../render/heatmapRenderer';
@@ -9,6 +10,7 @@ import { LossChart } from './LossChart';
 import { OutputHeatmap } from './OutputHeatmap';
 import { OutputMetrics } from './OutputMetrics';
 import { usePhoneLayout } from '../phone/phoneLayout';
+import { LookingBack } from '../timeline/LookingBack';
 
 /** The loss chart's height on a phone: the chart, the losses and the heatmap share the first screen. */
 const PHONE_CHART_HEIGHT = 64;
@@ -23,20 +25,27 @@ interface OutputPanelProps {
   discretize: boolean;
   onShowTestData(show: boolean): void;
   onDiscretize(discretize: boolean): void;
+  /** the timeline's scrubber, under the loss chart, when the viewer drives a session that has one */
+  timeline?: ReactNode;
 }
 
 /** Losses, the loss chart, the decision boundary with the points (where you may draw your own), and the legend. */
-export function OutputPanel({ model, data, drawing, focus, showTestData, discretize, onShowTestData, onDiscretize }: OutputPanelProps) {
+export function OutputPanel({ model, data, drawing, focus, showTestData, discretize, onShowTestData, onDiscretize, timeline }: OutputPanelProps) {
   const t = useT();
   const { config, metrics } = model;
   const classifies = config.problem !== 'regression';
   const outputLayer = config.hiddenLayers.length + 1;
   const phone = usePhoneLayout();
   return (
-    <section className="pg-panel pg-output" aria-label={t('pg.output')}>
+    <section className="pg-panel pg-output" aria-label={t('pg.output')} data-scrubbed={model.scrubbedTo != null || undefined}>
       <h2 className="pg-panel-title">{t('pg.output')}</h2>
       <OutputMetrics metrics={metrics} classifies={classifies} />
-      <LossChart history={model.lossHistory.points} height={phone ? PHONE_CHART_HEIGHT : undefined} />
+      {/* the mark lies over the chart, so looking back moves nothing on a phone's first screen */}
+      <div className="pg-loss-box">
+        <LossChart history={model.lossHistory.points} height={phone ? PHONE_CHART_HEIGHT : undefined} />
+        <LookingBack scrubbedTo={model.scrubbedTo} />
+      </div>
+      {timeline}
       <OutputHeatmap
         data={drawing.drafting ? drawing.draftData : data}
         problem={config.problem}
