@@ -179,8 +179,9 @@ describe('share links', () => {
     await page.getByTestId('session-playground').first().waitFor();
     expect(await selectedLabel(page, 'learning-rate')).toBe('0.1');
     expect(await selectedLabel(page, 'activation')).toBe('ReLU');
+    await page.getByTestId('show-test-data').first().check();
     const fromClass = await copyLink(page);
-    expect(hashToConfig(new URL(fromClass).hash).config).toEqual(hashToConfig(new URL(link).hash).config);
+    expect(hashToConfig(new URL(fromClass).hash)).toEqual({ ...hashToConfig(new URL(link).hash), view: { showTestData: true, discretize: false } });
     await toggleLanguage(page);
     await screenshot(page, SHOTS, '09-desktop-teacher-view-zh');
     expect(room.pageErrors).toEqual([]);

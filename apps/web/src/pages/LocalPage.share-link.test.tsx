@@ -140,3 +140,22 @@ describe('practice mode and share links', () => {
     expect(window.location.pathname).toBe('/class/ABCDEF');
   });
 });
+
+describe('a link pasted into /local’s address bar', () => {
+  it('opens over sessions handed to the page, and a reload keeps it', () => {
+    const state = new LocalSession(DEFAULT_CONFIG).toState();
+    window.history.replaceState({ practice: { sessions: [state, state], fromClass: 'ABCDEF' } }, '', '/local');
+    const page = render(<LocalPage />);
+    expect(screen.getByTestId('local-view').getAttribute('data-sessions')).toBe('2');
+    act(() => {
+      window.history.replaceState(window.history.state, '', `/local#${configToHash(SHARED)}`);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByTestId('local-view').getAttribute('data-sessions')).toBe('1');
+    expect(selected('activation')).toBe('ReLU');
+    page.unmount();
+    render(<LocalPage />);
+    expect(selected('activation')).toBe('ReLU');
+    expect(screen.getByTestId('local-view').getAttribute('data-sessions')).toBe('1');
+  });
+});

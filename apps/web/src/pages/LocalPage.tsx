@@ -48,9 +48,13 @@ export function LocalPage() {
   const labels = sessionLabels(workspace.sessions);
 
   useEffect(() => {
-    // a link pasted into the address bar of this page: the page does not reload, so open it here
+    // a link pasted into the address bar of this page: the page does not reload, so open it here, over
+    // whatever the history entry was handed (which is then forgotten, so a reload keeps the link's set-up)
     const onHashChange = () => {
-      setOpened(openedFromAddress());
+      const setup = setupInAddress();
+      if (!setup) return;
+      rememberPracticeWork({ sessions: [], fromClass: null });
+      setOpened({ workspace: practiceWorkspace(null, setup.config), view: setup.view, notes: setup.notes });
       setShown(0);
     };
     window.addEventListener('hashchange', onHashChange);

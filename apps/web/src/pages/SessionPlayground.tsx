@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_SHARE_VIEW, type ShareView } from '@playroom/protocol';
 import { useT, type MessageKey } from '../i18n';
 import { errorText } from '../app/error-text';
 import { useClassFacingName } from '../app/class-names';
@@ -51,6 +52,8 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
   const classFacingOwner = useClassFacingName(session?.ownerId, session?.ownerName ?? '');
   const readOnlyNote = reason && t(READ_ONLY_NOTES[reason], { name: reason === 'spotlight' ? classFacingOwner : (session?.ownerName ?? '') });
   const [conceptsOpen, setConceptsOpen] = useState(false);
+  // kept here, not in the playground, so "Copy set-up link" gives what this viewer shows too
+  const [view, setView] = useState<ShareView>(DEFAULT_SHARE_VIEW);
   const showMe = useShowMe(sessionId, reason, actions.loadPreset);
   const lessonPreset = useAppStore((s) => (s.classStatus.lesson ? s.classStatus.lesson.steps[s.classStatus.lesson.step]! : null));
 
@@ -79,10 +82,12 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
             status={status}
             readOnlyNote={readOnlyNote ?? undefined}
             toolbarExtra={toolbarExtra}
+            view={view}
+            onViewChange={setView}
             foldedExtra={
               <>
                 <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />
-                <CopyLinkButton config={model.config} />
+                <CopyLinkButton config={model.config} view={view} />
               </>
             }
           />

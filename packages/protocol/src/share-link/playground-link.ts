@@ -125,9 +125,8 @@ function readKey(key: string, text: string, fields: LinkFields, view: ShareView,
     case 'networkShape':
       return assign(fields, 'hiddenLayers', readList(text, readNumber));
     case 'seed':
-      // the playground seeds its data and its weights from this one string
-      if (text === '') return false;
-      fields.seed = fields.dataSeed = playgroundSeed(text);
+      // the playground seeds its data and its weights from this one string (an empty one it ignores, and so do we)
+      if (text.trim() !== '') fields.seed = fields.dataSeed = playgroundSeed(text);
       return true;
     case 'initZero': {
       const zero = readBoolean(text);
