@@ -43,6 +43,8 @@ const COMMAND_RESULT_FIELDS = {
   loadPreset: { clock },
   setLesson: {},
   lessonStep: {},
+  startChallenge: {},
+  endChallenge: {},
 } as const satisfies Record<CommandType, TProperties>;
 
 /** A refused command (or an unknown event that came with an ack, rule VAL-3). */

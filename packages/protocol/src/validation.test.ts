@@ -35,6 +35,11 @@ const VALID_COMMANDS = {
   loadPreset: { type: 'loadPreset', sessionId: SESSION, presetId: 'xor-linear' },
   setLesson: { type: 'setLesson', lesson: { lessonId: 'non-linearity', steps: ['xor-linear', 'xor-tanh'] } },
   lessonStep: { type: 'lessonStep', step: 1 },
+  startChallenge: {
+    type: 'startChallenge',
+    goal: { dataset: 'circle', noise: 10, features: ['x1', 'x2'], budget: { kind: 'neurons', max: 8 }, targetTestLoss: 0.1, timeLimitSec: 600 },
+  },
+  endChallenge: { type: 'endChallenge' },
 } satisfies Record<(typeof COMMAND_TYPES)[number], unknown>;
 
 /** Anything JSON (or socket.io's binary placeholders) can deliver. */

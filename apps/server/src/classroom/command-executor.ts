@@ -101,6 +101,8 @@ export class CommandExecutor {
       case 'loadPreset':
       case 'setLesson':
       case 'lessonStep':
+      case 'startChallenge':
+      case 'endChallenge':
         return null;
       default: {
         const unknown: never = command;
@@ -245,6 +247,19 @@ export class CommandExecutor {
         }
         classroom.touch();
         this.events.classStatusChanged(classroom);
+        return { ok: true };
+      }
+      case 'startChallenge':
+        classroom.startChallenge(command.goal, Date.now(), this.newSeed());
+        classroom.touch();
+        this.events.challengeChanged(classroom);
+        return { ok: true };
+      case 'endChallenge': {
+        const challenge = classroom.challenge;
+        if (!challenge?.running) throw new Refusal(ErrorCode.badRequest, 'no challenge is running');
+        challenge.end(classroom.challengeForks(), Date.now());
+        classroom.touch();
+        this.events.challengeChanged(classroom);
         return { ok: true };
       }
       case 'removeParticipant': {

@@ -4,6 +4,7 @@ import { LessonPlanSchema, PresetIdSchema } from './lesson-plan-schemas';
 import { PROTOCOL_LIMITS } from '../limits';
 import { IdSchema, SpeedSchema } from './common-schemas';
 import { ConfigPatchSchema } from './config-schema';
+import { ChallengeGoalSchema } from './challenge-schemas';
 
 /*
  * Every client command travels on the one `command` event as a union keyed
@@ -88,6 +89,10 @@ export const COMMAND_SCHEMAS = {
     { type: Type.Literal('lessonStep'), step: Type.Integer({ minimum: 0, maximum: PROTOCOL_LIMITS.maxLessonSteps - 1 }) },
     strict,
   ),
+  /** teacher: start a challenge with this goal; one that runs is replaced (CHAL-1) */
+  startChallenge: Type.Object({ type: Type.Literal('startChallenge'), goal: ChallengeGoalSchema }, strict),
+  /** teacher: end the running challenge; its standings become final (CHAL-6) */
+  endChallenge: Type.Object({ type: Type.Literal('endChallenge') }, strict),
 } as const satisfies Record<string, TSchema>;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;
@@ -116,7 +121,7 @@ export const SESSION_MUTATIONS = [
 export type SessionMutation = (typeof SESSION_MUTATIONS)[number];
 
 /** Commands only the teacher may send. */
-export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls', 'hideNames', 'setLesson', 'lessonStep'] as const satisfies readonly CommandType[];
+export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls', 'hideNames', 'setLesson', 'lessonStep', 'startChallenge', 'endChallenge'] as const satisfies readonly CommandType[];
 
 /** Whether a command type changes a session's training state. */
 export function isSessionMutation(type: CommandType): type is SessionMutation {
