@@ -8,6 +8,7 @@ import { practice as enPractice } from './en/practice';
 import { names as enNames } from './en/names';
 import { teaching as enTeaching } from './en/teaching';
 import { lessonPlan as enLessonPlan } from './en/lesson-plan';
+import { challenge as enChallenge } from './en/challenge';
 import { app as zhApp } from './zh-CN/app';
 import { dashboard as zhDashboard } from './zh-CN/dashboard';
 import { lesson as zhLesson } from './zh-CN/lesson';
@@ -18,13 +19,14 @@ import { practice as zhPractice } from './zh-CN/practice';
 import { names as zhNames } from './zh-CN/names';
 import { teaching as zhTeaching } from './zh-CN/teaching';
 import { lessonPlan as zhLessonPlan } from './zh-CN/lesson-plan';
+import { challenge as zhChallenge } from './zh-CN/challenge';
 import type { Language } from './types';
 
-const en = { ...enApp, ...enPlayground, ...enDashboard, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames, ...enTeaching, ...enLessonPlan };
+const en = { ...enApp, ...enPlayground, ...enDashboard, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames, ...enTeaching, ...enLessonPlan, ...enChallenge };
 export type MessageKey = keyof typeof en;
 
 /** Every language's messages; zh-CN is checked key by key against English at compile time. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
   en,
-  'zh-CN': { ...zhApp, ...zhPlayground, ...zhDashboard, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames, ...zhTeaching, ...zhLessonPlan },
+  'zh-CN': { ...zhApp, ...zhPlayground, ...zhDashboard, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames, ...zhTeaching, ...zhLessonPlan, ...zhChallenge },
 };
