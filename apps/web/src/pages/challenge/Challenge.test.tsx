@@ -49,7 +49,7 @@ describe('the teacher’s challenge panel', () => {
     await act(async () => fireEvent.submit(screen.getByTestId('challenge-form')));
     expect(send).toHaveBeenCalledWith({
       type: 'startChallenge',
-      goal: { dataset: 'circle', noise: 10, features: ['x1', 'x2', 'x1sq'], budget: { kind: 'neurons', max: 6 }, targetTestLoss: 0.1, timeLimitSec: null },
+      goal: { dataset: 'circle', noise: 0, features: ['x1', 'x2', 'x1sq'], budget: { kind: 'neurons', max: 6 }, targetTestLoss: 0.1, timeLimitSec: null },
     });
   });
 

@@ -2,13 +2,23 @@ import { useState } from 'react';
 import { FEATURES, FEATURE_IDS, LIMITS, type FeatureId } from '@playroom/engine';
 import { CHALLENGE_DATASETS, CHALLENGE_LIMITS, type ChallengeGoal } from '@playroom/protocol';
 import { useT, type MessageKey } from '../../i18n';
+import { useAppStore } from '../../store/app-store';
 
-const DEFAULT_GOAL: ChallengeGoal = { dataset: 'circle', noise: 10, features: ['x1', 'x2'], budget: { kind: 'neurons', max: 8 }, targetTestLoss: 0.1, timeLimitSec: 600 };
+const DEFAULT_GOAL: ChallengeGoal = { dataset: 'circle', noise: 0, features: ['x1', 'x2'], budget: { kind: 'neurons', max: 8 }, targetTestLoss: 0.1, timeLimitSec: 600 };
 
-/** The teacher's goal (CHAL-1), within the bounds the server accepts. */
+/** A first goal on the class session's data and features: what the students fork. */
+function useFirstGoal(): ChallengeGoal {
+  const config = useAppStore((s) => (s.classSessionId ? s.sessions[s.classSessionId]?.config : undefined));
+  if (!config) return DEFAULT_GOAL;
+  const dataset = (CHALLENGE_DATASETS as readonly string[]).includes(config.dataset) ? (config.dataset as ChallengeGoal['dataset']) : DEFAULT_GOAL.dataset;
+  return { ...DEFAULT_GOAL, dataset, noise: config.noise, features: [...config.features] };
+}
+
+/** The teacher's goal (CHAL-1), within the bounds the server accepts (clamped here, so the browser's own step checks are off). */
 export function ChallengeGoalForm({ busy, onStart }: { busy: boolean; onStart(goal: ChallengeGoal): void }) {
   const t = useT();
-  const [goal, setGoal] = useState<ChallengeGoal>(DEFAULT_GOAL);
+  const first = useFirstGoal();
+  const [goal, setGoal] = useState<ChallengeGoal>(first);
   const patch = (change: Partial<ChallengeGoal>) => setGoal((g) => ({ ...g, ...change }));
   const toggleFeature = (id: FeatureId) =>
     patch({ features: goal.features.includes(id) ? goal.features.filter((f) => f !== id) : FEATURE_IDS.filter((f) => f === id || goal.features.includes(f)) });
@@ -19,6 +29,7 @@ export function ChallengeGoalForm({ busy, onStart }: { busy: boolean; onStart(go
     <form
       className="challenge-form"
       data-testid="challenge-form"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         onStart(goal);
