@@ -53,6 +53,10 @@ describe('challenges', () => {
       const board = (await leaderboard(teacher.socket, (u) => u.challenge?.entries.length === 2 && u.challenge.entries.every((e) => e.testLoss === expected.get(e.forkId)))).challenge!;
       expect(board.entries.map((e) => e.rank)).toEqual([1, 2]);
       for (const entry of board.entries) expect(entry.testLoss).not.toBe(classroom.session(entry.forkId)!.metrics().testLoss);
+      // the held-out seed is in no payload (CHAL-2)
+      const seed = String(classroom.challenge!.toRecord().heldOutSeed);
+      expect(JSON.stringify(board)).not.toContain('heldOutSeed');
+      expect(JSON.stringify(board.entries)).not.toContain(seed);
       // a student sees the ranks too
       const seen = (await leaderboard(ana.socket, scored([anas.sessionId, bens.sessionId]))).challenge!;
       expect(seen.entries.map((e) => [e.forkId, e.rank])).toEqual(board.entries.map((e) => [e.forkId, e.rank]));
@@ -92,6 +96,29 @@ describe('challenges', () => {
         const wire = JSON.stringify(update);
         expect(wire.includes(names[1 - i]!), `student ${i} got the other's name`).toBe(false);
       }
+    });
+  });
+
+  it('CHAL-5: at most one leaderboard a second while forks train, none while nothing changes', async () => {
+    await withClass(server, { students: ['Ana'] }, async ({ created, teacher, students: [ana] }) => {
+      expect(codeOf(await start(teacher))).toBe('ok');
+      const own = await trainedFork(ana, created.sessionId, { features: ['x1', 'x2'], hiddenLayers: [2], learningRate: 0.01 }, 0);
+      expect(codeOf(await command(ana.socket, { type: 'setSpeed', sessionId: own.sessionId, speed: 30 }))).toBe('ok');
+      expect(codeOf(await command(ana.socket, { type: 'play', sessionId: own.sessionId }))).toBe('ok');
+      const count = async (ms: number) => {
+        let n = 0;
+        const listener = () => n++;
+        teacher.socket.on('leaderboard', listener);
+        await new Promise((r) => setTimeout(r, ms));
+        teacher.socket.off('leaderboard', listener);
+        return n;
+      };
+      const whileTraining = await count(3200);
+      expect(whileTraining).toBeGreaterThanOrEqual(1);
+      expect(whileTraining).toBeLessThanOrEqual(4);
+      expect(codeOf(await command(ana.socket, { type: 'pause', sessionId: own.sessionId }))).toBe('ok');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await count(2500)).toBe(0);
     });
   });
 
