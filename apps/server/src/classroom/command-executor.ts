@@ -249,6 +249,16 @@ export class CommandExecutor {
         this.events.classStatusChanged(classroom);
         return { ok: true };
       }
+      case 'removeParticipant': {
+        const spotlighted = classroom.spotlightId;
+        const removed = classroom.removeStudent(command.participantId);
+        if (!removed) throw new Refusal(ErrorCode.participantNotFound, 'no student with this id in this class', '/participantId');
+        classroom.touch();
+        for (const fork of removed.forks) this.events.forkRemoved(classroom, fork);
+        this.events.participantRemoved(classroom, removed.participant);
+        if (classroom.spotlightId !== spotlighted) this.events.classStatusChanged(classroom);
+        return { ok: true };
+      }
       case 'startChallenge':
         classroom.startChallenge(command.goal, Date.now(), this.newSeed());
         classroom.touch();
@@ -260,16 +270,6 @@ export class CommandExecutor {
         challenge.end(classroom.challengeForks(), Date.now());
         classroom.touch();
         this.events.challengeChanged(classroom);
-        return { ok: true };
-      }
-      case 'removeParticipant': {
-        const spotlighted = classroom.spotlightId;
-        const removed = classroom.removeStudent(command.participantId);
-        if (!removed) throw new Refusal(ErrorCode.participantNotFound, 'no student with this id in this class', '/participantId');
-        classroom.touch();
-        for (const fork of removed.forks) this.events.forkRemoved(classroom, fork);
-        this.events.participantRemoved(classroom, removed.participant);
-        if (classroom.spotlightId !== spotlighted) this.events.classStatusChanged(classroom);
         return { ok: true };
       }
     }
