@@ -88,6 +88,9 @@ const EXPECTED: Record<CommandType, Expected> = {
     'student:running': [NO, ErrorCode.badRequest, NO],
     'student:paused': [NO, ErrorCode.forksFrozen, NO],
   },
+  // CHAL-1/CHAL-6: the teacher starts and ends a challenge; ending none is a bad request
+  startChallenge: TEACHER_ONLY,
+  endChallenge: always([ErrorCode.badRequest, ErrorCode.badRequest, ErrorCode.badRequest], [NO, NO, NO]),
 };
 
 /** A valid command of each type on `sessionId` (the target; commands without a session ignore it); `ben` is a student's id. */
@@ -117,6 +120,11 @@ const PAYLOADS: { [T in CommandType]: (sessionId: string, ben: string) => Comman
   lessonStep: () => ({ type: 'lessonStep', step: 0 }),
   scrub: (sessionId) => ({ type: 'scrub', sessionId, epoch: null }),
   resumeFrom: (sessionId) => ({ type: 'resumeFrom', sessionId }),
+  startChallenge: () => ({
+    type: 'startChallenge',
+    goal: { dataset: 'circle', noise: 0, features: ['x1', 'x2'], budget: { kind: 'neurons', max: 8 }, targetTestLoss: 0.1, timeLimitSec: null },
+  }),
+  endChallenge: () => ({ type: 'endChallenge' }),
 };
 
 interface Case {
@@ -235,7 +243,7 @@ describe('permission matrix', () => {
 
   it('PERM-6: a session of another class is not found, whoever asks, with any command that names one', async () => {
     const withSession = COMMAND_TYPES.filter((type) => 'sessionId' in PAYLOADS[type]('s_x', 'p_x'));
-    expect(withSession).toHaveLength(COMMAND_TYPES.length - 8); // all but freezeForks, endClass, lockClass, removeParticipant, setLessonControls, hideNames, setLesson, lessonStep
+    expect(withSession).toHaveLength(COMMAND_TYPES.length - 10); // all but freezeForks, endClass, lockClass, removeParticipant, setLessonControls, hideNames, setLesson, lessonStep, startChallenge, endChallenge
     await withMatrixClass((first) =>
       withMatrixClass(async (second) => {
         for (const client of Object.values(first.clients)) {

@@ -10,6 +10,7 @@ import {
   RosterUpdateSchema,
   SessionUpdateSchema,
   WelcomeSchema,
+  LeaderboardUpdateSchema,
   createValidator,
   decodeForkPreviews,
   decodeSnapshot,
@@ -74,6 +75,7 @@ const EVENT_CHECKS: { [E in ServerEventName]: (payload: unknown, memory: SocketM
   classStatus: bySchema(createValidator(ClassStatusSchema)),
   classEnded: bySchema(createValidator(ClassEndedSchema)),
   protocolError: bySchema(createValidator(ProtocolErrorEventSchema)),
+  leaderboard: bySchema(createValidator(LeaderboardUpdateSchema)),
 };
 
 /** What is wrong with a server event (name and arguments as socket.io delivered them), or null. */

@@ -45,6 +45,8 @@ const COMMAND_RESULT_FIELDS = {
   lessonStep: {},
   scrub: { clock },
   resumeFrom: { clock },
+  startChallenge: {},
+  endChallenge: {},
 } as const satisfies Record<CommandType, TProperties>;
 
 /** A refused command (or an unknown event that came with an ack, rule VAL-3). */

@@ -12,6 +12,7 @@ import type {
 } from './schemas/server-event-schemas';
 import type { ClassStatus } from './schemas/state-schemas';
 import type { ForkPreviewsMessage } from './fork-preview-codec';
+import type { LeaderboardUpdate } from './schemas/challenge-schemas';
 
 /** Events a client sends. */
 export const ClientEvent = {
@@ -32,6 +33,7 @@ export const ServerEvent = {
   classStatus: 'classStatus',
   classEnded: 'classEnded',
   protocolError: 'protocolError',
+  leaderboard: 'leaderboard',
 } as const;
 export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
 
@@ -48,6 +50,8 @@ export interface ServerToClientEvents {
   classStatus: (status: ClassStatus) => void;
   classEnded: (ended: ClassEnded) => void;
   protocolError: (error: ProtocolErrorEvent) => void;
+  /** the class's challenge and its standings (CHAL-5) */
+  leaderboard: (update: LeaderboardUpdate) => void;
 }
 
 export interface ClientToServerEvents {

@@ -37,6 +37,11 @@ const VALID_COMMANDS = {
   lessonStep: { type: 'lessonStep', step: 1 },
   scrub: { type: 'scrub', sessionId: SESSION, epoch: 40 },
   resumeFrom: { type: 'resumeFrom', sessionId: SESSION },
+  startChallenge: {
+    type: 'startChallenge',
+    goal: { dataset: 'circle', noise: 10, features: ['x1', 'x2'], budget: { kind: 'neurons', max: 8 }, targetTestLoss: 0.1, timeLimitSec: 600 },
+  },
+  endChallenge: { type: 'endChallenge' },
 } satisfies Record<(typeof COMMAND_TYPES)[number], unknown>;
 
 /** Anything JSON (or socket.io's binary placeholders) can deliver. */

@@ -25,6 +25,8 @@ export interface ClassroomEvents {
   rosterChanged(classroom: Classroom, joined?: string): void;
   classStatusChanged(classroom: Classroom): void;
   classEnded(classroom: Classroom, reason: ClassEnded['reason']): void;
+  /** a challenge started or ended (CHAL-5, CHAL-6): its record is stored, the class hears at once */
+  challengeChanged(classroom: Classroom): void;
 }
 
 /** Fans every event out to any number of listeners; one failing listener does not stop the others. */
@@ -83,5 +85,8 @@ export class ClassroomEventHub implements ClassroomEvents {
   }
   classEnded(...args: Parameters<ClassroomEvents['classEnded']>): void {
     this.emit('classEnded', ...args);
+  }
+  challengeChanged(...args: Parameters<ClassroomEvents['challengeChanged']>): void {
+    this.emit('challengeChanged', ...args);
   }
 }

@@ -146,6 +146,8 @@ export class ClassroomRegistry {
     classroom.setLessonControls(status.lessonControls ?? {});
     // classes stored before NAMES-1 show names
     classroom.setNamesHidden(status.namesHidden === true);
+    // classes stored before CHAL-8 have no challenge
+    classroom.restoreChallenge(status.challenge);
     // classes stored before TEACH-3 have no lesson
     if (status.lesson) {
       classroom.setLesson(status.lesson);

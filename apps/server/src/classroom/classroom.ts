@@ -1,9 +1,13 @@
-import { HIDDEN_NAME, restrictedLessonControls, type ClassStatus, type ForkSummary, type LessonControls, type LessonPlan, type LessonState, type Role, type RosterEntry, type SessionState } from '@playroom/protocol';
+import { HIDDEN_NAME, restrictedLessonControls, type ChallengeGoal, type ChallengeView, type ClassStatus, type ForkSummary, type LessonControls, type LessonPlan, type LessonState, type Role, type RosterEntry, type SessionState } from '@playroom/protocol';
+import { Challenge, type ChallengeRecord } from './challenge';
 import { Roster, type Participant } from './roster';
 import type { TrainingSession } from './training-session';
 
 /** The teacher's class-wide switches as stored; the wire's ClassStatus adds what follows from them. */
-export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked' | 'lessonControls' | 'namesHidden' | 'lesson'>;
+export type ClassSwitches = Pick<ClassStatus, 'spotlightId' | 'forksFrozen' | 'locked' | 'lessonControls' | 'namesHidden' | 'lesson'> & {
+  /** the class's challenge, running or ended (CHAL-8); absent in classes stored before challenges */
+  challenge?: ChallengeRecord | null;
+};
 
 /**
  * Who a payload is for (NAMES-2): the teacher sees every name; students, while names are hidden, only
@@ -37,6 +41,7 @@ export class Classroom {
   private readonly switches: ClassSwitches = { spotlightId: null, forksFrozen: false, locked: false, lessonControls: {}, namesHidden: false, lesson: null };
   lastActivityAt: number;
   private readonly forks = new Map<string, TrainingSession>();
+  private challengeValue: Challenge | null = null;
 
   constructor(
     readonly record: Omit<ClassRecord, 'status' | 'lastActivityAt'>,
@@ -292,8 +297,58 @@ export class Classroom {
     this.lastActivityAt = now;
   }
 
+  /** The class's challenge, running or ended, or null (CHAL-1). */
+  get challenge(): Challenge | null {
+    return this.challengeValue;
+  }
+
+  /** Start a challenge (one running or ended before is replaced), or take one back from storage (CHAL-8). */
+  startChallenge(goal: ChallengeGoal, now: number, heldOutSeed: number): Challenge {
+    this.challengeValue = Challenge.start(goal, now, heldOutSeed);
+    return this.challengeValue;
+  }
+  restoreChallenge(record: ChallengeRecord | null | undefined): void {
+    this.challengeValue = record ? new Challenge(structuredClone(record)) : null;
+  }
+
+  /** The forks a challenge ranks: students' (the teacher's own demos are not in the contest). */
+  challengeForks(): TrainingSession[] {
+    return this.allForks().filter((fork) => this.isStudentFork(fork));
+  }
+
+  /**
+   * The challenge as `viewer` may get it (CHAL-5, NAMES-2): the teacher every fork; a student the
+   * ranked forks and their own, with other students' names hidden while names are hidden.
+   */
+  challengeView(viewer: Viewer = TEACHER_VIEW): ChallengeView | null {
+    const challenge = this.challengeValue;
+    if (!challenge) return null;
+    const standings = challenge.standings(this.challengeForks());
+    const visible = viewer.role === 'teacher' ? standings : standings.filter((s) => s.rank !== null || s.ownerId === viewer.participantId);
+    return {
+      goal: structuredClone(challenge.goal),
+      startedAt: challenge.startedAt,
+      endsAt: challenge.endsAt,
+      endedAt: challenge.endedAt,
+      entries: visible.map((s) => ({
+        forkId: s.forkId,
+        owner: { participantId: s.ownerId, name: this.nameFor(viewer, s.ownerId, s.ownerName), alias: this.roster.aliasOf(s.ownerId), role: 'student' },
+        testLoss: s.testLoss,
+        neurons: s.neurons,
+        weights: s.weights,
+        timeToTargetMs: s.timeToTargetMs,
+        rank: s.rank,
+        disqualified: s.disqualified,
+      })),
+    };
+  }
+
   toRecord(): ClassRecord {
-    return { ...this.record, lastActivityAt: this.lastActivityAt, status: { ...this.switches, lessonControls: { ...this.switches.lessonControls }, lesson: copyLesson(this.switches.lesson) } };
+    return {
+      ...this.record,
+      lastActivityAt: this.lastActivityAt,
+      status: { ...this.switches, lessonControls: { ...this.switches.lessonControls }, lesson: copyLesson(this.switches.lesson), challenge: this.challengeValue?.toRecord() ?? null },
+    };
   }
 }
 

@@ -103,6 +103,8 @@ export class CommandExecutor {
       case 'lessonStep':
       case 'scrub':
       case 'resumeFrom':
+      case 'startChallenge':
+      case 'endChallenge':
         return null;
       default: {
         const unknown: never = command;
@@ -265,6 +267,19 @@ export class CommandExecutor {
       case 'resumeFrom':
         session().resumeFrom();
         return { ok: true, clock: changed('resumeFrom') };
+      case 'startChallenge':
+        classroom.startChallenge(command.goal, Date.now(), this.newSeed());
+        classroom.touch();
+        this.events.challengeChanged(classroom);
+        return { ok: true };
+      case 'endChallenge': {
+        const challenge = classroom.challenge;
+        if (!challenge?.running) throw new Refusal(ErrorCode.badRequest, 'no challenge is running');
+        challenge.end(classroom.challengeForks(), Date.now());
+        classroom.touch();
+        this.events.challengeChanged(classroom);
+        return { ok: true };
+      }
     }
   }
 }

@@ -110,6 +110,8 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     case 'hideNames':
     case 'setLesson':
     case 'lessonStep':
+    case 'startChallenge':
+    case 'endChallenge':
       return actor.role === 'teacher' ? null : teacherOnly(command.type);
     default:
       return noRuleFor(command);

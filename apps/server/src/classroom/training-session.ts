@@ -6,6 +6,7 @@ import {
   presetConfig,
   trainRecordingLoss,
   type LossHistory,
+  type Network,
   type Preset,
   type TrainerConfig,
   type TrainerState,
@@ -136,6 +137,10 @@ export class TrainingSession implements Trainable {
   }
   get layerSizes(): readonly number[] {
     return this.trainerValue.network.layerSizes;
+  }
+  /** The live network (do not write): what a challenge scores on its held-out set (CHAL-2). */
+  get network(): Network {
+    return this.trainerValue.network;
   }
   /** The live parameters (do not write). */
   get params(): Float64Array {

@@ -16,7 +16,7 @@ const NOT_REPLAYED = new Set(['snapshot', 'forkPreviews', 'classEnded']);
  * (STATE-1 for `session`; the others are whole lists): a replay needs only
  * the newest, so an older one in the buffer is emptied when a newer arrives.
  */
-const REPLACED = new Set(['session', 'roster', 'forks', 'classStatus']);
+const REPLACED = new Set(['session', 'roster', 'forks', 'classStatus', 'leaderboard']);
 
 interface StoredPacket {
   id: string;

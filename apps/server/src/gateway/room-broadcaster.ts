@@ -14,7 +14,7 @@ import type { PlayroomServer } from './types';
  * round (SessionUpdates); every other event of a class sends that class's
  * waiting updates first, so coalescing never reorders a class's events.
  */
-export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'classCreated' | 'participantJoined'> {
+export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'classCreated' | 'participantJoined' | 'challengeChanged'> {
   constructor(
     private readonly io: PlayroomServer,
     private readonly onForksChanged: (classroom: Classroom) => void,

@@ -26,6 +26,7 @@ import { RecoveryAdapter } from './recovery-adapter';
 import { RoomBroadcaster } from './room-broadcaster';
 import { rooms } from './rooms';
 import { SnapshotPump } from './snapshot-pump';
+import { LeaderboardPump } from './leaderboard-pump';
 import type { PlayroomServer, PlayroomSocket } from './types';
 
 export interface GatewayOptions {
@@ -72,6 +73,9 @@ const FLOOD_FACTOR = 5;
 const ADDRESS_COMMAND_FACTOR = 50;
 
 
+/** the leaderboard goes out at most once a second (CHAL-5) */
+const LEADERBOARD_INTERVAL_MS = 1000;
+
 /**
  * The socket.io side of the server: handshake, one `command` event with
  * validation, rate limit and ack, and the adaptation of sockets to the
@@ -80,6 +84,8 @@ const ADDRESS_COMMAND_FACTOR = 50;
 export class SocketGateway {
   readonly io: PlayroomServer;
   readonly pump: SnapshotPump;
+  private readonly leaderboards: LeaderboardPump;
+  private readonly unsubscribeLeaderboards: () => void;
   private accepting = true;
   private readonly unsubscribe: () => void;
   private readonly commandRate: { perSecond: number; burst: number };
@@ -120,6 +126,11 @@ export class SocketGateway {
     });
     const broadcaster = new RoomBroadcaster(this.io, (classroom) => this.pump.forksChanged(classroom), this.pump.updates);
     this.unsubscribe = deps.hub.subscribe(broadcaster);
+    this.leaderboards = new LeaderboardPump(this.io, deps.registry, {
+      intervalMs: LEADERBOARD_INTERVAL_MS,
+      onError: (error) => deps.log.error({ err: error }, 'leaderboard pump failed'),
+    });
+    this.unsubscribeLeaderboards = deps.hub.subscribe(this.leaderboards);
     this.io.use((socket, next) => {
       try {
         // a browser page of another site: refused before the handshake reaches the classroom (SEC-1)
@@ -159,6 +170,7 @@ export class SocketGateway {
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
     this.pump.start();
+    this.leaderboards.start();
   }
 
   /** Sockets currently open. */
@@ -174,7 +186,9 @@ export class SocketGateway {
   async close(): Promise<void> {
     this.accepting = false;
     this.pump.stop();
+    this.leaderboards.stop();
     this.unsubscribe();
+    this.unsubscribeLeaderboards();
     // close the transports, not `disconnectSockets(true)`: socket.io-client treats "io server disconnect" as final,
     // a closed transport as a network drop and reconnects by itself to the restarted server (rule PERSIST-2)
     for (const socket of this.io.sockets.sockets.values()) socket.conn.close();
@@ -222,6 +236,7 @@ export class SocketGateway {
       ...(identity.participantToken === undefined ? {} : { participantToken: identity.participantToken }),
     };
     socket.emit('welcome', welcomeFor(classroom, actor, welcomeOptions));
+    if (classroom.challenge) socket.emit('leaderboard', this.leaderboards.viewFor(classroom, actor.role, actor.participantId));
     this.deps.hub.rosterChanged(classroom);
 
     const bucket = new TokenBucket(this.commandRate.perSecond, this.commandRate.burst);

@@ -54,6 +54,8 @@ const IDLE_SWEEP_MS = 60_000;
 const ENDED_CODES_KEPT = 10_000;
 const ENDED_CODES_FOR_MS = 30 * 24 * 60 * 60_000;
 const ABSENCE_SWEEP_MS = 5_000;
+/** challenges: forks scored (each at most once a second, CHAL-7) and time limits checked this often */
+const CHALLENGE_SWEEP_MS = 250;
 /** main-thread time one periodic checkpoint burst may take: short, so it barely adds to a training slice's delay */
 const CHECKPOINT_BURST_MS = 2;
 
@@ -176,6 +178,23 @@ export default fp<{ server: ServerOptions }>(
       }
     }, Math.min(ABSENCE_SWEEP_MS, options.absentForkPauseMs / 2));
     absenceSweep.unref();
+    // challenges: the server scores forks on its held-out set, off the command path, and a time limit ends one (CHAL-6, CHAL-7)
+    const challengeSweep = setInterval(() => {
+      const now = Date.now();
+      for (const classroom of registry.classrooms()) {
+        const challenge = classroom.challenge;
+        if (!challenge?.running) continue;
+        try {
+          if (challenge.expired(now)) {
+            challenge.end(classroom.challengeForks(), now);
+            hub.challengeChanged(classroom);
+          } else challenge.evaluate(classroom.challengeForks(), now);
+        } catch (error) {
+          app.log.error({ err: error, classId: classroom.id }, 'challenge scoring failed');
+        }
+      }
+    }, CHALLENGE_SWEEP_MS);
+    challengeSweep.unref();
 
     metrics.start();
     scheduler.start();
@@ -188,6 +207,7 @@ export default fp<{ server: ServerOptions }>(
       playroom.ready = false;
       clearInterval(idleSweep);
       clearInterval(absenceSweep);
+      clearInterval(challengeSweep);
       scheduler.stop();
     });
     // the final save has usually run already (graceful-close, right after the sockets closed): then this only waits for it

@@ -227,6 +227,10 @@ export class Checkpointer implements Partial<ClassroomEvents>, RegistryEvents, W
     this.guard(() => this.storage.saveClass(classroom.toRecord()));
   }
 
+  challengeChanged(classroom: Classroom): void {
+    this.guard(() => this.storage.saveClass(classroom.toRecord()));
+  }
+
   classEnded(classroom: Classroom): void {
     this.guard(async () => {
       // the class row first: a class taken back before it was stored has none yet (PERSIST-5)

@@ -9,6 +9,7 @@ import { names as enNames } from './en/names';
 import { teaching as enTeaching } from './en/teaching';
 import { lessonPlan as enLessonPlan } from './en/lesson-plan';
 import { shareLink as enShareLink } from './en/share-link';
+import { challenge as enChallenge } from './en/challenge';
 import { app as zhApp } from './zh-CN/app';
 import { dashboard as zhDashboard } from './zh-CN/dashboard';
 import { lesson as zhLesson } from './zh-CN/lesson';
@@ -20,13 +21,14 @@ import { names as zhNames } from './zh-CN/names';
 import { teaching as zhTeaching } from './zh-CN/teaching';
 import { lessonPlan as zhLessonPlan } from './zh-CN/lesson-plan';
 import { shareLink as zhShareLink } from './zh-CN/share-link';
+import { challenge as zhChallenge } from './zh-CN/challenge';
 import type { Language } from './types';
 
-const en = { ...enApp, ...enPlayground, ...enDashboard, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames, ...enTeaching, ...enLessonPlan, ...enShareLink };
+const en = { ...enApp, ...enPlayground, ...enDashboard, ...enLesson, ...enPractice, ...enProjector, ...enTeacherLink, ...enNames, ...enTeaching, ...enLessonPlan, ...enShareLink, ...enChallenge };
 export type MessageKey = keyof typeof en;
 
 /** Every language's messages; zh-CN is checked key by key against English at compile time. */
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
   en,
-  'zh-CN': { ...zhApp, ...zhPlayground, ...zhDashboard, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames, ...zhTeaching, ...zhLessonPlan, ...zhShareLink },
+  'zh-CN': { ...zhApp, ...zhPlayground, ...zhDashboard, ...zhLesson, ...zhPractice, ...zhProjector, ...zhTeacherLink, ...zhNames, ...zhTeaching, ...zhLessonPlan, ...zhShareLink, ...zhChallenge },
 };

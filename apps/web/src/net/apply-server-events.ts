@@ -1,4 +1,4 @@
-import { decodeForkPreviews, decodeSnapshot, type ClassStatus, type ForkPreviewsMessage, type ForkRemoved, type ForksUpdate, type RosterUpdate, type SessionUpdate, type SnapshotMessage, type Welcome } from '@playroom/protocol';
+import { decodeForkPreviews, decodeSnapshot, type ClassStatus, type LeaderboardUpdate, type ForkPreviewsMessage, type ForkRemoved, type ForksUpdate, type RosterUpdate, type SessionUpdate, type SnapshotMessage, type Welcome } from '@playroom/protocol';
 import type { AppState } from '../store/app-store';
 import type { Identity } from '../store/identity-storage';
 import { sessionViewFromState } from '@playroom/protocol';
@@ -28,6 +28,8 @@ export function applyWelcome(store: StoreAccess, welcome: Welcome, identity: Ide
   s.setRoster(welcome.roster);
   s.setForkSummaries(welcome.forks);
   s.setClassStatus(welcome.classStatus);
+  // a class with a challenge sends its `leaderboard` right after the welcome (CHAL-5)
+  s.setChallenge(null);
   s.setJoinUrl(welcome.joinUrl);
   s.setJoined(true);
   return {
@@ -95,4 +97,9 @@ export function applyForkRemoved(store: StoreAccess, removed: ForkRemoved): void
 /** Applies the class status (spotlight, frozen forks). */
 export function applyClassStatus(store: StoreAccess, status: ClassStatus): void {
   store.getState().setClassStatus(status);
+}
+
+/** Applies the class's challenge and its standings (CHAL-5). */
+export function applyLeaderboard(store: StoreAccess, update: LeaderboardUpdate): void {
+  store.getState().setChallenge(update.challenge);
 }

@@ -15,6 +15,7 @@ import { keepEndedWork } from '../store/kept-work';
 import { lostSpotlight } from '../store/session-access';
 import {
   applyClassStatus,
+  applyLeaderboard,
   applyForkRemoved,
   applyForkPreviews,
   applyForks,
@@ -193,6 +194,7 @@ export class ClassConnection {
       if (this.identity) keepEndedWork(this.identity, ended, store.getState().classSessionId);
       this.fail(classEndedError(ended));
     });
+    socket.on(ServerEvent.leaderboard, (update) => applyLeaderboard(store, update));
     socket.on(ServerEvent.protocolError, (error) => console.warn('playroom: protocol error', error));
 
     socket.on('disconnect', (reason) => {

@@ -13,6 +13,7 @@ import { useAppStore } from '../store/app-store';
 import type { SessionView } from '@playroom/protocol';
 import { ProjectedLessonLine } from './lesson/LessonStepCard';
 import '../playground/output/output.css';
+import { ChallengeProjection } from './challenge/ChallengeProjection';
 
 /** The session the class should look at: the spotlighted fork while there is one (and we have it), else the class session. */
 function useProjectedSession(): SessionView | null {
@@ -52,6 +53,7 @@ export function ProjectorStage() {
   const spotlighted = useAppStore((s) => s.classStatus.spotlightId !== null && s.sessions[s.classStatus.spotlightId] !== undefined);
   // a teacher device, but the class reads it: aliases while names are hidden (NAMES-2)
   const namesHidden = useAppStore((s) => s.classStatus.namesHidden);
+  const challenged = useAppStore((s) => s.challenge !== null);
   const [renderer] = useState(() => new HeatmapRenderer());
   const chart = useElementHeight(240);
   const data = useDataSplit(session?.config ?? DEFAULT_CONFIG) // a hook: it runs before the session is here too;
@@ -84,10 +86,15 @@ export function ProjectorStage() {
           </p>
           <ProjectedLessonLine preset={session.preset} />
           <OutputMetrics metrics={metrics} classifies={classifies} />
-          <div className="projector-chart" ref={chart.ref}>
-            {/* the legend above the chart takes about 44 px of the slot */}
-            <LossChart history={session.lossHistory.points} large height={Math.max(120, chart.height - 44)} />
-          </div>
+          {/* during and after a challenge the class looks at the leaderboard, then the podium, instead of the curve */}
+          {challenged ? (
+            <ChallengeProjection />
+          ) : (
+            <div className="projector-chart" ref={chart.ref}>
+              {/* the legend above the chart takes about 44 px of the slot */}
+              <LossChart history={session.lossHistory.points} large height={Math.max(120, chart.height - 44)} />
+            </div>
+          )}
           <ColorLegend classes={config.problem === 'multiclass' ? (data?.numClasses ?? 0) : 2} />
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ChallengeBanner } from './challenge/ChallengeBanner';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
 import { aliasText, classFacingName } from '../app/class-names';
@@ -182,6 +183,7 @@ export function StudentView() {
         </div>
       )}
 
+      <ChallengeBanner />
       <LessonStepCard hint={tab === 'class' ? t('lessonPlan.studentHint') : undefined} />
 
       {shownId && <SessionPlayground key={shownId} sessionId={shownId} />}

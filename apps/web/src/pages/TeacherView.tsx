@@ -4,6 +4,7 @@ import { classConnection, deleteFork, forkAndOpen, openClass, openFork } from '.
 import { useAppStore } from '../store/app-store';
 import { ForkDashboard } from './ForkDashboard';
 import { LessonPanel } from './lesson/LessonPanel';
+import { ChallengePanel } from './challenge/ChallengePanel';
 import { ClassSpotlightBanner } from './dashboard/ClassSpotlightBanner';
 import { RoomCodePanel } from './RoomCodePanel';
 import { SessionPlayground } from './SessionPlayground';
@@ -58,6 +59,7 @@ export function TeacherView() {
       <RoomCodePanel code={code} />
       <TeacherLinkPanel />
       <LessonPanel />
+      <ChallengePanel />
       <div className="class-layout">
         <div className="class-main">
           {viewedFork && (

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createChallengeSlice, type ChallengeSlice } from './challenge-slice';
 import { createCommandsSlice, type CommandsSlice } from './commands-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { NO_CLASS_STATUS, createForksSlice, type ForksSlice } from './forks-slice';
@@ -7,7 +8,7 @@ import { createRosterSlice, type RosterSlice } from './roster-slice';
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice';
 
 /** The whole client state: one store made of slices. */
-export type AppState = ConnectionSlice & IdentitySlice & SessionsSlice & RosterSlice & ForksSlice & CommandsSlice & ClassLifecycle;
+export type AppState = ConnectionSlice & IdentitySlice & SessionsSlice & RosterSlice & ForksSlice & CommandsSlice & ChallengeSlice & ClassLifecycle;
 
 interface ClassLifecycle {
   /** forgets everything about the current class (left it, or switched to another) */
@@ -23,6 +24,7 @@ export function createAppStore() {
     ...createRosterSlice(...a),
     ...createForksSlice(...a),
     ...createCommandsSlice(...a),
+    ...createChallengeSlice(...a),
     resetClassState: () =>
       a[0]({
         joined: false,
@@ -39,6 +41,7 @@ export function createAppStore() {
         forkProgressAt: {},
         classStatus: NO_CLASS_STATUS,
         commands: {},
+        challenge: null,
       }),
   }));
 }

@@ -4,6 +4,7 @@ import { LessonPlanSchema, PresetIdSchema } from './lesson-plan-schemas';
 import { PROTOCOL_LIMITS } from '../limits';
 import { IdSchema, SpeedSchema } from './common-schemas';
 import { ConfigPatchSchema } from './config-schema';
+import { ChallengeGoalSchema } from './challenge-schemas';
 
 /*
  * Every client command travels on the one `command` event as a union keyed
@@ -92,6 +93,10 @@ export const COMMAND_SCHEMAS = {
   scrub: Type.Object({ type: Type.Literal('scrub'), sessionId, epoch: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, strict),
   /** continue from the checkpoint looked at: the timeline after it is dropped (SCRUB-3) */
   resumeFrom: Type.Object({ type: Type.Literal('resumeFrom'), sessionId }, strict),
+  /** teacher: start a challenge with this goal; one that runs is replaced (CHAL-1) */
+  startChallenge: Type.Object({ type: Type.Literal('startChallenge'), goal: ChallengeGoalSchema }, strict),
+  /** teacher: end the running challenge; its standings become final (CHAL-6) */
+  endChallenge: Type.Object({ type: Type.Literal('endChallenge') }, strict),
 } as const satisfies Record<string, TSchema>;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;
@@ -122,7 +127,7 @@ export const SESSION_MUTATIONS = [
 export type SessionMutation = (typeof SESSION_MUTATIONS)[number];
 
 /** Commands only the teacher may send. */
-export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls', 'hideNames', 'setLesson', 'lessonStep'] as const satisfies readonly CommandType[];
+export const TEACHER_COMMANDS = ['spotlight', 'freezeForks', 'endClass', 'lockClass', 'removeParticipant', 'setLessonControls', 'hideNames', 'setLesson', 'lessonStep', 'startChallenge', 'endChallenge'] as const satisfies readonly CommandType[];
 
 /** Whether a command type changes a session's training state. */
 export function isSessionMutation(type: CommandType): type is SessionMutation {
