@@ -6,6 +6,7 @@ import { HeatmapRenderer } from '../render/heatmapRenderer';
 import { HeatmapContext } from '../playground/HeatmapContext';
 import { ColorLegend } from '../playground/output/ColorLegend';
 import { LossChart } from '../playground/output/LossChart';
+import { LookingBack } from '../playground/timeline/LookingBack';
 import { OutputHeatmap } from '../playground/output/OutputHeatmap';
 import { OutputMetrics } from '../playground/output/OutputMetrics';
 import { useDataSplit } from '../playground/useDataSplit';
@@ -81,6 +82,7 @@ export function ProjectorStage() {
           <p className="projector-epoch" data-testid="projector-epoch">
             {t('projector.epoch', { epoch: session.epoch })}
           </p>
+          <LookingBack scrubbedTo={session.scrubbedTo} inline />
           <OutputMetrics metrics={metrics} classifies={classifies} />
           <div className="projector-chart" ref={chart.ref}>
             {/* the legend above the chart takes about 44 px of the slot */}
