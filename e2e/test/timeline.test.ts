@@ -91,6 +91,14 @@ describe('timeline', () => {
     expect(await epochOf(bo)).toBe(scrubbed);
     expect(await bo.getByTestId('looking-back').textContent()).toBe(`Looking back at epoch ${scrubbed}`);
     expect(await heatmapPrint(bo)).not.toBe(nowPrint);
+    // the projector the teacher opens shows the class the same mark
+    const opened = teacher.context().waitForEvent('page');
+    await teacher.getByTestId('open-projector').click();
+    const projector = await opened;
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await pollUntil(() => markedEpoch(projector), (e) => Number(e) === scrubbed, 10_000, 'the projector shows the mark');
+    await projector.screenshot({ path: await shotPath(SHOTS, 'projector-looking-back-en') });
+    await projector.close();
     const heatmap = (await bo.getByTestId('output-heatmap').boundingBox())!;
     expect(heatmap.y + heatmap.height).toBeLessThanOrEqual(844.5);
     for (const language of ['en', 'zh-CN'] as const) {

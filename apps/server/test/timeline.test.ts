@@ -1,5 +1,5 @@
 import { createTrainer, DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
-import { decodeSnapshot, type CommandAck, type SessionUpdate, type SnapshotMessage } from '@playroom/protocol';
+import { decodeSnapshot, type CommandAck, type SessionState, type SessionUpdate, type SnapshotMessage } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
 import { command, fork, nextEvent, stepAndWait, useServer, withClass } from './harness';
 
@@ -97,6 +97,12 @@ describe('timeline', () => {
       // the class session was not touched
       const cls = await command<CommandAck<'watch'>>(teacher.socket, { type: 'watch', sessionId: created.sessionId });
       expect(cls.ok && cls.session).toMatchObject({ epoch: 10, scrubbedTo: null });
+
+      // a class that ends while a fork looks back ends with it at now (SCRUB-4, CMD-7)
+      expect((await command(ana!.socket, { type: 'scrub', sessionId: anaFork.sessionId, epoch: 12 })).ok).toBe(true);
+      const ended = nextEvent<{ forks?: SessionState[] }>(ana!.socket, 'classEnded');
+      expect((await command(teacher.socket, { type: 'endClass' })).ok).toBe(true);
+      expect((await ended).forks).toMatchObject([{ sessionId: anaFork.sessionId, epoch: 25, scrubbedTo: null }]);
     });
   });
 });

@@ -161,6 +161,8 @@ export class ClassroomRegistry {
 
   /** Take a class off this server (ended or idle); storage keeps it. */
   remove(classroom: Classroom): void {
+    // what a class ends with, sent (CMD-7) and archived, is now, not a checkpoint someone looked at (SCRUB-4)
+    for (const session of classroom.sessions()) session.scrub(null);
     this.byIdMap.delete(classroom.id);
     if (this.byCodeMap.get(classroom.code) === classroom) this.byCodeMap.delete(classroom.code);
   }

@@ -88,6 +88,12 @@ describe('TrainingSession timeline (SCRUB-2…4)', () => {
     expect(session.toState()).toMatchObject({ epoch: 30, scrubbedTo: null, playing: true });
     session.scrub(5);
     expect(session.playing).toBe(false);
+    // a config patch looking back is merged into now's config, and a refused one changes nothing
+    session.applyConfig({ learningRate: 0.1 });
+    expect(session.toState()).toMatchObject({ epoch: 30, scrubbedTo: null, config: { learningRate: 0.1 } });
+    session.scrub(5);
+    expect(() => session.applyConfig({ learningRate: -1 })).toThrow();
+    expect(session.toState().scrubbedTo).toBe(5);
     session.applyConfig({ hiddenLayers: [3] });
     expect(session.toState()).toMatchObject({ epoch: 0, timeline: [0], scrubbedTo: null });
   });

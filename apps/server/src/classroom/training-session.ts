@@ -195,7 +195,8 @@ export class TrainingSession implements Trainable {
 
   /** Merge `patch` into the config; keeps or rebuilds the network as the engine decides (rule CMD-2). */
   applyConfig(patch: ConfigPatch): ConfigEffect {
-    const next = checkedConfig({ ...this.config, ...patch });
+    // merged into now's config: a session looking back returns there first (SCRUB-4), and only once the change is valid (CMD-1)
+    const next = checkedConfig({ ...(this.timeline.now?.trainer ?? this.trainerValue).config, ...patch });
     this.returnToNow();
     const before = this.trainerValue;
     const effect = configChangeEffect(before.config, next);

@@ -6,6 +6,7 @@ import { HeatmapRenderer } from '../render/heatmapRenderer';
 import { HeatmapContext } from '../playground/HeatmapContext';
 import { ColorLegend } from '../playground/output/ColorLegend';
 import { LossChart } from '../playground/output/LossChart';
+import { LookingBack } from '../playground/timeline/LookingBack';
 import { OutputHeatmap } from '../playground/output/OutputHeatmap';
 import { OutputMetrics } from '../playground/output/OutputMetrics';
 import { useDataSplit } from '../playground/useDataSplit';
@@ -84,6 +85,7 @@ export function ProjectorStage() {
           <p className="projector-epoch" data-testid="projector-epoch">
             {t('projector.epoch', { epoch: session.epoch })}
           </p>
+          <LookingBack scrubbedTo={session.scrubbedTo} inline />
           <ProjectedLessonLine preset={session.preset} />
           <OutputMetrics metrics={metrics} classifies={classifies} />
           {/* during and after a challenge the class looks at the leaderboard, then the podium, instead of the curve */}
