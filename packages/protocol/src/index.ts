@@ -24,3 +24,4 @@ export * from './schemas/handshake-schema';
 export * from './schemas/command-schemas';
 export * from './schemas/server-event-schemas';
 export * from './schemas/rest-schemas';
+export * from './schemas/trainer-state-schema';
