@@ -29,6 +29,8 @@ export const practice = {
   'app.practice.error.notPlayground': 'This is not a Playroom file. Open a file saved from Playroom.',
   'app.practice.error.invalid': 'This Playroom file is damaged or comes from a newer version of Playroom, so it cannot be opened.',
   'app.practice.error.tooBig': 'This file is too big to open (over {mb} MB).',
+  'app.practice.error.badTrainerState': 'Session {n} in this file has a damaged training state (optimizer or random-number state), so the file cannot be opened.',
+  'app.practice.error.detail': 'What is wrong: {detail}',
   'app.practice.skipped': '{count} of the sessions in this file could not be opened.',
 
   'app.home.kept.title': 'Work from ended classes',

@@ -31,6 +31,8 @@ export const practice: MessagesOf<typeof en> = {
   'app.practice.error.notPlayground': '这不是 Playroom 文件。请打开从 Playroom 保存的文件。',
   'app.practice.error.invalid': '这个 Playroom 文件已损坏，或来自更新版本的 Playroom，无法打开。',
   'app.practice.error.tooBig': '这个文件太大（超过 {mb} MB），无法打开。',
+  'app.practice.error.badTrainerState': '这个文件中的第 {n} 个实验的训练状态（优化器或随机数状态）已损坏，无法打开。',
+  'app.practice.error.detail': '问题所在：{detail}',
   'app.practice.skipped': '这个文件中有 {count} 个实验无法打开。',
 
   'app.home.kept.title': '已结束课堂的成果',

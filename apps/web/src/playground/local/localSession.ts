@@ -12,10 +12,10 @@ import {
   trainRecordingLoss,
   validateConfig,
   type LossHistory,
-  type Trainer,
+  Trainer,
   type TrainerConfig,
 } from '@playroom/engine';
-import { PROTOCOL_LIMITS, sessionMetricsOf, type ResetStart, type SessionState } from '@playroom/protocol';
+import { PROTOCOL_LIMITS, sessionMetricsOf, type ResetStart, type SavedSession } from '@playroom/protocol';
 import type { CommandFailure, PlaygroundModel } from '../model';
 import { trainerFromState } from './trainerFromState';
 
@@ -34,7 +34,7 @@ function refusal(error: unknown): CommandFailure {
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Who a session is, as a playground file names it: kept from the class session or fork it was opened from. */
-export type SessionOrigin = Pick<SessionState, 'sessionId' | 'classId' | 'kind' | 'ownerId' | 'ownerName' | 'parentId' | 'forkedAtEpoch'>;
+export type SessionOrigin = Pick<SavedSession, 'sessionId' | 'classId' | 'kind' | 'ownerId' | 'ownerName' | 'parentId' | 'forkedAtEpoch'>;
 
 /** A session started in practice mode: no class, nobody's. */
 const PRACTICE_ORIGIN: SessionOrigin = {
@@ -77,18 +77,18 @@ export class LocalSession {
    * playground file): the same config and data, weights, epoch, learning rate
    * and loss curve, paused. Throws when the state is not one the engine accepts.
    */
-  static fromState(state: SessionState, frameBudgetMs = FRAME_BUDGET_MS): LocalSession {
+  static fromState(state: SavedSession, frameBudgetMs = FRAME_BUDGET_MS): LocalSession {
     const { sessionId, classId, kind, ownerId, ownerName, parentId, forkedAtEpoch } = state;
     const session = new LocalSession(state.config, frameBudgetMs, { sessionId, classId, kind, ownerId, ownerName, parentId, forkedAtEpoch });
-    session.trainer = trainerFromState(state);
+    session.trainer = state.trainer ? Trainer.fromState(state.trainer) : trainerFromState(state);
     session.history = { stride: state.lossHistory.stride, points: state.lossHistory.points.map((p) => ({ ...p })) };
     session.speed = state.speed === 'max' ? PROTOCOL_LIMITS.speed.max : state.speed;
     session.preset = state.preset;
     return session;
   }
 
-  /** This session's full state, as a playground file keeps it (paused, exact weights). */
-  toState(): SessionState {
+  /** This session's full state, as a playground file keeps it (paused, exact: the trainer's state too, FILE-2). */
+  toState(): SavedSession {
     const { network, config, epoch } = this.trainer;
     return {
       ...this.origin,
@@ -103,6 +103,7 @@ export class LocalSession {
       metrics: sessionMetricsOf(this.trainer.evaluate()),
       lossHistory: { stride: this.history.stride, points: this.history.points.map((p) => ({ ...p })) },
       preset: this.preset,
+      trainer: this.trainer.exportState(),
     };
   }
 

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '@playroom/engine';
-import type { SessionState } from '@playroom/protocol';
+import type { SavedSession } from '@playroom/protocol';
 import { LocalSession } from './localSession';
 
 /** What practice mode has open: one new playground, or the sessions of a class's end or a file. */
@@ -16,7 +16,7 @@ export interface PracticeWorkspace {
 let nextId = 1;
 
 /** A workspace of these sessions (the ones the engine loads), or of one new playground when given none. */
-export function practiceWorkspace(work: { sessions: SessionState[]; fromClass: string | null } | null): PracticeWorkspace {
+export function practiceWorkspace(work: { sessions: SavedSession[]; fromClass: string | null } | null): PracticeWorkspace {
   if (!work) return { id: nextId++, sessions: [new LocalSession(DEFAULT_CONFIG)], fromClass: null, skipped: 0 };
   const sessions: LocalSession[] = [];
   for (const state of work.sessions) {
