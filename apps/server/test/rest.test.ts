@@ -195,7 +195,7 @@ describe('REST', () => {
     await reply('createSession', await post(server.url, '{"x":1}'), 400, ErrorCode.badRequest);
     await reply('createSession', await post(server.url, '{"teacherName":"A","config":{"dataset":"regress-gauss"}}'), 400, ErrorCode.invalidConfig);
     await reply('createSession', await post(server.url, '<teacherName>A</teacherName>', 'application/xml'), 415, ErrorCode.badRequest);
-    await reply('createSession', await post(server.url, `{"teacherName":"${'x'.repeat(PROTOCOL_LIMITS.maxMessageBytes)}"}`), 413, ErrorCode.badRequest);
+    await reply('createSession', await post(server.url, `{"teacherName":"${'x'.repeat(PROTOCOL_LIMITS.maxCreateBodyBytes)}"}`), 413, ErrorCode.badRequest);
 
     // GET /api/rooms/:code: a class (with a student and a fork), none, a code too long to be one
     const student = await connect(server.url, { role: 'student', code, name: 'Ana' });

@@ -15,6 +15,7 @@ export * from './snapshot-codec';
 export * from './fork-preview-codec';
 export * from './session-view';
 export * from './playground-file';
+export * from './saved-session-trainer';
 export * from './lesson-controls';
 export * from './schemas/common-schemas';
 export * from './schemas/config-schema';

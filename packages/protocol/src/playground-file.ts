@@ -7,6 +7,7 @@
  */
 import { Trainer, type TrainerState } from '@playroom/engine';
 import Type, { type Static } from 'typebox';
+import { PROTOCOL_LIMITS } from './limits';
 import { PROTOCOL_VERSION } from './version';
 import { RoomCodeSchema } from './schemas/common-schemas';
 import { SessionStateSchema, type SessionState } from './schemas/state-schemas';
@@ -68,16 +69,19 @@ const SessionExportSessionsSchema = Type.Object({
 });
 
 /** A saved session as this version's (an older file's has no preset). */
-function savedSessionOf(saved: Static<typeof SavedSessionSchema>): SavedSession {
+export function savedSessionOf(saved: Static<typeof SavedSessionSchema>): SavedSession {
   return { ...saved, preset: saved.preset ?? null };
 }
 
 /**
- * Why a schema-valid session's trainer state cannot continue it, or null: it must be this session's
- * (same config and epoch) and one the engine loads (sizes that fit the config's network, a cursor
- * inside the data, a non-zero random state). The engine's check is bounded: the config limits the data.
+ * Why a schema-valid session cannot be continued, or null: a loss curve longer than the engine keeps,
+ * or a trainer state that is not this session's (same config and epoch) or that the engine does not
+ * load (sizes that fit the config's network, a cursor inside the data, a non-zero random state).
+ * The engine's check is bounded: the config limits the data.
  */
-export function savedTrainerRefusal(session: SavedSession): string | null {
+export function savedSessionRefusal(session: SavedSession): string | null {
+  const points = session.lossHistory.points.length;
+  if (points > PROTOCOL_LIMITS.lossHistoryPoints) return `lossHistory has ${points} points, at most ${PROTOCOL_LIMITS.lossHistoryPoints}`;
   const { trainer } = session;
   if (trainer === undefined) return null;
   if (JSON.stringify(trainer.config) !== JSON.stringify(session.config)) return "trainer.config is not the session's config";
@@ -94,7 +98,7 @@ export function savedTrainerRefusal(session: SavedSession): string | null {
 function contentsOf(saved: Static<typeof SavedSessionSchema>[], fromClass: string | null): PlaygroundFileContents {
   const sessions = saved.map(savedSessionOf);
   for (const [index, session] of sessions.entries()) {
-    const refusal = savedTrainerRefusal(session);
+    const refusal = savedSessionRefusal(session);
     if (refusal !== null) return { ok: false, reason: 'badTrainerState', session: index, detail: refusal };
   }
   return { ok: true, sessions, fromClass };

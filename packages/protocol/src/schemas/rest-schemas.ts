@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { ErrorSchema, IdSchema, JoinUrlSchema, NameSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
+import { SavedSessionSchema } from '../playground-file';
 import { ConfigFieldsSchema } from './config-schema';
 import { ClassStatusSchema, RosterEntrySchema, SessionStateSchema } from './state-schemas';
 
@@ -9,6 +10,8 @@ export const CreateSessionBodySchema = Type.Object(
     teacherName: NameSchema,
     /** fields to change from the engine's DEFAULT_CONFIG */
     config: Type.Optional(ConfigFieldsSchema),
+    /** one session of a playground file to start the class session from, exactly (FILE-2); not with `config` */
+    from: Type.Optional(SavedSessionSchema),
   },
   { additionalProperties: false },
 );

@@ -12,12 +12,12 @@ import {
   trainRecordingLoss,
   validateConfig,
   type LossHistory,
-  Trainer,
+  type Trainer,
   type TrainerConfig,
 } from '@playroom/engine';
-import { PROTOCOL_LIMITS, sessionMetricsOf, type ResetStart, type SavedSession } from '@playroom/protocol';
+import { PROTOCOL_LIMITS, sessionMetricsOf, trainerOfSavedSession, type ResetStart, type SavedSession } from '@playroom/protocol';
 import type { CommandFailure, PlaygroundModel } from '../model';
-import { trainerFromState } from './trainerFromState';
+
 
 /** Training per frame stops after this long, so a high speed slows training, not the page. */
 const FRAME_BUDGET_MS = 10;
@@ -80,7 +80,7 @@ export class LocalSession {
   static fromState(state: SavedSession, frameBudgetMs = FRAME_BUDGET_MS): LocalSession {
     const { sessionId, classId, kind, ownerId, ownerName, parentId, forkedAtEpoch } = state;
     const session = new LocalSession(state.config, frameBudgetMs, { sessionId, classId, kind, ownerId, ownerName, parentId, forkedAtEpoch });
-    session.trainer = state.trainer ? Trainer.fromState(state.trainer) : trainerFromState(state);
+    session.trainer = trainerOfSavedSession(state);
     session.history = { stride: state.lossHistory.stride, points: state.lossHistory.points.map((p) => ({ ...p })) };
     session.speed = state.speed === 'max' ? PROTOCOL_LIMITS.speed.max : state.speed;
     session.preset = state.preset;
