@@ -1,5 +1,47 @@
-import { Trainer, createTrainer, validateConfig, type TrainerState } from '@playroom/engine';
+import { Trainer, copyLossHistory, createTrainer, validateConfig, type LossHistory, type TrainerState } from '@playroom/engine';
 import type { SavedSession } from './playground-file';
+import type { SessionState } from './schemas/state-schemas';
+import { PROTOCOL_LIMITS } from './limits';
+import { sessionMetricsOf } from './session-view';
+
+/** Who a session is, as a playground file names it: kept from the class session or fork it was opened from. */
+export type SessionOrigin = Pick<SessionState, 'sessionId' | 'classId' | 'kind' | 'ownerId' | 'ownerName' | 'parentId' | 'forkedAtEpoch'>;
+
+/** A session started away from any class (practice mode, `playroom-train`): nobody's. */
+export const PRACTICE_ORIGIN: SessionOrigin = {
+  sessionId: 'practice',
+  classId: 'practice',
+  kind: 'fork',
+  ownerId: 'practice',
+  ownerName: '',
+  parentId: null,
+  forkedAtEpoch: null,
+};
+
+/** A trainer's session as a playground file keeps it: paused, exact, with the trainer's state (FILE-2). */
+export function savedSessionOfTrainer(
+  trainer: Trainer,
+  lossHistory: LossHistory,
+  origin: SessionOrigin = PRACTICE_ORIGIN,
+  view: Pick<SessionState, 'speed' | 'preset'> = { speed: PROTOCOL_LIMITS.speed.default, preset: null },
+): SavedSession {
+  const { network, config, epoch } = trainer;
+  return {
+    ...origin,
+    config: structuredClone(config),
+    layerSizes: [...network.layerSizes],
+    params: Array.from(network.params),
+    epoch,
+    clock: 1,
+    playing: false,
+    speed: view.speed,
+    frozen: false,
+    metrics: sessionMetricsOf(trainer.evaluate()),
+    lossHistory: copyLossHistory(lossHistory),
+    preset: view.preset,
+    trainer: trainer.exportState(),
+  };
+}
 
 /**
  * The engine's trainer for a saved session (FILE-2), for practice mode and

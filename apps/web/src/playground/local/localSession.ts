@@ -15,7 +15,16 @@ import {
   type Trainer,
   type TrainerConfig,
 } from '@playroom/engine';
-import { PROTOCOL_LIMITS, sessionMetricsOf, trainerOfSavedSession, type ResetStart, type SavedSession } from '@playroom/protocol';
+import {
+  PRACTICE_ORIGIN,
+  PROTOCOL_LIMITS,
+  savedSessionOfTrainer,
+  sessionMetricsOf,
+  trainerOfSavedSession,
+  type ResetStart,
+  type SavedSession,
+  type SessionOrigin,
+} from '@playroom/protocol';
 import type { CommandFailure, PlaygroundModel } from '../model';
 
 
@@ -32,20 +41,6 @@ function refusal(error: unknown): CommandFailure {
 }
 
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
-/** Who a session is, as a playground file names it: kept from the class session or fork it was opened from. */
-export type SessionOrigin = Pick<SavedSession, 'sessionId' | 'classId' | 'kind' | 'ownerId' | 'ownerName' | 'parentId' | 'forkedAtEpoch'>;
-
-/** A session started in practice mode: no class, nobody's. */
-const PRACTICE_ORIGIN: SessionOrigin = {
-  sessionId: 'practice',
-  classId: 'practice',
-  kind: 'fork',
-  ownerId: 'practice',
-  ownerName: '',
-  parentId: null,
-  forkedAtEpoch: null,
-};
 
 export class LocalSession {
   private trainer: Trainer;
@@ -89,22 +84,7 @@ export class LocalSession {
 
   /** This session's full state, as a playground file keeps it (paused, exact: the trainer's state too, FILE-2). */
   toState(): SavedSession {
-    const { network, config, epoch } = this.trainer;
-    return {
-      ...this.origin,
-      config: structuredClone(config),
-      layerSizes: [...network.layerSizes],
-      params: Array.from(network.params),
-      epoch,
-      clock: 1,
-      playing: false,
-      speed: this.speed,
-      frozen: false,
-      metrics: sessionMetricsOf(this.trainer.evaluate()),
-      lossHistory: { stride: this.history.stride, points: this.history.points.map((p) => ({ ...p })) },
-      preset: this.preset,
-      trainer: this.trainer.exportState(),
-    };
+    return savedSessionOfTrainer(this.trainer, this.history, this.origin, { speed: this.speed, preset: this.preset });
   }
 
   /** The model to draw; the same object until something changes, with a fresh `params` copy each change. */
