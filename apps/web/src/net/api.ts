@@ -1,4 +1,4 @@
-import type { CreateSessionReply, ErrorReply, SessionExport } from '@playroom/protocol';
+import type { CreateSessionReply, ErrorReply, SavedSession, SessionExport } from '@playroom/protocol';
 import type { JoinError } from '../store/connection-slice';
 
 /** A REST call's JSON reply; throws a JoinError-shaped error (no network, or the server's error body) the page can show. */
@@ -17,12 +17,12 @@ async function replyOf<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-/** Creates a class (POST /api/sessions). */
-export function createClass(teacherName: string, baseUrl = ''): Promise<CreateSessionReply> {
+/** Creates a class (POST /api/sessions), its session continuing `from` exactly when given (REST-1, FILE-2). */
+export function createClass(teacherName: string, baseUrl = '', from?: SavedSession): Promise<CreateSessionReply> {
   return replyOf(`${baseUrl}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ teacherName: teacherName.trim() }),
+    body: JSON.stringify(from ? { teacherName: teacherName.trim(), from } : { teacherName: teacherName.trim() }),
   });
 }
 

@@ -46,7 +46,7 @@ export function LocalPage() {
         </span>
       </div>
       <div className="local-tools">
-        <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} />
+        <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} shownSession={() => (session ?? workspace.sessions[0]!).toState()} />
         <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((value) => !value)} />
       </div>
       {workspace.sessions.length > 1 && (

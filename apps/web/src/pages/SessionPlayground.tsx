@@ -9,6 +9,7 @@ import { useAppStore } from '../store/app-store';
 import { commandStatusOf } from '../store/commands-slice';
 import { sessionAccess, type ReadOnlyReason } from '../store/session-access';
 import { ConceptsToggle } from '../teaching/ConceptsToggle';
+import { DownloadSessionButton } from './DownloadSessionButton';
 import { WithConcepts } from '../teaching/WithConcepts';
 import { useShowMe } from './useShowMe';
 
@@ -78,7 +79,12 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
             status={status}
             readOnlyNote={readOnlyNote ?? undefined}
             toolbarExtra={toolbarExtra}
-            foldedExtra={<ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />}
+            foldedExtra={
+              <>
+                <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />
+                <DownloadSessionButton sessionId={sessionId} />
+              </>
+            }
           />
         </WithConcepts>
       ) : (

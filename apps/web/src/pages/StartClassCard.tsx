@@ -1,51 +1,45 @@
 import { useState, type FormEvent } from 'react';
 import { PROTOCOL_LIMITS } from '@playroom/protocol';
 import { useT } from '../i18n';
-import { errorText, type ErrorLike } from '../app/error-text';
-import { navigate } from '../app/navigation';
-import { createClass } from '../net';
-import { saveIdentity } from '../store/identity-storage';
 import { HomeCardSubmit } from './HomeCardSubmit';
+import { useStartClass } from './useStartClass';
 
 /** "Start a class": the teacher's name → a new class → the teacher view. */
 export function StartClassCard() {
   const t = useT();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, start } = useStartClass();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    const teacherName = name.trim();
-    if (!teacherName) return setError(t('app.error.nameRequired'));
-    setBusy(true);
-    setError(null);
-    try {
-      const reply = await createClass(teacherName);
-      saveIdentity({ code: reply.code, role: 'teacher', token: reply.teacherToken, name: teacherName });
-      navigate({ page: 'class', code: reply.code });
-    } catch (err) {
-      setError(errorText(t, err as ErrorLike));
-      setBusy(false);
-    }
+    void start(name);
   }
 
   return (
     <form className="card home-card" onSubmit={submit} data-testid="start-class-form" noValidate>
       <h2>{t('app.home.start.title')}</h2>
       <p className="card-body">{t('app.home.start.body')}</p>
-      <label className="field">
-        <span>{t('app.home.start.name')}</span>
-        <input
-          data-testid="teacher-name"
-          value={name}
-          maxLength={PROTOCOL_LIMITS.nameMaxLength}
-          placeholder={t('app.home.start.namePlaceholder')}
-          autoComplete="name"
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
+      <TeacherNameField value={name} onChange={setName} testId="teacher-name" />
       <HomeCardSubmit error={error} testId="start" busy={busy} label={t('app.home.start.submit')} />
     </form>
+  );
+}
+
+/** The teacher's name, as students will see it: the home card's and practice mode's "start a class". */
+export function TeacherNameField({ value, onChange, testId, autoFocus }: { value: string; onChange(name: string): void; testId: string; autoFocus?: boolean }) {
+  const t = useT();
+  return (
+    <label className="field">
+      <span>{t('app.home.start.name')}</span>
+      <input
+        data-testid={testId}
+        value={value}
+        maxLength={PROTOCOL_LIMITS.nameMaxLength}
+        placeholder={t('app.home.start.namePlaceholder')}
+        autoComplete="name"
+        autoFocus={autoFocus}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }

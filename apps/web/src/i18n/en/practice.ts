@@ -31,6 +31,11 @@ export const practice = {
   'app.practice.error.tooBig': 'This file is too big to open (over {mb} MB).',
   'app.practice.error.badTrainerState': 'Session {n} in this file has a damaged training state (optimizer or random-number state), so the file cannot be opened.',
   'app.practice.error.detail': 'What is wrong: {detail}',
+  'app.practice.startClass': 'Start a class with this playground',
+  'app.practice.startClass.tip': 'Start a live class whose session continues this playground exactly: its settings, data, weights, epoch and optimizer state.',
+  'app.practice.startClass.cancel': 'Cancel',
+  'app.class.download': 'Download',
+  'app.class.download.tip': 'Download this session as a file: open it in practice mode or start a new class from it, and it carries on exactly.',
   'app.practice.skipped': '{count} of the sessions in this file could not be opened.',
 
   'app.home.kept.title': 'Work from ended classes',

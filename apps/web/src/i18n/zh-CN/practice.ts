@@ -33,6 +33,11 @@ export const practice: MessagesOf<typeof en> = {
   'app.practice.error.tooBig': '这个文件太大（超过 {mb} MB），无法打开。',
   'app.practice.error.badTrainerState': '这个文件中的第 {n} 个实验的训练状态（优化器或随机数状态）已损坏，无法打开。',
   'app.practice.error.detail': '问题所在：{detail}',
+  'app.practice.startClass': '用这个练习场开始上课',
+  'app.practice.startClass.tip': '开始一堂实时课堂，课堂实验从这个练习场原样继续：设置、数据、权重、迭代（Epoch）和优化器状态都不变。',
+  'app.practice.startClass.cancel': '取消',
+  'app.class.download': '下载',
+  'app.class.download.tip': '把这个实验下载为文件：可在“自己练习”中打开，或用它开始新的课堂，训练会原样继续。',
   'app.practice.skipped': '这个文件中有 {count} 个实验无法打开。',
 
   'app.home.kept.title': '已结束课堂的成果',
