@@ -17,7 +17,7 @@ export const practice = {
   'app.ended.downloadClass.tip': 'Save the class session and every student’s fork as they ended, as one file. Practice mode opens it.',
   'app.ended.practice': 'Practice on my own',
 
-  'app.practice.fromClass': 'Your forks from class {code}, as the class ended. Nothing is shared any more.',
+  'app.practice.fromClass': 'Sessions from class {code}, as they were saved. Nothing you do here is shared.',
   'app.practice.open': 'Open a file…',
   'app.practice.open.tip': 'Open a file saved from Playroom: your forks from a class, a saved playground, or a teacher’s class export.',
   'app.practice.save': 'Save to file',

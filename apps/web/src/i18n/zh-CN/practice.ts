@@ -19,7 +19,7 @@ export const practice: MessagesOf<typeof en> = {
   'app.ended.downloadClass.tip': '把课堂实验和每位学生的分支按结束时的样子保存为一个文件，“自己练习”可以打开它。',
   'app.ended.practice': '自己练习',
 
-  'app.practice.fromClass': '来自课堂 {code} 的分支，保持课堂结束时的样子。现在不会再分享给任何人。',
+  'app.practice.fromClass': '来自课堂 {code} 的实验，保持保存时的样子。在这里的操作不会分享给任何人。',
   'app.practice.open': '打开文件…',
   'app.practice.open.tip': '打开从 Playroom 保存的文件：课堂中的分支、保存的练习场，或老师导出的课堂。',
   'app.practice.save': '保存为文件',
