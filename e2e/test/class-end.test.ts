@@ -153,7 +153,7 @@ describe('the end of a class keeps the student’s fork', () => {
     expect(await ann.getByTestId('local-view').textContent()).toContain(`Sessions from class ${code}`);
     await screenshot(ann, SHOTS, '05-student-phone-practice-en');
     await toggleLanguage(ann);
-    expect(await ann.getByTestId('local-view').textContent()).toContain(`来自课堂 ${code} 的分支`);
+    expect(await ann.getByTestId('local-view').textContent()).toContain(`来自课堂 ${code} 的实验`);
     await screenshot(ann, SHOTS, '06-student-phone-practice-zh');
     await toggleLanguage(ann);
 
