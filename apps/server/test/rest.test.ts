@@ -212,7 +212,7 @@ describe('REST', () => {
       // GET /api/sessions/:sessionId/export: the whole class, exactly as the server holds it; each refusal
       const exported = (await reply('exportSession', await exportOf(server.url, sessionId, teacherToken), 200)) as SessionExport;
       const classroom = server.app.playroom.registry.byId(sessionId)!;
-      expect(exported.sessions).toEqual(JSON.parse(JSON.stringify(classroom.sessions().map((s) => s.toState()))));
+      expect(exported.sessions).toEqual(JSON.parse(JSON.stringify(classroom.sessions().map((s) => ({ ...s.toState(), trainer: s.trainerState() })))));
       expect(exported.sessions).toHaveLength(2);
       await reply('exportSession', await exportOf(server.url, sessionId), 401, ErrorCode.unauthorized);
       await reply('exportSession', await exportOf(server.url, sessionId, 'A'.repeat(32)), 403, ErrorCode.forbidden);

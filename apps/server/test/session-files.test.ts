@@ -51,6 +51,11 @@ describe('session files: download (CMD-13) and a class started from one (REST-1 
         expect(fromFile.params).toEqual(original.params);
         expect(fromFile.trainer).toEqual(original.trainer);
         expect(fromFile.params).toEqual(Array.from(engine.network.params));
+        // the teacher's whole-class export (REST-3) carries the same exact state, and reads as a playground file
+        const response = await fetch(`${server.url}/api/sessions/${reply.sessionId}/export`, { headers: { authorization: `Bearer ${reply.teacherToken}` } });
+        const whole = readPlaygroundFile(await response.text());
+        if (!whole.ok) throw new Error(whole.detail);
+        expect(whole.sessions[0]!.trainer).toEqual(fromFile.trainer);
       } finally {
         wu.socket.close();
       }
