@@ -1,8 +1,8 @@
 import { DEFAULT_CONFIG, Trainer } from '@playroom/engine';
-import { ErrorCode, readPlaygroundFile, type CommandAck, type PlaygroundFile, type SavedSession } from '@playroom/protocol';
+import { ErrorCode, playgroundFileOf, readPlaygroundFile, type ClassEnded, type CommandAck, type PlaygroundFile, type SavedSession } from '@playroom/protocol';
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { command, connect, fork, stepAndWait, teacherAuth, useServer, withClass } from './harness';
+import { command, connect, fork, nextEvent, stepAndWait, teacherAuth, useServer, withClass } from './harness';
 
 const server = useServer();
 
@@ -59,6 +59,18 @@ describe('session files: download (CMD-13) and a class started from one (REST-1 
       } finally {
         wu.socket.close();
       }
+    });
+  });
+
+  it("the forks of classEnded carry their exact trainer state (CMD-7, FILE-2)", async () => {
+    await withClass(server, { config: CONFIG, students: ['Ann'] }, async ({ teacher, students: [ann] }) => {
+      const annFork = await fork(ann.socket, ann.welcome.classSession.sessionId);
+      await stepAndWait(ann.socket, annFork.sessionId, 2);
+      const ended = nextEvent<ClassEnded>(ann.socket, 'classEnded');
+      expect(await command(teacher.socket, { type: 'endClass' })).toMatchObject({ ok: true });
+      const { forks } = await ended;
+      const read = readPlaygroundFile(JSON.stringify(playgroundFileOf(forks!, 'ABC234')));
+      expect(read).toMatchObject({ ok: true, sessions: [{ sessionId: annFork.sessionId, epoch: 2, trainer: { epoch: 2, optimizer: { kind: 'adam' } } }] });
     });
   });
 

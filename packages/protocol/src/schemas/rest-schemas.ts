@@ -2,7 +2,7 @@ import Type, { type Static } from 'typebox';
 import { ErrorSchema, IdSchema, JoinUrlSchema, NameSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
 import { SavedSessionSchema } from '../playground-file';
 import { ConfigFieldsSchema } from './config-schema';
-import { TrainerStateSchema } from './trainer-state-schema';
+import { ExactSessionStateSchema } from './trainer-state-schema';
 import { ClassStatusSchema, RosterEntrySchema, SessionStateSchema } from './state-schemas';
 
 /** POST /api/sessions (rule REST-1). */
@@ -57,7 +57,7 @@ export const SessionExportSchema = Type.Object({
   classStatus: ClassStatusSchema,
   roster: Type.Array(RosterEntrySchema),
   /** the class session first, then every fork, each with its exact trainer state (FILE-2) */
-  sessions: Type.Array(Type.Object({ ...SessionStateSchema.properties, trainer: Type.Optional(TrainerStateSchema) })),
+  sessions: Type.Array(ExactSessionStateSchema),
 });
 export type SessionExport = Static<typeof SessionExportSchema>;
 

@@ -8,7 +8,7 @@ import {
 } from '@playroom/engine';
 import Type, { type Static } from 'typebox';
 import { TrainerConfigSchema } from './config-schema';
-import { DivergenceKindSchema } from './state-schemas';
+import { DivergenceKindSchema, SessionStateSchema } from './state-schemas';
 
 /*
  * The engine's TrainerState (exportState) as a schema, for files that carry
@@ -74,6 +74,10 @@ export const TrainerStateSchema = Type.Object(
   },
   strict,
 );
+
+/** A session's full state with its trainer's exact state (FILE-2): the teacher's export (REST-3), the forks of `classEnded` (CMD-7). */
+export const ExactSessionStateSchema = Type.Object({ ...SessionStateSchema.properties, trainer: Type.Optional(TrainerStateSchema) });
+export type ExactSessionState = Static<typeof ExactSessionStateSchema>;
 
 // the schema describes the engine's own type: a change to either fails to compile here
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
