@@ -4,6 +4,7 @@ import { playgroundFileOf } from '@playroom/protocol';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLanguageStore } from '../i18n';
 import { LocalSession } from '../playground/local/localSession';
+import type { PracticeWork } from '../app/practice-files';
 import { PracticeFileBar } from './PracticeFileBar';
 
 /* The file bar refuses a file whose trainer state is damaged (FILE-2), naming the session and what is wrong, in both languages. */
@@ -20,7 +21,7 @@ describe('the practice file bar', () => {
     session.step();
     const state = session.toState();
     const damaged = { ...state, trainer: { ...state.trainer!, rng: [0, 0, 0, 0] as [number, number, number, number] } };
-    const opened = vi.fn(() => true);
+    const opened = vi.fn((_work: PracticeWork) => true);
     render(<PracticeFileBar onOpened={opened} onSave={() => {}} skipped={0} shownSession={() => state} />);
     choose(JSON.stringify(playgroundFileOf([state, damaged], null)));
     await waitFor(() => expect(screen.getByTestId('practice-file-error').getAttribute('data-problem')).toBe('badTrainerState'));
