@@ -59,7 +59,7 @@ describe("a playground file's exact trainer state (FILE-1)", () => {
     ['a five-word random state', (t) => (t.rng = [1, 2, 3, 4, 5]), 'invalid', 'rng'],
     ['a cursor past the data', (t) => (t.cursor = 1e9), 'badTrainerState', 'cursor'],
     ['gradient sums of the wrong size', (t) => ((t.gradientStats as { sums: number[] }).sums.push(1)), 'badTrainerState', 'gradientStats.sums'],
-    ['an unknown key', (t) => (t.extra = 1), 'invalid', 'trainer'],
+    ['an unknown key', (t) => (t.extra = 1), 'invalid', 'trainer/extra: no such field'],
     ['a version from the future', (t) => (t.version = 2), 'invalid', 'version'],
   ];
   it.each(hostile)('refuses a trainer state with %s, naming it', (_what, change, reason, named) => {

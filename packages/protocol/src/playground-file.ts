@@ -95,6 +95,11 @@ export function savedSessionRefusal(session: SavedSession): string | null {
   return null;
 }
 
+/** A schema's message for a person: a key a strict object does not have reads "schema is false". */
+function readableDetail(message: string): string {
+  return message.replace(/: schema is false$/, ': no such field');
+}
+
 function contentsOf(saved: Static<typeof SavedSessionSchema>[], fromClass: string | null): PlaygroundFileContents {
   const sessions = saved.map(savedSessionOf);
   for (const [index, session] of sessions.entries()) {
@@ -119,12 +124,12 @@ export function readPlaygroundFile(text: string): PlaygroundFileContents {
   const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
   if (format === PLAYGROUND_FILE_FORMAT) {
     const file = checkPlaygroundFile(json);
-    if (!file.ok) return { ok: false, reason: 'invalid', detail: file.error.message };
+    if (!file.ok) return { ok: false, reason: 'invalid', detail: readableDetail(file.error.message) };
     return contentsOf(file.value.sessions, file.value.fromClass);
   }
   if (format === 'playroom-session') {
     const exported = checkSessionExport(json);
-    if (!exported.ok) return { ok: false, reason: 'invalid', detail: exported.error.message };
+    if (!exported.ok) return { ok: false, reason: 'invalid', detail: readableDetail(exported.error.message) };
     return contentsOf(exported.value.sessions, exported.value.code);
   }
   return { ok: false, reason: 'notPlayground', detail: `format ${JSON.stringify(format)}` };
