@@ -35,7 +35,7 @@ import { Optimizer, type UpdateSettings } from './optimizers';
 import { RegularizerCode } from './regularizers';
 import { Rng } from './rng';
 import { advanceSchedule, initialScheduleState, scheduleRateAt } from './schedules';
-import { TRAINER_STATE_VERSION, checkTrainerState, type TrainerState } from './state';
+import { TRAINER_STATE_VERSION, checkStateFits, checkTrainerState, type TrainerState } from './state';
 import { Checkpoint, copyProgress, type TrainingProgress } from './training-progress';
 import { validateConfig } from './validate-config';
 
@@ -243,7 +243,7 @@ export class Trainer {
     if (state.cursor >= Math.max(1, trainer.data.train.count)) {
       throw new RangeError(`state cursor ${state.cursor} is past the ${trainer.data.train.count} training points`);
     }
-    checkSizes(state, network.params.length, network.layerSizes.length - 1, trainer.data.train.count);
+    checkStateFits(state, network.params.length, network.layerSizes.length - 1, trainer.data.train.count);
     network.params.set(state.params);
     if (state.pendingGrads) network.grads.set(state.pendingGrads);
     const optimizer = new Optimizer(trainer.config.optimizer, network.params.length);
@@ -402,20 +402,4 @@ function featureMajor(features: TrainerConfig['features'], set: Dataset): Float6
 
 function sameSchedule(a: TrainerConfig, b: TrainerConfig): boolean {
   return JSON.stringify(a.schedule) === JSON.stringify(b.schedule);
-}
-
-/** A state's arrays and counts fit the network and data it is loaded into (a hostile file's do not have to). */
-function checkSizes(state: TrainerState, params: number, weightLayers: number, trainCount: number): void {
-  const sized = (value: readonly number[] | undefined, length: number, field: string): void => {
-    if (value !== undefined && value.length !== length) {
-      throw new RangeError(`state ${field} has ${value.length} numbers, the config's network needs ${length}`);
-    }
-  };
-  sized(state.pendingGrads, params, 'pendingGrads');
-  sized(state.gradientStats.sums, weightLayers, 'gradientStats.sums');
-  sized(state.gradientStats.norms, weightLayers, 'gradientStats.norms');
-  if (state.pendingExamples > trainCount) {
-    throw new RangeError(`state pendingExamples ${state.pendingExamples} is more than the ${trainCount} training points`);
-  }
-  if (state.pendingExamples > 0 && state.pendingGrads === undefined) throw new RangeError('state has pendingExamples but no pendingGrads');
 }
