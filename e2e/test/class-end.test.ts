@@ -150,10 +150,10 @@ describe('the end of a class keeps the student’s fork', () => {
     // the losses are measured again in the browser from those weights on the same data: the server's numbers
     expect(await ann.getByTestId('test-loss').first().textContent()).toBe(archived.metrics.testLoss!.toFixed(3));
     expect(await ann.getByTestId('train-loss').first().textContent()).toBe(archived.metrics.trainLoss!.toFixed(3));
-    expect(await ann.getByTestId('local-view').textContent()).toContain(`Your forks from class ${code}`);
+    expect(await ann.getByTestId('local-view').textContent()).toContain(`Sessions from class ${code}`);
     await screenshot(ann, SHOTS, '05-student-phone-practice-en');
     await toggleLanguage(ann);
-    expect(await ann.getByTestId('local-view').textContent()).toContain(`来自课堂 ${code} 的分支`);
+    expect(await ann.getByTestId('local-view').textContent()).toContain(`来自课堂 ${code} 的实验`);
     await screenshot(ann, SHOTS, '06-student-phone-practice-zh');
     await toggleLanguage(ann);
 

@@ -61,6 +61,8 @@ const EXPECTED: Record<CommandType, Expected> = {
   setSpeed: MUTATION,
   fork: FORKS,
   watch: SEES,
+  // CMD-13: what one may watch one may download
+  exportSession: SEES,
   unwatch: always([OK, OK, OK], [OK, OK, OK]),
   // PERM-4: the owner only, and the class session is no fork
   deleteFork: always([NO, OK, NO], [NO, OK, NO]),
@@ -108,6 +110,7 @@ const PAYLOADS: { [T in CommandType]: (sessionId: string, ben: string) => Comman
   deleteFork: (sessionId) => ({ type: 'deleteFork', sessionId }),
   watch: (sessionId) => ({ type: 'watch', sessionId }),
   unwatch: (sessionId) => ({ type: 'unwatch', sessionId }),
+  exportSession: (sessionId) => ({ type: 'exportSession', sessionId }),
   spotlight: (sessionId) => ({ type: 'spotlight', sessionId }),
   freezeForks: () => ({ type: 'freezeForks', frozen: true }),
   endClass: () => ({ type: 'endClass' }),

@@ -195,7 +195,7 @@ describe('REST', () => {
     await reply('createSession', await post(server.url, '{"x":1}'), 400, ErrorCode.badRequest);
     await reply('createSession', await post(server.url, '{"teacherName":"A","config":{"dataset":"regress-gauss"}}'), 400, ErrorCode.invalidConfig);
     await reply('createSession', await post(server.url, '<teacherName>A</teacherName>', 'application/xml'), 415, ErrorCode.badRequest);
-    await reply('createSession', await post(server.url, `{"teacherName":"${'x'.repeat(PROTOCOL_LIMITS.maxMessageBytes)}"}`), 413, ErrorCode.badRequest);
+    await reply('createSession', await post(server.url, `{"teacherName":"${'x'.repeat(PROTOCOL_LIMITS.maxCreateBodyBytes)}"}`), 413, ErrorCode.badRequest);
 
     // GET /api/rooms/:code: a class (with a student and a fork), none, a code too long to be one
     const student = await connect(server.url, { role: 'student', code, name: 'Ana' });
@@ -212,7 +212,7 @@ describe('REST', () => {
       // GET /api/sessions/:sessionId/export: the whole class, exactly as the server holds it; each refusal
       const exported = (await reply('exportSession', await exportOf(server.url, sessionId, teacherToken), 200)) as SessionExport;
       const classroom = server.app.playroom.registry.byId(sessionId)!;
-      expect(exported.sessions).toEqual(JSON.parse(JSON.stringify(classroom.sessions().map((s) => s.toState()))));
+      expect(exported.sessions).toEqual(JSON.parse(JSON.stringify(classroom.sessions().map((s) => ({ ...s.toState(), trainer: s.trainerState() })))));
       expect(exported.sessions).toHaveLength(2);
       await reply('exportSession', await exportOf(server.url, sessionId), 401, ErrorCode.unauthorized);
       await reply('exportSession', await exportOf(server.url, sessionId, 'A'.repeat(32)), 403, ErrorCode.forbidden);

@@ -93,3 +93,19 @@ function finiteNumbers(value: unknown, field: string): void {
     throw new TypeError(`trainer state ${field} must be an array of finite numbers`);
   }
 }
+
+/** A state's arrays and counts fit the network and data it is loaded into (a hostile file's do not have to). */
+export function checkStateFits(state: TrainerState, params: number, weightLayers: number, trainCount: number): void {
+  const sized = (value: readonly number[] | undefined, length: number, field: string): void => {
+    if (value !== undefined && value.length !== length) {
+      throw new RangeError(`state ${field} has ${value.length} numbers, the config's network needs ${length}`);
+    }
+  };
+  sized(state.pendingGrads, params, 'pendingGrads');
+  sized(state.gradientStats.sums, weightLayers, 'gradientStats.sums');
+  sized(state.gradientStats.norms, weightLayers, 'gradientStats.norms');
+  if (state.pendingExamples > trainCount) {
+    throw new RangeError(`state pendingExamples ${state.pendingExamples} is more than the ${trainCount} training points`);
+  }
+  if (state.pendingExamples > 0 && state.pendingGrads === undefined) throw new RangeError('state has pendingExamples but no pendingGrads');
+}

@@ -35,7 +35,7 @@ import { Optimizer, type UpdateSettings } from './optimizers';
 import { RegularizerCode } from './regularizers';
 import { Rng } from './rng';
 import { advanceSchedule, initialScheduleState, scheduleRateAt } from './schedules';
-import { TRAINER_STATE_VERSION, checkTrainerState, type TrainerState } from './state';
+import { TRAINER_STATE_VERSION, checkStateFits, checkTrainerState, type TrainerState } from './state';
 import { Checkpoint, copyProgress, type TrainingProgress } from './training-progress';
 import { validateConfig } from './validate-config';
 
@@ -243,6 +243,7 @@ export class Trainer {
     if (state.cursor >= Math.max(1, trainer.data.train.count)) {
       throw new RangeError(`state cursor ${state.cursor} is past the ${trainer.data.train.count} training points`);
     }
+    checkStateFits(state, network.params.length, network.layerSizes.length - 1, trainer.data.train.count);
     network.params.set(state.params);
     if (state.pendingGrads) network.grads.set(state.pendingGrads);
     const optimizer = new Optimizer(trainer.config.optimizer, network.params.length);

@@ -2,6 +2,7 @@ import Type, { type Static, type TProperties } from 'typebox';
 import type { ProtocolError } from './error-codes';
 import { COMMAND_TYPES, type CommandType } from './schemas/command-schemas';
 import { ErrorSchema } from './schemas/common-schemas';
+import { PlaygroundFileSchema } from './playground-file';
 import { SessionStateSchema } from './schemas/state-schemas';
 import { createValidator, type Validation } from './validation';
 
@@ -33,6 +34,8 @@ const COMMAND_RESULT_FIELDS = {
   deleteFork: {},
   watch: { session: SessionStateSchema },
   unwatch: {},
+  /** one session, exact (FILE-2): `fromClass` is the class's code */
+  exportSession: { file: PlaygroundFileSchema },
   spotlight: {},
   freezeForks: {},
   endClass: {},

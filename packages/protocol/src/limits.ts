@@ -8,6 +8,8 @@ import { LOSS_HISTORY_POINTS } from '@playroom/engine';
 export const PROTOCOL_LIMITS = {
   /** largest socket message or REST body, in bytes (socket.io `maxHttpBufferSize`) */
   maxMessageBytes: 256 * 1024,
+  /** largest body of `POST /api/sessions` (REST-1): one saved session with 2,000 custom points (in its config and its trainer's) is ~300 KB */
+  maxCreateBodyBytes: 2 * 1024 * 1024,
   /** display names, after trimming */
   nameMinLength: 1,
   nameMaxLength: 32,

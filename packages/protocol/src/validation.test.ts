@@ -25,6 +25,7 @@ const VALID_COMMANDS = {
   deleteFork: { type: 'deleteFork', sessionId: SESSION },
   watch: { type: 'watch', sessionId: SESSION },
   unwatch: { type: 'unwatch', sessionId: SESSION },
+  exportSession: { type: 'exportSession', sessionId: SESSION },
   spotlight: { type: 'spotlight', sessionId: null },
   freezeForks: { type: 'freezeForks', frozen: true },
   endClass: { type: 'endClass' },

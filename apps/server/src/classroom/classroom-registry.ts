@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
-import { ErrorCode, cleanDisplayName, uniqueDisplayName, type ConfigPatch } from '@playroom/protocol';
+import { ErrorCode, cleanDisplayName, savedSessionRefusal, uniqueDisplayName, type ConfigPatch, type SavedSession } from '@playroom/protocol';
 import { hashToken, newId, newRoomCode, newToken } from '../security/secrets';
 import { Classroom, type ClassRecord } from './classroom';
 import type { ClassroomEvents } from './classroom-events';
@@ -7,7 +7,7 @@ import type { Actor } from './permissions';
 import { Refusal } from './refusal';
 import type { Participant } from './roster';
 import { SessionChangeError } from './session-change';
-import { TrainingSession, type SessionRecord } from './training-session';
+import { TrainingSession, type SessionIdentity, type SessionRecord } from './training-session';
 
 export interface RegistryLimits {
   maxSessions: number;
@@ -42,7 +42,8 @@ export class ClassroomRegistry {
   ) {}
 
   /** Start a class: a paused class session from DEFAULT_CONFIG + `config`, a room code and a teacher token (rule REST-1). */
-  create(teacherName: string, config: ConfigPatch = {}): { classroom: Classroom; teacherToken: string } {
+  /** A new class whose session starts from `config` (changes to DEFAULT_CONFIG) or continues `from`, a saved session (REST-1). */
+  create(teacherName: string, config: ConfigPatch = {}, from?: SavedSession): { classroom: Classroom; teacherToken: string } {
     this.checkServerRoom();
     const name = cleanDisplayName(teacherName);
     if (name === '') throw new Refusal(ErrorCode.nameRequired, 'the teacher needs a name', '/teacherName');
@@ -60,7 +61,7 @@ export class ClassroomRegistry {
     const identity = { id, classId: id, kind: 'class' as const, ownerId: teacher.id, ownerName: name, parentId: null, forkedAtEpoch: null, createdAt };
     let session: TrainingSession;
     try {
-      session = TrainingSession.create(identity, { ...DEFAULT_CONFIG, ...config } as TrainerConfig);
+      session = from ? startedFrom(identity, from) : TrainingSession.create(identity, { ...DEFAULT_CONFIG, ...config } as TrainerConfig);
     } catch (error) {
       if (error instanceof SessionChangeError) throw new Refusal(ErrorCode.invalidConfig, error.message, error.field);
       throw error;
@@ -222,5 +223,16 @@ export class ClassroomRegistry {
       const code = newRoomCode();
       if (!this.byCodeMap.has(code)) return code;
     }
+  }
+}
+
+/** The class session of a class started from a file's session (REST-1 `from`): refused, naming why, unless it continues exactly. */
+function startedFrom(identity: SessionIdentity, from: SavedSession): TrainingSession {
+  const refusal = savedSessionRefusal(from);
+  if (refusal !== null) throw new Refusal(ErrorCode.badRequest, `from: ${refusal}`, '/from');
+  try {
+    return TrainingSession.fromSaved(identity, from);
+  } catch (error) {
+    throw new Refusal(ErrorCode.invalidConfig, `from: ${error instanceof Error ? error.message : String(error)}`, '/from');
   }
 }

@@ -3,6 +3,7 @@ import { findPreset, type Preset } from '@playroom/engine';
 import {
   ErrorCode,
   ackFailure,
+  playgroundFileOf,
   protocolError,
   restrictedLessonControls,
   sameLessonControls,
@@ -17,6 +18,7 @@ import { authorizeCommand, watchesThroughSpotlight, type Actor } from './permiss
 import { Refusal } from './refusal';
 import { SessionChangeError } from './session-change';
 import type { TrainingSession } from './training-session';
+import { KeyedRateLimiter } from '../security/token-bucket';
 import { StorageUnavailableError, type StoredChange, type WriteAhead } from './write-ahead';
 
 /** The sender's subscriptions, as far as commands change them (the gateway adapts a socket to this). */
@@ -28,6 +30,9 @@ export interface Subscriptions {
   /** stop both kinds of watching */
   unwatch(sessionId: string): void;
 }
+
+/** Session downloads per participant (CMD-13): one every 2 s, five at once (a teacher saving a few forks). */
+const EXPORT_RATE = { perSecond: 0.5, burst: 5 };
 
 /**
  * Runs one validated command for one actor: the permission check, the
@@ -42,6 +47,9 @@ export class CommandExecutor {
     private readonly writeAhead: WriteAhead,
     private readonly newSeed: () => number = () => randomInt(1, 2 ** 31),
   ) {}
+
+  /** per participant: session downloads (CMD-13) */
+  private readonly exports = new KeyedRateLimiter(EXPORT_RATE.perSecond, EXPORT_RATE.burst);
 
   /** The ack, at once, or once storage committed the change (PERSIST-5). */
   execute(actor: Actor, command: Command, subscriptions: Subscriptions): CommandAck | Promise<CommandAck> {
@@ -96,6 +104,7 @@ export class CommandExecutor {
       case 'fork':
       case 'watch':
       case 'unwatch':
+      case 'exportSession':
       case 'spotlight':
       case 'freezeForks':
       case 'loadPreset':
@@ -200,6 +209,14 @@ export class CommandExecutor {
       case 'unwatch':
         subscriptions.unwatch(command.sessionId);
         return { ok: true };
+      case 'exportSession': {
+        // a session's file is up to ~600 KB (2,000 custom points): a budget of its own, besides the command bucket
+        if (!this.exports.take(actor.participantId)) {
+          throw new Refusal(ErrorCode.rateLimited, 'too many downloads: wait a few seconds');
+        }
+        const state = classroom.stateFor(session().toState(), actor);
+        return { ok: true, file: playgroundFileOf([{ ...state, trainer: session().trainerState() }], classroom.code) };
+      }
       case 'spotlight':
         if (!classroom.setSpotlight(command.sessionId)) throw new Refusal(ErrorCode.sessionNotFound, 'no such fork in this class', '/sessionId');
         classroom.touch();

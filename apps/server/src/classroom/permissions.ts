@@ -79,6 +79,8 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
     case 'resumeFrom':
       return withSession(classroom, command.sessionId, (session) => authorizeMutation(actor, classroom, session));
     case 'watch':
+    case 'exportSession':
+      // what one may watch one may download (CMD-13): the same state, exact
       return withSession(classroom, command.sessionId, (session) => watchRefusal(actor, classroom, session));
     case 'fork':
       return withSession(classroom, command.sessionId, (session) => {

@@ -14,10 +14,12 @@ import {
 import {
   PROTOCOL_LIMITS,
   sessionMetricsOf,
+  trainerOfSavedSession,
   type ConfigEffect,
   type ConfigPatch,
   type ForkSummary,
   type SessionKind,
+  type SavedSession,
   type SessionMetrics,
   type SessionState,
   type SnapshotInput,
@@ -92,6 +94,17 @@ export class TrainingSession implements Trainable {
   /** A new session at epoch 0 for a config the engine accepts (throws SessionChangeError otherwise). */
   static create(identity: SessionIdentity, config: TrainerConfig): TrainingSession {
     return new TrainingSession(identity, buildTrainer(config), 1, emptyLossHistory());
+  }
+
+  /**
+   * A session continuing a saved one (a playground file's, REST-1 `from`), paused: bit for bit with
+   * its trainer state (FILE-2), else from its weights. Throws when the engine refuses it.
+   */
+  static fromSaved(identity: SessionIdentity, saved: SavedSession): TrainingSession {
+    const session = new TrainingSession(identity, trainerOfSavedSession(saved), 1, copyLossHistory(saved.lossHistory));
+    session.speedValue = saved.speed;
+    session.presetValue = saved.preset;
+    return session;
   }
 
   /** A session continuing exactly from its stored record, paused. */
@@ -399,6 +412,11 @@ export class TrainingSession implements Trainable {
       params: this.params,
       lossTail: this.tail.next(this.history.points),
     };
+  }
+
+  /** The engine's exact state (optimizer moments, random-number state), for a file (FILE-2). */
+  trainerState(): TrainerState {
+    return this.trainerValue.exportState();
   }
 
   /** The stored form (rule PERSIST-1). */

@@ -83,7 +83,8 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
     // practice mode (CMD-7); the class has left the registry, so nothing trains them after this
     for (const participant of classroom.roster.all()) {
       if (!classroom.roster.isOnline(participant.id)) continue;
-      const forks = classroom.forksOf(participant.id).map((fork) => fork.toState());
+      // exact (FILE-2): a fork continued in practice mode or saved to a file goes on bit for bit
+      const forks = classroom.forksOf(participant.id).map((fork) => ({ ...fork.toState(), trainer: fork.trainerState() }));
       this.io.to(rooms.participant(participant.id)).emit('classEnded', { reason, forks });
     }
     // after the current command's ack has been written

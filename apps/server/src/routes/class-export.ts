@@ -43,6 +43,6 @@ export function classExport(classroom: Classroom, now = new Date()): SessionExpo
     createdAt: new Date(classroom.record.createdAt).toISOString(),
     classStatus: classroom.classStatus(),
     roster: classroom.rosterEntries(),
-    sessions: classroom.sessions().map((session) => session.toState()),
+    sessions: classroom.sessions().map((session) => ({ ...session.toState(), trainer: session.trainerState() })),
   };
 }

@@ -3,8 +3,10 @@ import {
   CreateSessionBodySchema,
   ErrorCode,
   REST_REPLY_SCHEMAS,
+  PROTOCOL_LIMITS,
   SessionParamsSchema,
   protocolError,
+  savedSessionOf,
   type CreateSessionReply,
 } from '@playroom/protocol';
 import { Refusal } from '../classroom/refusal';
@@ -17,13 +19,18 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { playroom } = app;
 
   const createSchema = { body: CreateSessionBodySchema, response: REST_REPLY_SCHEMAS.createSession };
-  app.post('/api/sessions', { schema: createSchema }, async (request, reply) => {
+  // a class may start from a file's session (REST-1 `from`), bigger than any other body
+  app.post('/api/sessions', { schema: createSchema, bodyLimit: PROTOCOL_LIMITS.maxCreateBodyBytes }, async (request, reply) => {
     if (!playroom.ready) return sendError(reply, 503, protocolError(ErrorCode.unavailable, 'the server is not ready'));
     if (!playroom.limiters.create.take(request.ip)) {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many classes from this address: wait a minute'));
     }
+    const { teacherName, config, from } = request.body;
+    if (config !== undefined && from !== undefined) {
+      return sendError(reply, 400, protocolError(ErrorCode.badRequest, 'send config or from, not both', '/from'));
+    }
     try {
-      const { classroom, teacherToken } = playroom.registry.create(request.body.teacherName, request.body.config);
+      const { classroom, teacherToken } = playroom.registry.create(teacherName, config, from && savedSessionOf(from));
       // the teacher's address knows this code: a guesser behind it cannot lock its class out (HS-6)
       playroom.joinGuard.used(request.ip, classroom.code);
       // the token is only worth giving once a restart would still know it (REST-1, PERSIST-5)

@@ -3,7 +3,7 @@ import {
   playgroundFileOf,
   readPlaygroundFile,
   type PlaygroundFileContents,
-  type SessionState,
+  type SavedSession,
 } from '@playroom/protocol';
 import { navigate } from './navigation';
 
@@ -15,7 +15,8 @@ import { navigate } from './navigation';
 
 /** Sessions to open in practice mode, and the class they came from. */
 export interface PracticeWork {
-  sessions: SessionState[];
+  /** with each trainer's exact state when the file had it (FILE-2) */
+  sessions: SavedSession[];
   fromClass: string | null;
 }
 

@@ -1,4 +1,4 @@
-import type { ConfigPatch, CreateSessionReply, ErrorReply, SessionExport } from '@playroom/protocol';
+import type { ConfigPatch, CreateSessionReply, ErrorReply, SavedSession, SessionExport } from '@playroom/protocol';
 import type { JoinError } from '../store/connection-slice';
 
 /** A REST call's JSON reply; throws a JoinError-shaped error (no network, or the server's error body) the page can show. */
@@ -17,12 +17,15 @@ async function replyOf<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-/** Creates a class (POST /api/sessions), its class session from `config` (fields to change from the default) if given. */
-export function createClass(teacherName: string, baseUrl = '', config?: ConfigPatch): Promise<CreateSessionReply> {
+/**
+ * Creates a class (POST /api/sessions): its class session from `start.config` (fields to change from the
+ * default), or continuing `start.from` exactly (REST-1, FILE-2), or the default.
+ */
+export function createClass(teacherName: string, baseUrl = '', start: { config?: ConfigPatch; from?: SavedSession } = {}): Promise<CreateSessionReply> {
   return replyOf(`${baseUrl}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(config ? { teacherName: teacherName.trim(), config } : { teacherName: teacherName.trim() }),
+    body: JSON.stringify({ teacherName: teacherName.trim(), ...start }),
   });
 }
 

@@ -125,7 +125,7 @@ describe('the end of a class', () => {
     render(<LocalPage />);
     const local = screen.getByTestId('local-view');
     expect(local.getAttribute('data-sessions')).toBe('2');
-    expect(local.textContent).toContain(`Your forks from class ${CODE}, as the class ended`);
+    expect(local.textContent).toContain(`Sessions from class ${CODE}, as they were saved`);
     expect(screen.getAllByTestId('practice-session').map((b) => b.textContent)).toEqual(['Fork 1', 'Fork 2']);
     expect(screen.getByTestId('epoch').getAttribute('data-epoch')).toBe('120');
     fireEvent.click(screen.getAllByTestId('practice-session')[1]!);

@@ -84,7 +84,7 @@ export function LocalPage() {
       </div>
       <ShareLinkNotes notes={notes} onDismiss={() => setOpened({ ...opened, notes: [] })} />
       <div className="local-tools">
-        <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} />
+        <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} shownSession={() => (session ?? workspace.sessions[0]!).toState()} />
         <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((value) => !value)} />
       </div>
       {workspace.sessions.length > 1 && (

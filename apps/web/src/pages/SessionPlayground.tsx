@@ -10,6 +10,7 @@ import { useAppStore } from '../store/app-store';
 import { commandStatusOf } from '../store/commands-slice';
 import { sessionAccess, type ReadOnlyReason } from '../store/session-access';
 import { ConceptsToggle } from '../teaching/ConceptsToggle';
+import { DownloadSessionButton } from './DownloadSessionButton';
 import { WithConcepts } from '../teaching/WithConcepts';
 import { CopyLinkButton } from './share/CopyLinkButton';
 import { useShowMe } from './useShowMe';
@@ -88,6 +89,7 @@ export function SessionPlayground({ sessionId, toolbarExtra }: { sessionId: stri
               <>
                 <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((open) => !open)} />
                 <CopyLinkButton config={model.config} view={view} />
+                <DownloadSessionButton sessionId={sessionId} />
               </>
             }
           />

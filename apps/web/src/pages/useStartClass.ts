@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TrainerConfig } from '@playroom/engine';
+import type { SavedSession } from '@playroom/protocol';
 import { errorText, type ErrorLike } from '../app/error-text';
 import { navigate } from '../app/navigation';
 import { useT } from '../i18n';
@@ -7,23 +8,23 @@ import { createClass } from '../net';
 import { saveIdentity } from '../store/identity-storage';
 
 /**
- * Starting a class as its teacher (the home card, practice mode's "Start a
- * class from this"): the name checked, a class whose class session starts
- * from `config` if given, the teacher identity kept, the teacher view opened;
- * a refusal in the reader's language.
+ * Starting a class as its teacher (the home card, practice mode's "Start a class from this" and "Start a
+ * class with this playground"): the name checked, a class whose class session starts from `config` if
+ * given, or continues the saved session given to `start` (REST-1 `from`), the teacher identity kept, the
+ * teacher view opened; a refusal in the reader's language.
  */
-export function useStartClass(config?: TrainerConfig) {
+export function useStartClass(config?: TrainerConfig): { busy: boolean; error: string | null; start(name: string, from?: SavedSession): Promise<void> } {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function start(name: string): Promise<void> {
+  async function start(name: string, from?: SavedSession): Promise<void> {
     const teacherName = name.trim();
     if (!teacherName) return setError(t('app.error.nameRequired'));
     setBusy(true);
     setError(null);
     try {
-      const reply = await createClass(teacherName, '', config);
+      const reply = await createClass(teacherName, '', from ? { from } : config ? { config } : {});
       saveIdentity({ code: reply.code, role: 'teacher', token: reply.teacherToken, name: teacherName });
       navigate({ page: 'class', code: reply.code });
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { ClassEnded, SessionState } from '@playroom/protocol';
+import type { ClassEnded, SavedSession } from '@playroom/protocol';
 import type { Identity } from './identity-storage';
 
 /**
@@ -17,7 +17,7 @@ export interface KeptWork {
   /** epoch milliseconds */
   endedAt: number;
   /** the participant's own forks as they ended, exact */
-  forks: SessionState[];
+  forks: SavedSession[];
   /** the teacher's: what the class export of the archived class needs (REST-3) */
   teacherExport?: { classId: string; token: string };
 }

@@ -39,6 +39,12 @@ export interface RunOptions {
   json: boolean;
   /** the preset the run started from (--preset), or null */
   preset: string | null;
+  /** a playground file to continue a session of, exactly (--from), or null */
+  from: string | null;
+  /** which of its sessions, 0-based (--session is 1-based) */
+  session: number;
+  /** where to write a playground file of the trained session (--save), or null */
+  save: string | null;
 }
 
 /** The schedule flags gather here before they become `config.schedule`. */
@@ -242,6 +248,12 @@ export const FLAGS: readonly FlagSpec[] = [
     } },
   { name: '--every', value: 'N', field: 'every', help: 'report every N epochs (default: about 10 rows; 1 with --json)',
     apply: (d, raw, flag) => { d.options.every = integer(raw, flag, 1); } },
+  { name: '--from', value: 'FILE', field: 'from', help: "continue a session of a playground file exactly (its config, weights, optimizer and random state); no config flags",
+    apply: (d, raw) => { d.options.from = raw; } },
+  { name: '--session', value: 'N', field: 'session', help: 'with --from: the file\'s Nth session (default 1, the first)',
+    apply: (d, raw, flag) => { d.options.session = integer(raw, flag, 1) - 1; } },
+  { name: '--save', value: 'FILE', field: 'save', help: 'after training, write the session as a playground file (opens in the browser)',
+    apply: (d, raw) => { d.options.save = raw; } },
   { name: '--json', field: 'json', help: 'print one JSON object instead of a table', apply: (d) => { d.options.json = true; } },
   { name: '--help', field: 'help', help: 'show this help', apply: () => undefined },
 ];

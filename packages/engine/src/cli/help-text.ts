@@ -18,6 +18,8 @@ export function helpText(): string {
     'Usage: npx playroom-train [--flag value | --flag=value ...]',
     'Example: npx playroom-train --dataset spiral --features playground --shape 8,8,8 --epochs 300 --every 50',
     'Example: npx playroom-train --preset vanishing-gradients --json',
+    'Example: npx playroom-train --preset xor-tanh --epochs 50 --save lesson.json   (open it in the browser, or carry on:)',
+    '         npx playroom-train --from lesson.json --epochs 100 --save lesson.json',
   ];
   const left = FLAGS.map((flag) => (flag.value === undefined ? flag.name : `${flag.name} <${flag.value}>`));
   const width = Math.min(48, Math.max(...left.map((text) => text.length)));
@@ -34,7 +36,7 @@ export function helpText(): string {
   lines.push(
     '',
     'Unset flags take the playground defaults (circle, x1,x2, 4,2 tanh, rate 0.03, batch 10).',
-    'Exit codes: 0 done, 1 training failed, 2 bad flags.',
+    'Exit codes: 0 done, 1 training failed or a file not read or written, 2 bad flags.',
   );
   return lines.join('\n');
 }

@@ -26,7 +26,7 @@ describe('parseArgs', () => {
   it('gives the playground defaults with no flags', () => {
     const { config, options } = run([]);
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(options).toEqual({ epochs: DEFAULT_EPOCHS, every: null, json: false, preset: null });
+    expect(options).toEqual({ epochs: DEFAULT_EPOCHS, every: null, json: false, preset: null, from: null, session: 0, save: null });
   });
 
   it('reads every kind of flag, in both --flag value and --flag=value forms', () => {
@@ -45,7 +45,7 @@ describe('parseArgs', () => {
     });
     expect(config.features).toHaveLength(9);
     expect(config.optimizer).toEqual({ ...DEFAULT_CONFIG.optimizer, kind: 'adam', beta1: 0.8 });
-    expect(options).toEqual({ epochs: 500, every: 50, json: true, preset: null });
+    expect(options).toEqual({ epochs: 500, every: 50, json: true, preset: null, from: null, session: 0, save: null });
   });
 
   it('expands the feature presets and reads comma lists', () => {
@@ -166,10 +166,10 @@ describe('flagForField', () => {
 
 describe('reportInterval', () => {
   it('prints about ten rows for people and every epoch for machines unless told', () => {
-    expect(reportInterval({ epochs: 500, every: null, json: false, preset: null })).toBe(50);
-    expect(reportInterval({ epochs: 5, every: null, json: false, preset: null })).toBe(1);
-    expect(reportInterval({ epochs: 500, every: null, json: true, preset: null })).toBe(1);
-    expect(reportInterval({ epochs: 500, every: 7, json: true, preset: null })).toBe(7);
+    expect(reportInterval({ epochs: 500, every: null, json: false })).toBe(50);
+    expect(reportInterval({ epochs: 5, every: null, json: false })).toBe(1);
+    expect(reportInterval({ epochs: 500, every: null, json: true })).toBe(1);
+    expect(reportInterval({ epochs: 500, every: 7, json: true })).toBe(7);
   });
 });
 

@@ -46,7 +46,7 @@ function buildSchedule(draft: ScheduleDraft, base: LearningRateSchedule): Learni
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const draft: ParseDraft = {
     config: structuredClone(DEFAULT_CONFIG),
-    options: { epochs: DEFAULT_EPOCHS, every: null, json: false, preset: null },
+    options: { epochs: DEFAULT_EPOCHS, every: null, json: false, preset: null, from: null, session: 0, save: null },
     schedule: {},
     explicit: new Set(),
   };
@@ -81,7 +81,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     spec.apply(draft, raw, name);
   }
 
-  const { config, explicit } = draft;
+  const { config, explicit, options } = draft;
+  if (options.from !== null) {
+    // the file's session brings its own config: a flag that changes it would not continue it exactly
+    const changed = [...explicit].find((field) => field !== 'epochs');
+    if (changed !== undefined || options.preset !== null) {
+      throw new CliUsageError('--from', `the file's session brings its config: drop ${options.preset !== null ? '--preset' : flagForField(changed!)}`);
+    }
+  } else if (seen.has('--session')) {
+    throw new CliUsageError('--session', 'needs --from FILE');
+  }
   if (!explicit.has('problem')) config.problem = datasetProblem(config.dataset) ?? config.problem;
   else if (!explicit.has('dataset') && datasetProblem(config.dataset) !== config.problem) {
     // `--problem regression` alone should train on a regression set, not on the default circle.
@@ -106,7 +115,7 @@ export function flagForField(field: string): string {
 }
 
 /** How often to report when --every is not given: about ten rows for people, every epoch for machines. */
-export function reportInterval(options: RunOptions): number {
+export function reportInterval(options: Pick<RunOptions, 'epochs' | 'every' | 'json'>): number {
   if (options.every !== null) return options.every;
   return options.json ? 1 : Math.max(1, Math.round(options.epochs / 10));
 }

@@ -5,7 +5,9 @@
  * it in-process; the process wrapper is playroom-train.ts.
  */
 import { findPreset, PRESET_IDS } from '../presets';
-import { createTrainer } from '../trainer';
+import { copyLossHistory, lossHistoryFrom, trainRecordingLoss, type LossHistory } from '../loss-history';
+import type { TrainerState } from '../state';
+import { Trainer, createTrainer } from '../trainer';
 import { ConfigError, validateConfig } from '../validate-config';
 import { helpText } from './help-text';
 import { CliUsageError, flagForField, parseArgs, reportInterval } from './parse-args';
@@ -16,12 +18,25 @@ export interface CliIo {
   err(line: string): void;
 }
 
+/**
+ * Playground files (FILE-1) for --from and --save. Their shape is the
+ * protocol's (a SessionState per session), and the engine does not depend
+ * on the protocol, so the protocol package implements this and its
+ * `playroom-train` bin passes it in. Both throw an Error saying what is wrong.
+ */
+export interface SessionFiles {
+  /** session `index` (0-based) of the file at `path`: its exact trainer state and loss curve */
+  open(path: string, index: number): { trainer: TrainerState; lossHistory: LossHistory };
+  /** writes the trained session to `path` as a playground file */
+  save(path: string, trainer: Trainer, lossHistory: LossHistory): void;
+}
+
 export const EXIT_OK = 0;
 export const EXIT_TRAINING_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 /** Runs the CLI on argv (without node and script) and returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], io: CliIo, files?: SessionFiles): number {
   let parsed;
   try {
     parsed = parseArgs(argv);
@@ -43,6 +58,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       throw new Error(`unknown parse result ${JSON.stringify(unknown)}`);
     }
   }
+  const { options } = parsed;
+  if ((options.from !== null || options.save !== null) && !files) return usageFailure(io, '--from and --save need the playground file reader: run the playroom-train bin');
   let config;
   try {
     config = validateConfig(parsed.config);
@@ -51,12 +68,20 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     throw error;
   }
 
-  const { options } = parsed;
   const every = reportInterval(options);
   const started = performance.now();
-  let trainer;
+  let trainer: Trainer;
+  let lossHistory: LossHistory;
   try {
-    trainer = createTrainer(config);
+    if (options.from !== null) {
+      const opened = files!.open(options.from, options.session);
+      trainer = Trainer.fromState(opened.trainer);
+      lossHistory = copyLossHistory(opened.lossHistory);
+      config = trainer.config;
+    } else {
+      trainer = createTrainer(config);
+      lossHistory = lossHistoryFrom(trainer);
+    }
   } catch (error) {
     io.err(`playroom-train: cannot build the trainer: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_TRAINING_FAILED;
@@ -76,7 +101,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   report();
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    trainer.trainEpoch();
+    trainRecordingLoss(trainer, lossHistory, 1);
     if (trainer.diverged !== null) break;
     if (epoch % every === 0 || epoch === options.epochs) report();
   }
@@ -86,6 +111,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (!options.json) io.out(tableRow(final, withAccuracy));
   }
   const elapsedMs = performance.now() - started;
+  if (options.save !== null) {
+    try {
+      files!.save(options.save, trainer, lossHistory);
+    } catch (error) {
+      io.err(`playroom-train: cannot save ${options.save}: ${error instanceof Error ? error.message : String(error)}`);
+      return EXIT_TRAINING_FAILED;
+    }
+  }
   if (options.json) {
     io.out(jsonReport({ preset: options.preset, config, epochs: options.epochs, history, final, elapsedMs }));
   } else {

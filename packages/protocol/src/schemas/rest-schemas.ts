@@ -1,6 +1,8 @@
 import Type, { type Static } from 'typebox';
 import { ErrorSchema, IdSchema, JoinUrlSchema, NameSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
+import { SavedSessionSchema } from '../playground-file';
 import { ConfigFieldsSchema } from './config-schema';
+import { ExactSessionStateSchema } from './trainer-state-schema';
 import { ClassStatusSchema, RosterEntrySchema, SessionStateSchema } from './state-schemas';
 
 /** POST /api/sessions (rule REST-1). */
@@ -9,6 +11,8 @@ export const CreateSessionBodySchema = Type.Object(
     teacherName: NameSchema,
     /** fields to change from the engine's DEFAULT_CONFIG */
     config: Type.Optional(ConfigFieldsSchema),
+    /** one session of a playground file to start the class session from, exactly (FILE-2); not with `config` */
+    from: Type.Optional(SavedSessionSchema),
   },
   { additionalProperties: false },
 );
@@ -52,8 +56,8 @@ export const SessionExportSchema = Type.Object({
   createdAt: Type.String(),
   classStatus: ClassStatusSchema,
   roster: Type.Array(RosterEntrySchema),
-  /** the class session first, then every fork */
-  sessions: Type.Array(SessionStateSchema),
+  /** the class session first, then every fork, each with its exact trainer state (FILE-2) */
+  sessions: Type.Array(ExactSessionStateSchema),
 });
 export type SessionExport = Static<typeof SessionExportSchema>;
 

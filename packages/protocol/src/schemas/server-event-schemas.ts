@@ -1,3 +1,4 @@
+import { ExactSessionStateSchema } from './trainer-state-schema';
 import Type, { type Static } from 'typebox';
 import { SESSION_MUTATIONS } from './command-schemas';
 import { IdSchema, JoinUrlSchema, RoleSchema, RoomCodeSchema, TokenSchema } from './common-schemas';
@@ -65,7 +66,7 @@ export const ClassEndedSchema = Type.Object({
    * (never anyone else's): what they continue in practice mode. Absent for
    * `removed` (their forks went with them) and from servers before it.
    */
-  forks: Type.Optional(Type.Array(SessionStateSchema)),
+  forks: Type.Optional(Type.Array(ExactSessionStateSchema)),
 });
 export type ClassEnded = Static<typeof ClassEndedSchema>;
 

@@ -17,7 +17,7 @@ export const practice = {
   'app.ended.downloadClass.tip': 'Save the class session and every student’s fork as they ended, as one file. Practice mode opens it.',
   'app.ended.practice': 'Practice on my own',
 
-  'app.practice.fromClass': 'Your forks from class {code}, as the class ended. Nothing is shared any more.',
+  'app.practice.fromClass': 'Sessions from class {code}, as they were saved. Nothing you do here is shared.',
   'app.practice.open': 'Open a file…',
   'app.practice.open.tip': 'Open a file saved from Playroom: your forks from a class, a saved playground, or a teacher’s class export.',
   'app.practice.save': 'Save to file',
@@ -29,6 +29,13 @@ export const practice = {
   'app.practice.error.notPlayground': 'This is not a Playroom file. Open a file saved from Playroom.',
   'app.practice.error.invalid': 'This Playroom file is damaged or comes from a newer version of Playroom, so it cannot be opened.',
   'app.practice.error.tooBig': 'This file is too big to open (over {mb} MB).',
+  'app.practice.error.badTrainerState': 'Session {n} in this file has a damaged training state (optimizer or random-number state), so the file cannot be opened.',
+  'app.practice.error.detail': 'What is wrong: {detail}',
+  'app.practice.startClass': 'Start a class with this playground',
+  'app.practice.startClass.tip': 'Start a live class whose session continues this playground exactly: its settings, data, weights, epoch and optimizer state.',
+  'app.practice.startClass.cancel': 'Cancel',
+  'app.class.download': 'Download',
+  'app.class.download.tip': 'Download this session as a file: open it in practice mode or start a new class from it, and it carries on exactly.',
   'app.practice.skipped': '{count} of the sessions in this file could not be opened.',
 
   'app.home.kept.title': 'Work from ended classes',

@@ -19,7 +19,7 @@ export const practice: MessagesOf<typeof en> = {
   'app.ended.downloadClass.tip': '把课堂实验和每位学生的分支按结束时的样子保存为一个文件，“自己练习”可以打开它。',
   'app.ended.practice': '自己练习',
 
-  'app.practice.fromClass': '来自课堂 {code} 的分支，保持课堂结束时的样子。现在不会再分享给任何人。',
+  'app.practice.fromClass': '来自课堂 {code} 的实验，保持保存时的样子。在这里的操作不会分享给任何人。',
   'app.practice.open': '打开文件…',
   'app.practice.open.tip': '打开从 Playroom 保存的文件：课堂中的分支、保存的练习场，或老师导出的课堂。',
   'app.practice.save': '保存为文件',
@@ -31,6 +31,13 @@ export const practice: MessagesOf<typeof en> = {
   'app.practice.error.notPlayground': '这不是 Playroom 文件。请打开从 Playroom 保存的文件。',
   'app.practice.error.invalid': '这个 Playroom 文件已损坏，或来自更新版本的 Playroom，无法打开。',
   'app.practice.error.tooBig': '这个文件太大（超过 {mb} MB），无法打开。',
+  'app.practice.error.badTrainerState': '这个文件中的第 {n} 个实验的训练状态（优化器或随机数状态）已损坏，无法打开。',
+  'app.practice.error.detail': '问题所在：{detail}',
+  'app.practice.startClass': '用这个练习场开始上课',
+  'app.practice.startClass.tip': '开始一堂实时课堂，课堂实验从这个练习场原样继续：设置、数据、权重、迭代（Epoch）和优化器状态都不变。',
+  'app.practice.startClass.cancel': '取消',
+  'app.class.download': '下载',
+  'app.class.download.tip': '把这个实验下载为文件：可在“自己练习”中打开，或用它开始新的课堂，训练会原样继续。',
   'app.practice.skipped': '这个文件中有 {count} 个实验无法打开。',
 
   'app.home.kept.title': '已结束课堂的成果',

@@ -15,9 +15,18 @@ import {
   type Trainer,
   type TrainerConfig,
 } from '@playroom/engine';
-import { PROTOCOL_LIMITS, sessionMetricsOf, type ResetStart, type SessionState } from '@playroom/protocol';
+import {
+  PRACTICE_ORIGIN,
+  PROTOCOL_LIMITS,
+  savedSessionOfTrainer,
+  sessionMetricsOf,
+  trainerOfSavedSession,
+  type ResetStart,
+  type SavedSession,
+  type SessionOrigin,
+} from '@playroom/protocol';
 import type { CommandFailure, PlaygroundModel } from '../model';
-import { trainerFromState } from './trainerFromState';
+
 
 /** Training per frame stops after this long, so a high speed slows training, not the page. */
 const FRAME_BUDGET_MS = 10;
@@ -32,20 +41,6 @@ function refusal(error: unknown): CommandFailure {
 }
 
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
-/** Who a session is, as a playground file names it: kept from the class session or fork it was opened from. */
-export type SessionOrigin = Pick<SessionState, 'sessionId' | 'classId' | 'kind' | 'ownerId' | 'ownerName' | 'parentId' | 'forkedAtEpoch'>;
-
-/** A session started in practice mode: no class, nobody's. */
-const PRACTICE_ORIGIN: SessionOrigin = {
-  sessionId: 'practice',
-  classId: 'practice',
-  kind: 'fork',
-  ownerId: 'practice',
-  ownerName: '',
-  parentId: null,
-  forkedAtEpoch: null,
-};
 
 export class LocalSession {
   private trainer: Trainer;
@@ -77,36 +72,19 @@ export class LocalSession {
    * playground file): the same config and data, weights, epoch, learning rate
    * and loss curve, paused. Throws when the state is not one the engine accepts.
    */
-  static fromState(state: SessionState, frameBudgetMs = FRAME_BUDGET_MS): LocalSession {
+  static fromState(state: SavedSession, frameBudgetMs = FRAME_BUDGET_MS): LocalSession {
     const { sessionId, classId, kind, ownerId, ownerName, parentId, forkedAtEpoch } = state;
     const session = new LocalSession(state.config, frameBudgetMs, { sessionId, classId, kind, ownerId, ownerName, parentId, forkedAtEpoch });
-    session.trainer = trainerFromState(state);
+    session.trainer = trainerOfSavedSession(state);
     session.history = { stride: state.lossHistory.stride, points: state.lossHistory.points.map((p) => ({ ...p })) };
     session.speed = state.speed === 'max' ? PROTOCOL_LIMITS.speed.max : state.speed;
     session.preset = state.preset;
     return session;
   }
 
-  /** This session's full state, as a playground file keeps it (paused, exact weights). */
-  toState(): SessionState {
-    const { network, config, epoch } = this.trainer;
-    return {
-      ...this.origin,
-      config: structuredClone(config),
-      layerSizes: [...network.layerSizes],
-      params: Array.from(network.params),
-      epoch,
-      clock: 1,
-      playing: false,
-      speed: this.speed,
-      frozen: false,
-      metrics: sessionMetricsOf(this.trainer.evaluate()),
-      lossHistory: { stride: this.history.stride, points: this.history.points.map((p) => ({ ...p })) },
-      preset: this.preset,
-      // practice mode keeps no timeline: checkpoints are the server's (SCRUB-1)
-      timeline: [],
-      scrubbedTo: null,
-    };
+  /** This session's full state, as a playground file keeps it (paused, exact: the trainer's state too, FILE-2). */
+  toState(): SavedSession {
+    return savedSessionOfTrainer(this.trainer, this.history, this.origin, { speed: this.speed, preset: this.preset });
   }
 
   /** The model to draw; the same object until something changes, with a fresh `params` copy each change. */

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
-import type { SessionState } from '@playroom/protocol';
+import type { SavedSession } from '@playroom/protocol';
 import { LocalSession } from './localSession';
 
 /** What practice mode has open: one new playground, or the sessions of a class's end or a file. */
@@ -17,7 +17,7 @@ let nextId = 1;
 
 /** A workspace of these sessions (the ones the engine loads), or of one new playground (of `fresh`, e.g. a shared link's config) when given none. */
 export function practiceWorkspace(
-  work: { sessions: SessionState[]; fromClass: string | null } | null,
+  work: { sessions: SavedSession[]; fromClass: string | null } | null,
   fresh: TrainerConfig = DEFAULT_CONFIG,
 ): PracticeWorkspace {
   if (!work) return { id: nextId++, sessions: [new LocalSession(fresh)], fromClass: null, skipped: 0 };
