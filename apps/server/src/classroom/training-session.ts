@@ -29,29 +29,10 @@ import type { Trainable, TrainingResult } from '../scheduler/scheduler';
 import { buildTrainer, checkParameter, checkedConfig } from './session-change';
 import { forkSummaryOf } from './fork-summary';
 import { LossTailRounds } from './loss-tail-rounds';
+import type { SessionIdentity, SessionRecord } from './session-record';
 import { SessionTimeline, type TrainedState } from './session-timeline';
 
-/** Who a session is and where it comes from; fixed for its life. */
-export interface SessionIdentity {
-  id: string;
-  classId: string;
-  kind: SessionKind;
-  ownerId: string;
-  ownerName: string;
-  parentId: string | null;
-  forkedAtEpoch: number | null;
-  createdAt: number;
-}
-
-/** Everything storage keeps of a session: identity, the exact trainer state and the bookkeeping around it. */
-export interface SessionRecord extends SessionIdentity {
-  speed: Speed;
-  clock: number;
-  lossHistory: LossHistory;
-  trainer: TrainerState;
-  /** the preset "Show me" loaded last (TEACH-1); absent in records stored before it */
-  preset?: string | null;
-}
+export type { SessionIdentity, SessionRecord } from './session-record';
 
 /**
  * One trainable playground: the class session or a fork. It wraps the
@@ -118,12 +99,7 @@ export class TrainingSession implements Trainable {
 
   /** An exact, independent copy under a new identity (rule FORK-1), paused. */
   forkAs(identity: SessionIdentity): TrainingSession {
-    const copy = new TrainingSession(
-      identity,
-      Trainer.fromState(this.trainerValue.exportState()),
-      1,
-      copyLossHistory(this.history),
-    );
+    const copy = new TrainingSession(identity, Trainer.fromState(this.trainerValue.exportState()), 1, copyLossHistory(this.history));
     copy.speedValue = this.speedValue;
     copy.presetValue = this.presetValue;
     return copy;
@@ -132,7 +108,6 @@ export class TrainingSession implements Trainable {
   get classId(): string {
     return this.identity.classId;
   }
-
   get id(): string {
     return this.identity.id;
   }
@@ -369,15 +344,10 @@ export class TrainingSession implements Trainable {
 
   /** The full state a client draws from (rule JOIN-1). */
   toState(): SessionState {
-    const { id, classId, kind, ownerId, ownerName, parentId, forkedAtEpoch } = this.identity;
+    const { id: sessionId, createdAt: _createdAt, ...identity } = this.identity;
     return {
-      sessionId: id,
-      classId,
-      kind,
-      ownerId,
-      ownerName,
-      parentId,
-      forkedAtEpoch,
+      sessionId,
+      ...identity,
       config: structuredClone(this.config),
       layerSizes: [...this.layerSizes],
       params: Array.from(this.params),
