@@ -58,8 +58,11 @@ export function TeacherView() {
     <div className="class-view teacher-view" data-testid="teacher-view" data-board={boardWide ? 'wide' : 'side'}>
       <RoomCodePanel code={code} />
       <TeacherLinkPanel />
-      <LessonPanel />
-      <ChallengePanel />
+      {/* side by side where there is room, so the class session stays near the top of a laptop's screen */}
+      <div className="teacher-panels">
+        <LessonPanel />
+        <ChallengePanel />
+      </div>
       <div className="class-layout">
         <div className="class-main">
           {viewedFork && (
