@@ -8,7 +8,7 @@ import { BrowserClass } from '../src/browser-class';
 import { epochOf, pollUntil, screenshot } from '../src/page-probes';
 
 /*
- * Session files in real browsers against the real server (CMD-13, FILE-2,
+ * Session files in real browsers against the real server (CMD-11, FILE-2,
  * REST-1 `from`): a student on a phone downloads her fork in a class; the
  * file opens in practice mode on a laptop at the same epoch, and starts a new
  * class whose session is exactly the file's; a damaged file is refused in

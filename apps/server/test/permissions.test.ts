@@ -61,7 +61,7 @@ const EXPECTED: Record<CommandType, Expected> = {
   setSpeed: MUTATION,
   fork: FORKS,
   watch: SEES,
-  // CMD-13: what one may watch one may download
+  // CMD-11: what one may watch one may download
   exportSession: SEES,
   unwatch: always([OK, OK, OK], [OK, OK, OK]),
   // PERM-4: the owner only, and the class session is no fork

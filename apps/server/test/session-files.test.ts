@@ -24,7 +24,7 @@ function post(body: string): Promise<Response> {
   return fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 }
 
-describe('session files: download (CMD-13) and a class started from one (REST-1 `from`, FILE-2)', () => {
+describe('session files: download (CMD-11) and a class started from one (REST-1 `from`, FILE-2)', () => {
   it('a fork downloaded and started as a new class continues bit for bit, as the engine would', async () => {
     await withClass(server, { config: CONFIG, students: ['Ann', 'Ben'] }, async ({ teacher, students: [ann, ben] }) => {
       const annFork = await fork(ann.socket, ann.welcome.classSession.sessionId);

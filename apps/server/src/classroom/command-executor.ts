@@ -31,7 +31,7 @@ export interface Subscriptions {
   unwatch(sessionId: string): void;
 }
 
-/** Session downloads per participant (CMD-13): one every 2 s, five at once (a teacher saving a few forks). */
+/** Session downloads per participant (CMD-11): one every 2 s, five at once (a teacher saving a few forks). */
 const EXPORT_RATE = { perSecond: 0.5, burst: 5 };
 
 /**
@@ -48,7 +48,7 @@ export class CommandExecutor {
     private readonly newSeed: () => number = () => randomInt(1, 2 ** 31),
   ) {}
 
-  /** per participant: session downloads (CMD-13) */
+  /** per participant: session downloads (CMD-11) */
   private readonly exports = new KeyedRateLimiter(EXPORT_RATE.perSecond, EXPORT_RATE.burst);
 
   /** The ack, at once, or once storage committed the change (PERSIST-5). */

@@ -80,7 +80,7 @@ export function authorizeCommand(actor: Actor, classroom: Classroom, command: Co
       return withSession(classroom, command.sessionId, (session) => authorizeMutation(actor, classroom, session));
     case 'watch':
     case 'exportSession':
-      // what one may watch one may download (CMD-13): the same state, exact
+      // what one may watch one may download (CMD-11): the same state, exact
       return withSession(classroom, command.sessionId, (session) => watchRefusal(actor, classroom, session));
     case 'fork':
       return withSession(classroom, command.sessionId, (session) => {

@@ -3,7 +3,7 @@ import { classConnection } from './index';
 
 /**
  * Downloads a session of the class as a playground file with its exact
- * trainer state (exportSession, CMD-13); a refusal shows as the session's
+ * trainer state (exportSession, CMD-11); a refusal shows as the session's
  * command status, like any command's. Resolves whether it was downloaded.
  */
 export async function downloadSession(sessionId: string): Promise<boolean> {

@@ -66,7 +66,7 @@ export const COMMAND_SCHEMAS = {
   /** receive this session's snapshots and `session` updates; the ack carries its full state */
   watch: Type.Object({ type: Type.Literal('watch'), sessionId }, strict),
   unwatch: Type.Object({ type: Type.Literal('unwatch'), sessionId }, strict),
-  /** the session as a playground file with its exact trainer state, to download (CMD-13); whoever may watch it */
+  /** the session as a playground file with its exact trainer state, to download (CMD-11); whoever may watch it */
   exportSession: Type.Object({ type: Type.Literal('exportSession'), sessionId }, strict),
   /** teacher: show one fork to the whole class (null: stop) */
   spotlight: Type.Object({ type: Type.Literal('spotlight'), sessionId: Type.Union([sessionId, Type.Null()]) }, strict),
