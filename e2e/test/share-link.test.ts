@@ -166,15 +166,15 @@ describe('share links', () => {
     await screenshot(page, SHOTS, '07b-phone-copy-by-hand-zh');
   });
 
-  it('Start a class from this opens a teacher view whose class session has that config; its Copy link gives it back', async () => {
+  it('Start a class with this playground opens a teacher view whose class session has that config; its Copy link gives it back', async () => {
     const page = await room.newPage(DESKTOP);
     await page.goto(link);
     await page.getByTestId('local-view').waitFor();
-    await page.getByTestId('share-start').click();
-    await page.getByTestId('share-start-name').fill('Ms Li');
+    await page.getByTestId('start-class-from-session').click();
+    await page.getByTestId('start-class-from-session-name').fill('Ms Li');
     // the viewport only: a full-page shot narrows the window for a moment, which remounts the controls bar and its half-filled form
     await page.screenshot({ path: await shotPath(SHOTS, '08-desktop-start-class-en') });
-    await page.getByTestId('share-start-submit').click();
+    await page.getByTestId('start-class-from-session-submit').click();
     await page.getByTestId('teacher-view').waitFor();
     await page.getByTestId('session-playground').first().waitFor();
     expect(await selectedLabel(page, 'learning-rate')).toBe('0.1');

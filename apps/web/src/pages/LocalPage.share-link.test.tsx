@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
+import { DEFAULT_CONFIG, createTrainer, type TrainerConfig } from '@playroom/engine';
 import { configToHash, hashToConfig, playgroundSeed } from '@playroom/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translate, useLanguageStore } from '../i18n';
@@ -125,18 +125,24 @@ describe('practice mode and share links', () => {
     expect(field.selectionEnd! - field.selectionStart!).toBe(link.length);
   });
 
-  it('Start a class from this sends this config and opens the teacher view', async () => {
+  it('Start a class with this playground sends the session on screen, with this config, and opens the teacher view', async () => {
     const fetchMock = vi.fn(() =>
       Promise.resolve(new Response(JSON.stringify({ sessionId: 'ses_1', code: 'ABCDEF', teacherToken: 'T'.repeat(32), joinUrl: 'http://x/join/ABCDEF' }), { status: 201 })),
     );
     vi.stubGlobal('fetch', fetchMock);
     openAt(`#${configToHash(SHARED)}`);
-    fireEvent.click(screen.getByTestId('share-start'));
-    fireEvent.change(screen.getByTestId('share-start-name'), { target: { value: 'Ms Li' } });
-    await act(async () => fireEvent.click(screen.getByTestId('share-start-submit')));
+    fireEvent.click(screen.getByTestId('start-class-from-session'));
+    fireEvent.change(screen.getByTestId('start-class-from-session-name'), { target: { value: 'Ms Li' } });
+    await act(async () => fireEvent.click(screen.getByTestId('start-class-from-session-submit')));
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/sessions');
-    expect(JSON.parse(init.body as string)).toEqual({ teacherName: 'Ms Li', config: SHARED });
+    const body = JSON.parse(init.body as string);
+    expect(Object.keys(body).sort()).toEqual(['from', 'teacherName']);
+    expect(body.teacherName).toBe('Ms Li');
+    // the shared set-up at epoch 0, exactly: the same config, the engine's initial weights and state
+    expect(body.from).toMatchObject({ config: SHARED, epoch: 0 });
+    expect(body.from.params).toEqual(Array.from(createTrainer(SHARED).network.params));
+    expect(body.from.trainer.config).toEqual(SHARED);
     expect(window.location.pathname).toBe('/class/ABCDEF');
   });
 });

@@ -14,7 +14,7 @@ import { WithConcepts } from '../teaching/WithConcepts';
 import { PracticeFileBar } from './PracticeFileBar';
 import { CopyLinkButton } from './share/CopyLinkButton';
 import { ShareLinkNotes } from './share/ShareLinkNotes';
-import { StartClassFromThis } from './share/StartClassFromThis';
+import { StartClassFromSession } from './StartClassFromSession';
 import './practice.css';
 
 interface Opened {
@@ -84,7 +84,7 @@ export function LocalPage() {
       </div>
       <ShareLinkNotes notes={notes} onDismiss={() => setOpened({ ...opened, notes: [] })} />
       <div className="local-tools">
-        <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} shownSession={() => (session ?? workspace.sessions[0]!).toState()} />
+        <PracticeFileBar onOpened={open} onSave={save} skipped={workspace.skipped} />
         <ConceptsToggle open={conceptsOpen} onToggle={() => setConceptsOpen((value) => !value)} />
       </div>
       {workspace.sessions.length > 1 && (
@@ -124,7 +124,7 @@ interface LocalPlaygroundProps {
  * open: "Show me" loads a preset into this session and the "Watch:" line
  * stays above the playground until the config is changed by hand. Its
  * config and view follow in the address; "Copy link" and "Start a class
- * from this" sit with the controls (in the fold on a phone). Keyed by the
+ * with this playground" (its exact state, REST-1 `from`) sit with the controls (in the fold on a phone). Keyed by the
  * session, since the trainer hook keeps the one it started with.
  */
 function LocalPlayground({ session, conceptsOpen, view, onViewChange }: LocalPlaygroundProps) {
@@ -143,7 +143,7 @@ function LocalPlayground({ session, conceptsOpen, view, onViewChange }: LocalPla
         foldedExtra={
           <>
             <CopyLinkButton config={model.config} view={view} />
-            <StartClassFromThis config={model.config} />
+            <StartClassFromSession session={() => session.toState()} />
           </>
         }
       />

@@ -22,7 +22,7 @@ describe('the practice file bar', () => {
     const state = session.toState();
     const damaged = { ...state, trainer: { ...state.trainer!, rng: [0, 0, 0, 0] as [number, number, number, number] } };
     const opened = vi.fn((_work: PracticeWork) => true);
-    render(<PracticeFileBar onOpened={opened} onSave={() => {}} skipped={0} shownSession={() => state} />);
+    render(<PracticeFileBar onOpened={opened} onSave={() => {}} skipped={0} />);
     choose(JSON.stringify(playgroundFileOf([state, damaged], null)));
     await waitFor(() => expect(screen.getByTestId('practice-file-error').getAttribute('data-problem')).toBe('badTrainerState'));
     expect(opened).not.toHaveBeenCalled();

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
-import { PLAYGROUND_FILE_MAX_BYTES, type SavedSession } from '@playroom/protocol';
+import { PLAYGROUND_FILE_MAX_BYTES } from '@playroom/protocol';
 import { useT, type MessageKey } from '../i18n';
 import { readChosenFile, type PracticeWork } from '../app/practice-files';
-import { StartClassFromSession } from './StartClassFromSession';
 
 type FileProblem = 'notPlayground' | 'invalid' | 'tooBig' | 'badTrainerState';
 
@@ -26,12 +25,10 @@ export interface PracticeFileBarProps {
   onSave(): void;
   /** sessions of the last file the engine refused */
   skipped: number;
-  /** the session on screen, exact, for "Start a class with this playground" */
-  shownSession(): SavedSession;
 }
 
 /** Practice mode's file buttons: open a playground file (or a teacher's class export), save what is open. */
-export function PracticeFileBar({ onOpened, onSave, skipped, shownSession }: PracticeFileBarProps) {
+export function PracticeFileBar({ onOpened, onSave, skipped }: PracticeFileBarProps) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -68,7 +65,6 @@ export function PracticeFileBar({ onOpened, onSave, skipped, shownSession }: Pra
       <button type="button" className="button small" data-testid="save-file" title={t('app.practice.save.tip')} onClick={onSave}>
         {t('app.practice.save')}
       </button>
-      <StartClassFromSession session={shownSession} />
       {problem && (
         <p className="form-error practice-file-error" role="alert" data-testid="practice-file-error" data-problem={problem}>
           {t(PROBLEM_TEXT[problem], { mb: PLAYGROUND_FILE_MAX_BYTES / (1024 * 1024), n: refusal?.session ?? 0 })}

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { TrainerConfig } from '@playroom/engine';
 import type { SavedSession } from '@playroom/protocol';
 import { errorText, type ErrorLike } from '../app/error-text';
 import { navigate } from '../app/navigation';
@@ -8,12 +7,12 @@ import { createClass } from '../net';
 import { saveIdentity } from '../store/identity-storage';
 
 /**
- * Starting a class as its teacher (the home card, practice mode's "Start a class from this" and "Start a
- * class with this playground"): the name checked, a class whose class session starts from `config` if
- * given, or continues the saved session given to `start` (REST-1 `from`), the teacher identity kept, the
- * teacher view opened; a refusal in the reader's language.
+ * Starting a class as its teacher (the home card, practice mode's "Start a class with this
+ * playground"): the name checked, a class whose class session continues the saved session given to
+ * `start` exactly (REST-1 `from`), else the default; the teacher identity kept, the teacher view
+ * opened; a refusal in the reader's language.
  */
-export function useStartClass(config?: TrainerConfig): { busy: boolean; error: string | null; start(name: string, from?: SavedSession): Promise<void> } {
+export function useStartClass(): { busy: boolean; error: string | null; start(name: string, from?: SavedSession): Promise<void> } {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +23,7 @@ export function useStartClass(config?: TrainerConfig): { busy: boolean; error: s
     setBusy(true);
     setError(null);
     try {
-      const reply = await createClass(teacherName, '', from ? { from } : config ? { config } : {});
+      const reply = await createClass(teacherName, '', from ? { from } : {});
       saveIdentity({ code: reply.code, role: 'teacher', token: reply.teacherToken, name: teacherName });
       navigate({ page: 'class', code: reply.code });
     } catch (err) {

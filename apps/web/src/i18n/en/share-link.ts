@@ -12,8 +12,4 @@ export const shareLink = {
   'app.share.note.pointsLeftOut': 'The drawn points were too many for a link.',
   'app.share.note.unreadable': 'This link could not be read, so the default playground opened.',
   'app.share.dismiss': 'Dismiss',
-  'app.share.startClass': 'Start a class from this',
-  'app.share.startClass.tip': 'Start a class whose class session begins with this set-up, and open the teacher view.',
-  'app.share.startClass.submit': 'Start the class',
-  'app.share.startClass.cancel': 'Cancel',
 } as const;

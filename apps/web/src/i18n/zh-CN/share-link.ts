@@ -14,8 +14,4 @@ export const shareLink: MessagesOf<typeof en> = {
   'app.share.note.pointsLeftOut': '绘制的数据点太多，链接放不下。',
   'app.share.note.unreadable': '无法读取这个链接，已打开默认的练习场。',
   'app.share.dismiss': '关闭提示',
-  'app.share.startClass': '用这个设置开始上课',
-  'app.share.startClass.tip': '开始一堂课，课堂实验从这个设置开始，并打开教师页面。',
-  'app.share.startClass.submit': '开始上课',
-  'app.share.startClass.cancel': '取消',
 };
