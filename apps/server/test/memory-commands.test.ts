@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkedAck, command, fork, startClass, tempDataDir } from './harness';
-import { rssMb, sleep } from './memory';
+import { GC_ENV, gcAndRssMb, sleep } from './memory';
 import { spawnServer } from './server-process';
 
 /*
@@ -20,15 +20,16 @@ const POINTS = Array.from({ length: 2000 }, (_, i) => ({
 /**
  * Bound on RSS growth over the 20 s. What the server now keeps of the fork is
  * one state (~0.2 MB) in the replay buffer; the rest is garbage V8 collects
- * as it goes, and 25 MB is room for its young generation and the allocator's
- * slack. Before the fix this run grew by 58 MB (every state kept for two
+ * as it goes; both readings follow a full collection, and 25 MB is room
+ * for the allocator's slack. (Without the collection, one CI run read +38 MB
+ * of not-yet-collected garbage where a quiet machine read +3.) Before the fix this run grew by 58 MB (every state kept for two
  * minutes; the finding's heavier run: +330 MB); after it, +3 MB.
  */
 const MAX_GROWTH_MB = 25;
 
 describe('memory under command traffic', () => {
   it('CMD-3/SNAP-5: 19 setConfig a second for 20 s on a fork with 2,000 custom points does not grow RSS by more than 25 MB', async () => {
-    const server = await spawnServer(tempDataDir());
+    const server = await spawnServer(tempDataDir(), GC_ENV);
     const room = await startClass({ url: server.url }, { students: ['Ana'] });
     try {
       const [ana] = room.students;
@@ -37,7 +38,7 @@ describe('memory under command traffic', () => {
       expect(drawn.ok).toBe(true);
       expect((await command(room.teacher.socket, { type: 'watch', sessionId: forkId })).ok).toBe(true);
       await sleep(2000);
-      const before = rssMb(server.child.pid!);
+      const before = await gcAndRssMb(server.child.pid!);
 
       let sent = 0;
       let refused = 0;
@@ -51,7 +52,8 @@ describe('memory under command traffic', () => {
         await sleep(1000 / 19);
       }
       await command(ana!.socket, { type: 'pause', sessionId: forkId });
-      const after = rssMb(server.child.pid!);
+      // after a full collection in the server (gc-on-signal.cjs): what it keeps, not what V8 has not yet collected
+      const after = await gcAndRssMb(server.child.pid!);
       console.log(`RSS under command traffic: ${before.toFixed(0)} → ${after.toFixed(0)} MB (+${(after - before).toFixed(0)}) after ${sent} setConfig, ${refused} refused`);
       expect(refused).toBe(0);
       expect(after - before).toBeLessThan(MAX_GROWTH_MB);
