@@ -6,7 +6,9 @@
  * - Debian's Chromium and CJK fonts for the browser tests (downloaded browser
  *   builds cannot be fetched here, so playwright-core drives /usr/bin/chromium);
  * - the PostgreSQL the storage tests use (TEST_DATABASE_URL, by default
- *   postgres://postgres@127.0.0.1:5432/test with trust auth).
+ *   postgres://postgres@127.0.0.1:5432/test with trust auth);
+ * - with REDIS_URL set (`.ci/run` sets it), the Redis the many-process suites
+ *   use. Without REDIS_URL those suites do not run, and say so.
  *
  * Each is used when present, installed from Debian's packages when this
  * process may (root, apt-get), or refused at once with the one command a
@@ -140,10 +142,34 @@ export async function ensurePostgres(): Promise<void> {
   if (!(await waitUntilAccepts('127.0.0.1', 5432, 10))) throw new MissingPrerequisite('PostgreSQL at 127.0.0.1:5432', install);
 }
 
+/**
+ * The Redis of the many-process suites, when REDIS_URL names one on this machine:
+ * started (no persistence, as the machine's own) when installed but not running,
+ * installed from Debian's packages when absent and this process is root.
+ */
+export async function ensureRedis(redisUrl = process.env.REDIS_URL): Promise<void> {
+  if (!redisUrl) {
+    say('REDIS_URL is not set: the suites that need Redis (many processes, Redis faults) will say they did not run');
+    return;
+  }
+  const { hostname, port: portText } = new URL(redisUrl);
+  const port = Number(portText || 6379);
+  if (await accepts(hostname, port)) return;
+  if (hostname !== '127.0.0.1' && hostname !== 'localhost') throw new MissingPrerequisite(`Redis at ${hostname}:${port} (REDIS_URL)`, 'start it, or unset REDIS_URL');
+  if (!existsSync('/usr/bin/redis-server')) {
+    if (!canInstallDebianPackages()) throw new MissingPrerequisite(`Redis at 127.0.0.1:${port}`, 'sudo apt-get install -y redis-server');
+    aptInstall(['redis-server']);
+  }
+  say(`starting redis-server on 127.0.0.1:${port}`);
+  execFileSync('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'yes', '--save', '', '--appendonly', 'no'], { stdio: 'inherit' });
+  if (!(await waitUntilAccepts('127.0.0.1', port, 10))) throw new Error(`redis-server was started but 127.0.0.1:${port} does not accept connections`);
+}
+
 async function main(): Promise<void> {
   try {
     ensureChromium();
     await ensurePostgres();
+    await ensureRedis();
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
