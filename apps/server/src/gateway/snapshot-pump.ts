@@ -94,8 +94,8 @@ export class SnapshotPump {
    * class and a fork would only ever get the class. Instead the round decides
    * once per socket: a socket still writing the previous round is skipped
    * (a slow client drops frames), any other gets all its frames, one per
-   * session. Snapshots are emitted per socket and never enter the
-   * connection-recovery buffer (RecoveryAdapter): a recovered client gets
+   * session. Each snapshot goes to its free watchers' socket-id rooms in
+   * one local broadcast and never enters the connection-recovery buffer (RecoveryAdapter): a recovered client gets
    * none of the past. The waiting `session` updates go first (CMD-3).
    * `skippedRounds`: rounds the timer missed, counted as dropped frames.
    */
@@ -137,21 +137,15 @@ export class SnapshotPump {
       this.options.onError(error);
       return;
     }
-    let recipients = 0;
+    // the free watchers, each in its own socket-id room: one broadcast encodes the packet once for all of
+    // them (a socket.emit each encoded it, and its garbage, once per socket); local: never another process
+    const recipients: string[] = [];
     for (const socketId of members) {
-      const socket = sockets.get(socketId);
-      if (!socket) {
-        this.metrics.countDroppedFrames(1);
-        continue;
-      }
-      if (!ready.get(socketId)) {
-        this.metrics.countDroppedFrames(1);
-        continue;
-      }
-      socket.emit('snapshot', message);
-      recipients++;
+      if (sockets.has(socketId) && ready.get(socketId)) recipients.push(socketId);
     }
-    this.metrics.recordSnapshot(message.bytes.byteLength, recipients);
+    this.metrics.countDroppedFrames(members.size - recipients.length);
+    if (recipients.length > 0) this.io.local.to(recipients).emit('snapshot', message);
+    this.metrics.recordSnapshot(message.bytes.byteLength, recipients.length);
   }
 
   /**
