@@ -64,6 +64,10 @@ export interface LoadRow {
   eventLoopMaxMs: number;
   /** % of one core over the measured window */
   serverCpuPercent: number;
+  /** all generator processes together, % of one core (they share the machine with the server) */
+  generatorCpuPercent: number;
+  /** the machine's 1-minute load average at the end (other work on a shared machine shows here) */
+  loadAverage: number;
   rssMb: number;
   snapshotKilobytesPerStudentPerSecond: number;
   disconnects: number;
@@ -194,9 +198,12 @@ export async function runRow(options: RowOptions): Promise<{ row: LoadRow; sampl
     await runFor(options.warmUpSeconds, false);
     for (const generator of generators) generator.tell({ type: 'mark' });
     const cpuAtMark = cpuSeconds(server.pid);
+    const generatorCpu = () => generators.reduce((sum, g) => sum + cpuSeconds(g.child.pid!), 0);
+    const generatorCpuAtMark = generatorCpu();
     const markedAt = performance.now();
     await runFor(options.measureSeconds, true);
     const cpu = cpuSeconds(server.pid) - cpuAtMark;
+    const cpuOfGenerators = generatorCpu() - generatorCpuAtMark;
     const measuredSeconds = (performance.now() - markedAt) / 1000;
     const reports: GeneratorReport[] = (await Promise.all(generators.map((g) => g.ask({ type: 'report' }, 'report', 30_000)))).map((r) => r.report);
     const all = <K extends keyof GeneratorReport>(key: K) => reports.flatMap((r) => r[key] as number[]);
@@ -223,6 +230,8 @@ export async function runRow(options: RowOptions): Promise<{ row: LoadRow; sampl
       eventLoopP99Ms: { median: quantile(loopP99s, 0.5), worst: Math.max(...loopP99s) },
       eventLoopMaxMs: Math.max(...measured.map((s) => s.loopMaxMs)),
       serverCpuPercent: (cpu / measuredSeconds) * 100,
+      generatorCpuPercent: (cpuOfGenerators / measuredSeconds) * 100,
+      loadAverage: os.loadavg()[0]!,
       rssMb: rssMb(server.pid),
       snapshotKilobytesPerStudentPerSecond: quantile(all('studentSnapshotBytesPerSecond'), 0.5) / 1024,
       disconnects: reports.reduce((sum, r) => sum + r.disconnects, 0),
