@@ -86,6 +86,10 @@ async function main(): Promise<void> {
       "loop = the server process's event-loop delay (monitorEventLoopDelay, 1 ms sampling) per 1-s window;",
       "idle = an idle Node process's p99 over the same seconds: the machine's own noise, which no server can beat;",
       "epochs/s from the clients' snapshots; naive = every session's due epochs every 10 ms, no time budget.",
+      '',
+      `What this does not cover: one class only, ${args.seconds} s of load on a fresh server (memory growth and the stalls`,
+      'that appear after minutes do not show), clients in this same process, no reconnects, no teacher changes, one server',
+      'process (no Redis, no multi-process). For many classes over minutes run `npm run bench:load`.',
     ].join('\n'),
   );
 }

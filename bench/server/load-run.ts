@@ -2,15 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TrainerConfig } from '@playroom/engine';
-import {
-  PROTOCOL_VERSION,
-  decodeSnapshot,
-  type CommandAck,
-  type CreateSessionReply,
-  type SnapshotMessage,
-  type Welcome,
-} from '@playroom/protocol';
-import { io, type Socket } from 'socket.io-client';
+import { decodeSnapshot, type CommandAck, type SnapshotMessage } from '@playroom/protocol';
+import type { Socket } from 'socket.io-client';
+import { connect, createClass, metric, send } from './bench-client';
 import { measureNoiseFloor, type NoiseFloor } from './noise-probe';
 import { startServerProcess } from './server-process';
 
@@ -52,31 +46,6 @@ export interface LoadResult {
 
 const SPEED = 60;
 
-function connect(url: string, auth: object): Promise<{ socket: Socket; welcome: Welcome }> {
-  const socket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnection: false });
-  return new Promise((resolve, reject) => {
-    socket.once('welcome', (welcome: Welcome) => resolve({ socket, welcome }));
-    socket.once('connect_error', (error) => reject(error));
-  });
-}
-
-function send<T extends CommandAck>(socket: Socket, command: object): Promise<T> {
-  return new Promise((resolve, reject) =>
-    socket.timeout(10_000).emit('command', command, (error: Error | null, ack: T) => (error ? reject(error) : ack.ok ? resolve(ack) : reject(new Error(JSON.stringify(ack))))),
-  );
-}
-
-/** Values of one metric from Prometheus text, by label string. */
-function metric(text: string, name: string): Map<string, number> {
-  const values = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(name)) continue;
-    const match = /^(\S+?)(\{[^}]*\})?\s+(\S+)$/.exec(line);
-    if (match && match[1] === name) values.set(match[2] ?? '', Number(match[3]));
-  }
-  return values;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
@@ -96,12 +65,7 @@ export async function runLoad(scenario: Scenario, scheduler: 'fair' | 'naive', s
   });
   const sockets: Socket[] = [];
   try {
-    const response = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ teacherName: 'Bench', config: { ...scenario.config } }),
-    });
-    const created = (await response.json()) as CreateSessionReply;
+    const created = await createClass(server.url, 'Bench', { ...scenario.config });
     const teacher = await connect(server.url, { role: 'teacher', code: created.code, token: created.teacherToken });
     sockets.push(teacher.socket);
     const latestEpoch = new Map<string, number>();

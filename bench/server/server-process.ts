@@ -6,6 +6,8 @@ const serverDir = path.resolve(import.meta.dirname, '../../apps/server');
 /** The Playroom server as a child process, so its event loop is measured alone. */
 export interface SpawnedServer {
   url: string;
+  /** the server's process id (for /proc readings) */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export function startServerProcess(env: Record<string, string>): Promise<Spawned
       output = '';
       resolve({
         url: match[1]!.replace('localhost', '127.0.0.1'),
+        pid: child.pid!,
         stop: async () => {
           child.kill('SIGTERM');
           await exited;

@@ -9,6 +9,8 @@ interface Pending {
   session: TrainingSession;
   cause: SessionUpdateCause;
   by: string | null;
+  /** performance.now() of the first change still waiting in this update */
+  queuedAt: number;
 }
 
 /**
@@ -22,20 +24,26 @@ interface Pending {
 export class SessionUpdates {
   private readonly pending = new Map<string, Pending>();
 
-  constructor(private readonly io: PlayroomServer) {}
+  /** `sent(ms)`: an update left, `ms` after the first change it carries (playroom_change_latency_seconds) */
+  constructor(
+    private readonly io: PlayroomServer,
+    private readonly sent: (ms: number) => void = () => {},
+  ) {}
 
   /** A session changed: its watchers get its state at the next flush. */
   queue(classroom: Classroom, session: TrainingSession, cause: SessionUpdateCause, by: string | null): void {
     // re-inserted, so the order of sends is the order of the sessions' last changes
+    const queuedAt = this.pending.get(session.id)?.queuedAt ?? performance.now();
     this.pending.delete(session.id);
-    this.pending.set(session.id, { classroom, session, cause, by });
+    this.pending.set(session.id, { classroom, session, cause, by, queuedAt });
   }
 
   /** Send every pending update (of one class only, when given): before a snapshot round and before any other event of that class, so nothing overtakes them. */
   flush(classId?: string): void {
-    for (const [id, { classroom, session, cause, by }] of this.pending) {
+    for (const [id, { classroom, session, cause, by, queuedAt }] of this.pending) {
       if (classId !== undefined && classroom.id !== classId) continue;
       this.pending.delete(id);
+      this.sent(performance.now() - queuedAt);
       const state = session.toState();
       // rooms from the spotlight of now: a fork that left the spotlight meanwhile is private again (PERM-2)
       const watchers = watcherRooms(session.id, classroom.spotlightId);

@@ -30,7 +30,9 @@ export class SnapshotPump {
   /** per class: the clock of each fork in the teacher's last summaries */
   private readonly summarized = new Map<string, Map<string, number>>();
   private timers: NodeJS.Timeout[] = [];
-  private lastRoundAt: number | undefined;
+  /** the snapshot round's own timer: each round aims at its deadline, so a late round does not push the next ones later */
+  private roundTimer: NodeJS.Timeout | null = null;
+  private nextRoundAt = 0;
 
   constructor(
     private readonly io: PlayroomServer,
@@ -38,12 +40,12 @@ export class SnapshotPump {
     private readonly metrics: ServerMetrics,
     private readonly options: SnapshotPumpOptions,
   ) {
-    this.updates = new SessionUpdates(io);
+    this.updates = new SessionUpdates(io, (ms) => metrics.observeChangeLatency(ms));
   }
 
   start(): void {
-    this.lastRoundAt = undefined;
-    this.timers.push(setInterval(() => this.guard(() => this.timedRound()), 1000 / this.options.snapshotHz));
+    this.nextRoundAt = performance.now() + 1000 / this.options.snapshotHz;
+    this.scheduleRound();
     this.timers.push(setInterval(() => this.guard(() => this.sendForkSummaries()), this.options.forkSummaryIntervalMs));
     this.timers.push(setInterval(() => this.guard(() => this.sendForkPreviews()), this.options.forkPreviewIntervalMs));
   }
@@ -51,20 +53,33 @@ export class SnapshotPump {
   stop(): void {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    if (this.roundTimer) clearTimeout(this.roundTimer);
+    this.roundTimer = null;
   }
 
   /**
-   * A round from the timer. When the timer slipped (a stalled loop), the
-   * rounds it skipped are frames every watcher of a changed session did not
-   * get: they count as dropped (playroom_snapshot_frames_dropped_total).
+   * The next timed round, at its deadline (start + k periods). A setInterval
+   * reschedules from when its callback ran, so every late round made the
+   * next ones later and a busy loop sent 9 rounds a second for 15 with
+   * nothing counted. Now a late round is followed by the next on schedule;
+   * when the loop was busy past whole periods, those rounds are missed: they
+   * count (playroom_snapshot_rounds_missed_total) and so do the frames every
+   * watcher of a changed session did not get (playroom_snapshot_frames_dropped_total).
    */
+  private scheduleRound(): void {
+    this.roundTimer = setTimeout(() => this.timedRound(), Math.max(0, this.nextRoundAt - performance.now()));
+  }
+
   private timedRound(): void {
-    const now = performance.now();
     const period = 1000 / this.options.snapshotHz;
-    // rounded, so ordinary timer jitter is no skipped round
-    const due = this.lastRoundAt === undefined ? 1 : Math.round((now - this.lastRoundAt) / period);
-    this.lastRoundAt = now;
-    this.sendSnapshots(Math.max(0, due - 1));
+    // this is the round due at nextRoundAt; the deadlines after it that passed too are missed
+    const missed = Math.max(0, Math.floor((performance.now() - this.nextRoundAt) / period));
+    this.nextRoundAt += (missed + 1) * period;
+    this.guard(() => {
+      this.metrics.countMissedRounds(missed);
+      this.sendSnapshots(missed);
+    });
+    if (this.roundTimer) this.scheduleRound();
   }
 
   /** A fork was created, removed or changed by a command: the teacher's list is due. */
@@ -79,8 +94,8 @@ export class SnapshotPump {
    * class and a fork would only ever get the class. Instead the round decides
    * once per socket: a socket still writing the previous round is skipped
    * (a slow client drops frames), any other gets all its frames, one per
-   * session. Snapshots are emitted per socket and never enter the
-   * connection-recovery buffer (RecoveryAdapter): a recovered client gets
+   * session. Each snapshot goes to its free watchers' socket-id rooms in
+   * one local broadcast and never enters the connection-recovery buffer (RecoveryAdapter): a recovered client gets
    * none of the past. The waiting `session` updates go first (CMD-3).
    * `skippedRounds`: rounds the timer missed, counted as dropped frames.
    */
@@ -97,7 +112,7 @@ export class SnapshotPump {
         this.sentClock.set(session.id, session.clock);
         const members = this.watchersOf(session.id, classroom.spotlightId);
         if (members.size === 0) continue;
-        this.metrics.framesDroppedTotal += skippedRounds * members.size;
+        this.metrics.countDroppedFrames(skippedRounds * members.size);
         this.sendSnapshot(session, members, ready);
       }
     }
@@ -118,25 +133,19 @@ export class SnapshotPump {
     try {
       message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.nextSnapshotInput())) };
     } catch (error) {
-      this.metrics.framesDroppedTotal += members.size;
+      this.metrics.countDroppedFrames(members.size);
       this.options.onError(error);
       return;
     }
-    let recipients = 0;
+    // the free watchers, each in its own socket-id room: one broadcast encodes the packet once for all of
+    // them (a socket.emit each encoded it, and its garbage, once per socket); local: never another process
+    const recipients: string[] = [];
     for (const socketId of members) {
-      const socket = sockets.get(socketId);
-      if (!socket) {
-        this.metrics.framesDroppedTotal++;
-        continue;
-      }
-      if (!ready.get(socketId)) {
-        this.metrics.framesDroppedTotal++;
-        continue;
-      }
-      socket.emit('snapshot', message);
-      recipients++;
+      if (sockets.has(socketId) && ready.get(socketId)) recipients.push(socketId);
     }
-    this.metrics.recordSnapshot(message.bytes.byteLength, recipients);
+    this.metrics.countDroppedFrames(members.size - recipients.length);
+    if (recipients.length > 0) this.io.local.to(recipients).emit('snapshot', message);
+    this.metrics.recordSnapshot(message.bytes.byteLength, recipients.length);
   }
 
   /**

@@ -242,7 +242,7 @@ export class SocketGateway {
     const bucket = new TokenBucket(this.commandRate.perSecond, this.commandRate.burst);
     const flood = { windowStart: Date.now(), refused: 0, closing: false };
     const refuse = (error: ProtocolError, event: string, ack: unknown) => {
-      metrics.refusedTotal++;
+      metrics.countRefused();
       if (typeof ack === 'function') safeAck(ack, ackFailure(error));
       else socket.emit('protocolError', { ...error, event: String(event).slice(0, 64) });
       const now = Date.now();
@@ -279,7 +279,7 @@ export class SocketGateway {
     };
     // socket.io passes the ack as the last argument, wherever the client put it (rule ACK-1)
     socket.on(ClientEvent.command, (...args: unknown[]) => {
-      metrics.commandsTotal++;
+      metrics.countCommand();
       const ack = args[args.length - 1];
       if (typeof ack !== 'function') {
         return refuse(protocolError(ErrorCode.ackRequired, 'send every command with an ack callback'), 'command', undefined);
@@ -294,7 +294,7 @@ export class SocketGateway {
         return ackFailure(protocolError(ErrorCode.internal, 'the server failed to run this command'));
       };
       const answer = (result: CommandAck) => {
-        if (!result.ok) metrics.refusedTotal++;
+        if (!result.ok) metrics.countRefused();
         safeAck(ack, result);
       };
       let result: CommandAck | Promise<CommandAck>;

@@ -38,7 +38,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     let training = 0;
     for (const session of playroom.registry.allSessions()) if (session.playing) training++;
-    const text = playroom.metrics.render({
+    const text = await playroom.metrics.render({
       sockets: app.gateway.socketCount(),
       classes: playroom.registry.classrooms().length,
       sessions: playroom.registry.sessionCount(),
