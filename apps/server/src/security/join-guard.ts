@@ -1,4 +1,4 @@
-import { KeyedRateLimiter } from './token-bucket';
+import type { RateLimiter } from './token-bucket';
 
 /** Room codes remembered per address: a school runs a handful of classes at once. */
 const KNOWN_CODES_PER_ADDRESS = 64;
@@ -14,13 +14,11 @@ const MAX_ADDRESSES = 10_000;
  * could not already learn there, while the school's own classes go on.
  */
 export class JoinGuard {
-  private readonly budget: KeyedRateLimiter;
-  /** address → codes it has used, oldest first */
+  /** address → codes it has used, oldest first (this process's own: a class's sockets land on one process, OPERATIONS.md) */
   private readonly known = new Map<string, string[]>();
 
-  constructor(perMinute: number, burst: number, now: () => number = Date.now) {
-    this.budget = new KeyedRateLimiter(perMinute / 60, burst, now);
-  }
+  /** `budget`: wrong codes and tokens per address, `joinRate` (HS-6); shared through Redis in a many-process deployment */
+  constructor(private readonly budget: RateLimiter) {}
 
   /** Whether `address` may try `code` now: it has budget, or it is known to have this code. */
   mayTry(address: string, code: string): boolean {
@@ -41,6 +39,11 @@ export class JoinGuard {
     this.known.delete(address);
     this.known.set(address, codes);
     if (this.known.size > MAX_ADDRESSES) this.known.delete(this.known.keys().next().value!);
+  }
+
+  /** Resolves once every guess so far is counted where the budget lives (Redis, in a many-process deployment). */
+  settled(): Promise<void> {
+    return this.budget.settled();
   }
 
   /** Whether `address` has used `code` for real (its students reloading an ended class's page guess nothing). */
