@@ -277,3 +277,34 @@ describe('docker-compose.yml (many processes)', () => {
     for (const [name, service] of servers) expect(service.ports, name).toBeUndefined();
   });
 });
+
+describe('docs/OPERATIONS.md', () => {
+  /** Every environment variable readServerOptions reads, found by handing it an environment that records each read. */
+  const readVariables = (() => {
+    const read = new Set<string>();
+    const recorder = new Proxy({}, { get: (_target, key) => (typeof key === 'string' && read.add(key), undefined) });
+    readServerOptions(recorder as NodeJS.ProcessEnv);
+    read.delete('INIT_CWD'); // npm's own (where `npm start` was typed), not a setting
+    return read;
+  })();
+  const documented = (file: string, heading: string) => {
+    const text = read(file);
+    const section = text.slice(text.indexOf(heading));
+    return new Set([...section.matchAll(/^\| (`[A-Z0-9_]+`(?:, `[A-Z0-9_]+`)*) \|/gm)].flatMap((row) => row[1]!.match(/[A-Z0-9_]+/g)!));
+  };
+
+  it('documents every variable the server reads, in its table of variables and in ARCHITECTURE’s', () => {
+    expect(readVariables.size).toBeGreaterThan(30);
+    for (const [file, heading] of [['docs/OPERATIONS.md', '## Every variable'], ['docs/ARCHITECTURE.md', '### Configuration']] as const) {
+      const table = documented(file, heading);
+      expect([...readVariables].filter((name) => !table.has(name)), file).toEqual([]);
+    }
+  });
+
+  it('sets on the servers only variables the server reads, in both compose files', () => {
+    const services = [...playroomServers(readCompose('docker-compose.yml')), ['playroom', readCompose('docker-compose.single.yml').services.playroom!] as const];
+    for (const [name, service] of services) {
+      expect(Object.keys(service.environment!).filter((variable) => !readVariables.has(variable)), name).toEqual([]);
+    }
+  });
+});
