@@ -4,7 +4,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeRedisClient, createRedisClient, type RedisClient } from '../src/redis/redis-client';
 import { SharedRateLimiter } from '../src/security/shared-rate-limiter';
 import { freePort } from './free-port';
-import { closeAll, connect, createClass, openSocket, startServer, type TestServer } from './harness';
+import { closeAll, connect, createClass, openSocket, startServer, tempDataDir, type TestServer } from './harness';
+import { spawnServer, type ServerProcess } from './server-process';
 
 /*
  * Per-address budgets across processes (HS-6 wrong codes, LIM-3 creations):
@@ -130,14 +131,14 @@ describe.skipIf(!REDIS_URL)('when Redis goes away and comes back', () => {
 });
 
 /** A GET /api/rooms/:code look-up from `address` behind the proxy (TRUST_PROXY=1); resolves with the status (a miss is 200, `exists: false`). */
-async function lookUp(server: TestServer, code: string, address: string): Promise<number> {
+async function lookUp(server: { url: string }, code: string, address: string): Promise<number> {
   const response = await fetch(`${server.url}/api/rooms/${code}`, { headers: { 'x-forwarded-for': address } });
   await response.arrayBuffer();
   return response.status;
 }
 
 /** A handshake with a made-up code from `address`; resolves with the refusal code. */
-function guessHandshake(server: TestServer, address: string): Promise<string> {
+function guessHandshake(server: { url: string }, address: string): Promise<string> {
   const socket = openSocket(server.url, { role: 'student', code: 'ZZZZZZ', name: 'Eve' }, { extraHeaders: { 'x-forwarded-for': address } });
   return new Promise((resolve) => {
     socket.once('connect_error', (error: Error & { data?: { code: string } }) => {
@@ -213,5 +214,38 @@ describe('a server whose Redis is not there', () => {
     // the in-process budget still stops a guesser
     const statuses = [await lookUp(target, 'ZZZZZZ', '127.0.0.1'), await lookUp(target, 'ZZZZZY', '127.0.0.1'), await lookUp(target, 'ZZZZZX', '127.0.0.1')];
     expect(statuses).toEqual([200, 200, 429]);
+  });
+});
+
+const processes: ServerProcess[] = [];
+afterEach(async () => {
+  for (const child of processes.splice(0)) {
+    child.child.kill('SIGKILL');
+    await child.exited;
+  }
+});
+async function serverProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const started = await spawnServer(tempDataDir(), env);
+  processes.push(started);
+  return started;
+}
+
+describe.skipIf(!REDIS_URL)('two server processes with one Redis', () => {
+  it('HS-6: share an address’s wrong-code budget, and a process without Redis says once that it counts alone', { timeout: 60_000 }, async () => {
+    const env = { REDIS_URL: REDIS_URL!, TRUST_PROXY: '1', JOIN_BURST: '3', JOIN_RATE_PER_MINUTE: '1' };
+    const [a, b] = await Promise.all([serverProcess({ ...env, INSTANCE_ID: 'test-a' }), serverProcess({ ...env, INSTANCE_ID: 'test-b' })]);
+    const address = freshAddress();
+    expect([await guessHandshake(a, address), await guessHandshake(a, address), await guessHandshake(a, address)]).toEqual(Array(3).fill('roomNotFound'));
+    expect(await guessHandshake(a, address)).toBe('rateLimited');
+    // b has not heard of the address: its first answer is its own; Redis's answer lands well within the pause
+    expect(['roomNotFound', 'rateLimited']).toContain(await guessHandshake(b, address));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await guessHandshake(b, address)).toBe('rateLimited');
+    expect(await lookUp(b, 'ZZZZZY', address)).toBe(429);
+
+    const alone = await serverProcess({ ...env, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    for (let i = 0; i < 5; i++) await lookUp(alone, 'ZZZZZZ', freshAddress());
+    expect(alone.output().match(/the join rate limit counts in this process alone/g)).toHaveLength(1);
+    expect(alone.output().match(/Redis is not answering/g)).toHaveLength(1);
   });
 });
