@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeRedisClient, createRedisClient, type RedisClient } from '../src/redis/redis-client';
+import { JoinGuard } from '../src/security/join-guard';
+import { SharedKnownCodes } from '../src/security/shared-known-codes';
 import { SharedRateLimiter } from '../src/security/shared-rate-limiter';
 import { freePort } from './free-port';
 import { closeAll, connect, createClass, openSocket, startServer, tempDataDir, type TestServer } from './harness';
@@ -85,6 +87,31 @@ describe.skipIf(!REDIS_URL)('SharedRateLimiter against the real Redis', () => {
     const left = await b.client.hGet(`${prefix}${address}`, 't');
     expect(Number(left)).toBeGreaterThanOrEqual(1);
     expect(Number(left)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe.skipIf(!REDIS_URL)('JoinGuard across processes', () => {
+  it('HS-6: an address’s own class stays open to it on another process once its budget is spent there', async () => {
+    const run = randomUUID();
+    const guard = async () => {
+      const { client, limiter } = await processLimiter(REDIS_URL!, `playroom-test:${run}:rate:`, 1 / 60, 3);
+      return new JoinGuard(limiter, new SharedKnownCodes(client, `playroom-test:${run}:known:`));
+    };
+    const [a, b] = [await guard(), await guard()];
+    const address = '198.51.100.20';
+    a.used(address, 'ABC234'); // its students joined on a
+    for (let i = 0; i < 3; i++) a.guessed(address); // and a guesser behind the same address spent the budget
+    await a.settled();
+    // b (the class moved there: its owner died): a code the address never used is refused...
+    b.mayTry(address, 'XYZ789');
+    await b.settled();
+    expect(b.mayTry(address, 'XYZ789')).toBe(false);
+    // ...its own class is known from Redis by the client's retry (the first try asks)
+    b.mayTry(address, 'ABC234');
+    await b.settled();
+    expect(b.mayTry(address, 'ABC234')).toBe(true);
+    expect(b.knows(address, 'ABC234')).toBe(true);
+    expect(b.knows('198.51.100.21', 'ABC234')).toBe(false);
   });
 });
 

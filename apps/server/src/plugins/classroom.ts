@@ -12,6 +12,7 @@ import { NaiveScheduler } from '../scheduler/naive-scheduler';
 import type { Scheduler } from '../scheduler/scheduler';
 import { TrainingScheduler } from '../scheduler/training-scheduler';
 import { JoinGuard } from '../security/join-guard';
+import { SharedKnownCodes } from '../security/shared-known-codes';
 import { addressRateLimiter } from '../security/shared-rate-limiter';
 import type { RateLimiter } from '../security/token-bucket';
 import { closeRedisClient, createRedisClient } from '../redis/redis-client';
@@ -153,7 +154,7 @@ export default fp<{ server: ServerOptions }>(
       scheduler,
       checkpointer,
       metrics,
-      joinGuard: new JoinGuard(addressLimiter('join', options.joinRate)),
+      joinGuard: new JoinGuard(addressLimiter('join', options.joinRate), redis && new SharedKnownCodes(redis, 'playroom:known:')),
       endedClasses,
       limiters: {
         create: addressLimiter('create', options.createRate),
