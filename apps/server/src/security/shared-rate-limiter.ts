@@ -126,12 +126,14 @@ export class SharedRateLimiter implements RateLimiter {
     this.remember(key, Math.max(0, tokens - unseen), unseen);
   }
 
+  /** A call that will never be answered (not sent, or failed): its take is no longer awaited. */
+  private unanswered(key: string, cost: 0 | 1): void {
+    const known = this.heard.get(key);
+    if (known && cost === 1) known.unseen = Math.max(0, known.unseen - 1);
+  }
+
   private ask(key: string, cost: 0 | 1): void {
-    if (this.inFlight.size >= MAX_IN_FLIGHT) {
-      const known = this.heard.get(key);
-      if (known && cost === 1) known.unseen = Math.max(0, known.unseen - 1);
-      return;
-    }
+    if (this.inFlight.size >= MAX_IN_FLIGHT) return this.unanswered(key, cost);
     const round = this.redis
       .eval(TAKE_SCRIPT, { keys: [this.prefix + key], arguments: [String(this.perSecond / 1000), String(this.capacity), String(cost)] })
       .then(
@@ -139,12 +141,8 @@ export class SharedRateLimiter implements RateLimiter {
           const tokens = Number((reply as [number, string])[1]);
           if (Number.isFinite(tokens)) this.answered(key, tokens, cost);
         },
-        () => {
-          // Redis went away mid-call: the last word heard stands (this take no longer awaited), and the
-          // next call falls back if it is still away
-          const known = this.heard.get(key);
-          if (known && cost === 1) known.unseen = Math.max(0, known.unseen - 1);
-        },
+        // Redis went away mid-call: the last word heard stands, and the next call falls back if it is still away
+        () => this.unanswered(key, cost),
       )
       .finally(() => this.inFlight.delete(round));
     this.inFlight.add(round);
