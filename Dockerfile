@@ -1,7 +1,8 @@
 # Playroom: one image, one process (fastify + socket.io + the web app) on PORT.
 #   docker build -t playroom .
 #   docker run -p 3000:3000 -v playroom-data:/data playroom
-# Or `docker compose up` with docker-compose.yml.
+# Or with compose: docker-compose.single.yml (this one process, SQLite), docker-compose.yml (two servers,
+# Redis, PostgreSQL and nginx in front); docs/OPERATIONS.md.
 
 # --- build: every dependency, then the web app (vite) -------------------------
 FROM node:20-bookworm-slim AS build

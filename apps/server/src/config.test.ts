@@ -28,4 +28,13 @@ describe('readServerOptions', () => {
     expect(() => readServerOptions({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
     expect(readServerOptions({ METRICS_TOKEN: 'a-long-metrics-secret' }).metricsToken).toBe('a-long-metrics-secret');
   });
+
+  it('reads REDIS_URL (refusing what is not a redis URL) and INSTANCE_ID, which defaults to hostname:port', () => {
+    expect(readServerOptions({}).redisUrl).toBeNull();
+    expect(readServerOptions({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(() => readServerOptions({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+    expect(() => readServerOptions({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+    expect(readServerOptions({ INSTANCE_ID: 'playroom-2' }).instanceId).toBe('playroom-2');
+    expect(readServerOptions({ PORT: '3001' }).instanceId).toMatch(/.+:3001$/);
+  });
 });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { PROTOCOL_LIMITS } from '@playroom/protocol';
 import { parsePublicUrl } from './public-url';
@@ -61,6 +62,10 @@ export interface ServerOptions {
   metricsToken: string | null;
   /** per-address budget of wrong tokens over REST (SEC-4) */
   tokenRate: { perMinute: number; burst: number };
+  /** Redis of a many-process deployment (redis:// or rediss://); null: one process, no Redis */
+  redisUrl: string | null;
+  /** this process's name in a many-process deployment (INSTANCE_ID); default hostname:port */
+  instanceId: string;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -98,6 +103,8 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   allowedOrigins: [],
   metricsToken: null,
   tokenRate: { perMinute: 30, burst: 10 },
+  redisUrl: null,
+  instanceId: `${os.hostname()}:3000`,
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -115,9 +122,10 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
   const d = DEFAULT_OPTIONS;
   // npm start runs in the workspace folder; INIT_CWD is where the user typed it (./data at the repo root)
   const baseDir = env.INIT_CWD ?? process.cwd();
+  const port = intFromEnv(env, 'PORT', d.port, 0, 65535);
   return {
     host: env.HOST ?? d.host,
-    port: intFromEnv(env, 'PORT', d.port, 0, 65535),
+    port,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     dataDir: path.resolve(baseDir, env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
@@ -163,7 +171,22 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
       perMinute: intFromEnv(env, 'TOKEN_RATE_PER_MINUTE', d.tokenRate.perMinute, 1, 1e6),
       burst: intFromEnv(env, 'TOKEN_BURST', d.tokenRate.burst, 1, 1e6),
     },
+    redisUrl: redisUrlFromEnv(env.REDIS_URL),
+    instanceId: env.INSTANCE_ID || `${os.hostname()}:${port}`,
   };
+}
+
+/** REDIS_URL: unset, or a redis:// or rediss:// URL (a typo must not quietly mean "one process"). */
+function redisUrlFromEnv(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  return raw;
 }
 
 /** METRICS_TOKEN: unset or at least 16 characters, so a scraper's secret is not guessable. */

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
-import { DEFAULT_OPTIONS } from '../src/config';
+import { DEFAULT_OPTIONS, readServerOptions } from '../src/config';
+import { containerPort, playroomServers, readCompose, readRepoFile as read, repo, withComposeDefaults, type ComposeService } from './deploy-files';
 import { tempDataDir } from './harness';
 
 /*
@@ -14,9 +14,6 @@ import { tempDataDir } from './harness';
  * health check path is asked of the real app), and the command starts the
  * server's own entry point.
  */
-
-const repo = path.resolve(import.meta.dirname, '../../..');
-const read = (file: string) => fs.readFileSync(path.join(repo, file), 'utf8');
 
 interface Instruction {
   keyword: string;
@@ -85,8 +82,18 @@ async function expectHealthRoute(url: string): Promise<void> {
   expect(app.hasRoute({ method: 'GET', url }), url).toBe(true);
   const response = await app.inject({ method: 'GET', url });
   expect(response.statusCode).toBe(200);
-  expect(response.json()).toEqual({ status: 'ok' });
+  expect([{ status: 'ok' }, { status: 'ready' }]).toContainEqual(response.json());
 }
+
+/** What a compose service's server reads from its environment, as compose fills it in from a host without those variables. */
+const composeOptions = (service: ComposeService) =>
+  readServerOptions(Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, withComposeDefaults(value)])));
+
+/** The health check command of a compose service, as one string. */
+const healthCommand = (service: ComposeService) => {
+  const test = service.healthcheck!.test;
+  return Array.isArray(test) ? test.join(' ') : test;
+};
 
 describe('Dockerfile', () => {
   const instructions = parseDockerfile(read('Dockerfile'));
@@ -175,18 +182,8 @@ describe('Dockerfile', () => {
   });
 });
 
-describe('docker-compose.yml', () => {
-  const compose = parseYaml(read('docker-compose.yml')) as {
-    services: Record<string, {
-      build?: string | { context: string };
-      restart?: string;
-      environment?: Record<string, string>;
-      ports?: string[];
-      volumes?: string[];
-      healthcheck?: { test: string[] | string };
-    }>;
-    volumes?: Record<string, unknown>;
-  };
+describe('docker-compose.single.yml (one process)', () => {
+  const compose = readCompose('docker-compose.single.yml');
   const service = compose.services.playroom!;
 
   it('runs the playroom service from this Dockerfile with a restart policy', () => {
@@ -198,7 +195,7 @@ describe('docker-compose.yml', () => {
 
   it('publishes the port the server listens on and keeps /data in a named volume', () => {
     const port = Number(service.environment?.PORT ?? DEFAULT_OPTIONS.port);
-    expect(service.ports?.some((mapping) => mapping.split(':').at(-1) === String(port))).toBe(true);
+    expect(service.ports?.some((mapping) => containerPort(mapping) === port)).toBe(true);
     expect(service.environment?.DATA_DIR).toBe('/data');
     const mount = service.volumes?.find((volume) => volume.split(':')[1] === '/data');
     expect(mount).toBeDefined();
@@ -208,7 +205,106 @@ describe('docker-compose.yml', () => {
   });
 
   it('checks health on a route the app serves', async () => {
-    const test = service.healthcheck!.test;
-    await expectHealthRoute(healthPath(Array.isArray(test) ? test.join(' ') : test));
+    await expectHealthRoute(healthPath(healthCommand(service)));
+  });
+});
+
+describe('docker-compose.yml (many processes)', () => {
+  const compose = readCompose('docker-compose.yml');
+  const servers = playroomServers(compose);
+  const { redis, postgres, nginx } = compose.services;
+
+  it('runs Redis and PostgreSQL with health checks, PostgreSQL’s data in a named volume', () => {
+    expect(healthCommand(redis!)).toBe('CMD redis-cli ping');
+    const pg = postgres!.environment!;
+    for (const name of ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB']) expect(pg[name], name).toBeTruthy();
+    expect(healthCommand(postgres!)).toBe(`CMD pg_isready -U ${pg.POSTGRES_USER} -d ${pg.POSTGRES_DB}`);
+    const mount = postgres!.volumes!.find((volume) => volume.split(':')[1] === '/var/lib/postgresql/data')!;
+    expect(Object.keys(compose.volumes ?? {})).toContain(mount.split(':')[0]);
+  });
+
+  it('runs two or more Playroom servers from one image of this Dockerfile, each with its own INSTANCE_ID', () => {
+    expect(servers.length).toBeGreaterThanOrEqual(2);
+    for (const [name, service] of servers) {
+      const context = typeof service.build === 'string' ? service.build : service.build?.context;
+      expect(context, name).toBe('.');
+      expect(service.image, name).toBe(servers[0]![1].image);
+      expect(['always', 'unless-stopped', 'on-failure']).toContain(service.restart);
+    }
+    const ids = servers.map(([, service]) => composeOptions(service).instanceId);
+    expect(new Set(ids).size).toBe(servers.length);
+  });
+
+  it('points every server at the compose Redis and PostgreSQL, behind one proxy, with the public URL from the host', () => {
+    const pg = postgres!.environment!;
+    for (const [name, service] of servers) {
+      const env = service.environment!;
+      const options = composeOptions(service);
+      const database = new URL(options.databaseUrl!);
+      expect(database.hostname, name).toBe('postgres');
+      expect([database.port || '5432', decodeURIComponent(database.username), database.pathname.slice(1)]).toEqual(['5432', pg.POSTGRES_USER, pg.POSTGRES_DB]);
+      expect(database.password).toBe(withComposeDefaults(pg.POSTGRES_PASSWORD!));
+      expect(env.DATABASE_URL).toContain('${POSTGRES_PASSWORD'); // one password, set once on the host
+      const redisUrl = new URL(options.redisUrl!);
+      expect([redisUrl.hostname, redisUrl.port || '6379']).toEqual(['redis', '6379']);
+      expect(options.trustProxy).toBe(1);
+      expect(env.PUBLIC_URL).toMatch(/^\$\{PUBLIC_URL(:-[^}]*)?\}$/);
+      expect(service.depends_on).toEqual({ redis: { condition: 'service_healthy' }, postgres: { condition: 'service_healthy' } });
+    }
+  });
+
+  it('checks each server’s readiness on a route the app serves, at the port it listens on, and waits out the final save', async () => {
+    for (const [name, service] of servers) {
+      const command = healthCommand(service);
+      expect(command, name).toContain(`127.0.0.1:${composeOptions(service).port}/`);
+      await expectHealthRoute(healthPath(command));
+      // SIGTERM → the final save; server.ts forces an exit after 10 s, so compose must wait longer than that
+      expect(Number(/^(\d+)s$/.exec(service.stop_grace_period!)![1])).toBeGreaterThan(10);
+    }
+    expect(read('apps/server/src/server.ts')).toMatch(/\}, 10_000\)/);
+  });
+
+  it('runs nginx with deploy/nginx.conf mounted read-only, published, once every server is healthy', () => {
+    expect(nginx!.image).toMatch(/^nginx(:|$)/);
+    const mount = nginx!.volumes!.find((volume) => volume.includes('nginx.conf'))!;
+    const [source, target, mode] = mount.split(':');
+    expect(fs.existsSync(path.join(repo, source!))).toBe(true);
+    expect(target).toMatch(/^\/etc\/nginx\/conf\.d\/[^/]+\.conf$/);
+    expect(mode).toBe('ro');
+    expect(nginx!.ports!.length).toBeGreaterThan(0);
+    expect(nginx!.depends_on).toEqual(Object.fromEntries(servers.map(([name]) => [name, { condition: 'service_healthy' }])));
+    // only nginx is published: the servers are reached through it
+    for (const [name, service] of servers) expect(service.ports, name).toBeUndefined();
+  });
+});
+
+describe('docs/OPERATIONS.md', () => {
+  /** Every environment variable readServerOptions reads, found by handing it an environment that records each read. */
+  const readVariables = (() => {
+    const read = new Set<string>();
+    const recorder = new Proxy({}, { get: (_target, key) => (typeof key === 'string' && read.add(key), undefined) });
+    readServerOptions(recorder as NodeJS.ProcessEnv);
+    read.delete('INIT_CWD'); // npm's own (where `npm start` was typed), not a setting
+    return read;
+  })();
+  const documented = (file: string, heading: string) => {
+    const text = read(file);
+    const section = text.slice(text.indexOf(heading));
+    return new Set([...section.matchAll(/^\| (`[A-Z0-9_]+`(?:, `[A-Z0-9_]+`)*) \|/gm)].flatMap((row) => row[1]!.match(/[A-Z0-9_]+/g)!));
+  };
+
+  it('documents every variable the server reads, in its table of variables and in ARCHITECTURE’s', () => {
+    expect(readVariables.size).toBeGreaterThan(30);
+    for (const [file, heading] of [['docs/OPERATIONS.md', '## Every variable'], ['docs/ARCHITECTURE.md', '### Configuration']] as const) {
+      const table = documented(file, heading);
+      expect([...readVariables].filter((name) => !table.has(name)), file).toEqual([]);
+    }
+  });
+
+  it('sets on the servers only variables the server reads, in both compose files', () => {
+    const services = [...playroomServers(readCompose('docker-compose.yml')), ['playroom', readCompose('docker-compose.single.yml').services.playroom!] as const];
+    for (const [name, service] of services) {
+      expect(Object.keys(service.environment!).filter((variable) => !readVariables.has(variable)), name).toEqual([]);
+    }
   });
 });

@@ -12,7 +12,10 @@ import { NaiveScheduler } from '../scheduler/naive-scheduler';
 import type { Scheduler } from '../scheduler/scheduler';
 import { TrainingScheduler } from '../scheduler/training-scheduler';
 import { JoinGuard } from '../security/join-guard';
-import { KeyedRateLimiter } from '../security/token-bucket';
+import { SharedKnownCodes } from '../security/shared-known-codes';
+import { addressRateLimiter } from '../security/shared-rate-limiter';
+import type { RateLimiter } from '../security/token-bucket';
+import { closeRedisClient, createRedisClient } from '../redis/redis-client';
 import { Checkpointer } from '../storage/checkpointer';
 import { PostgresStorage } from '../storage/postgres-storage';
 import { SqliteStorage } from '../storage/sqlite-storage';
@@ -28,7 +31,7 @@ export interface Playroom {
   scheduler: Scheduler;
   checkpointer: Checkpointer;
   metrics: ServerMetrics;
-  limiters: { create: KeyedRateLimiter };
+  limiters: { create: RateLimiter };
   /** who may try room codes and tokens (HS-6): handshakes, look-ups and creations share it */
   joinGuard: JoinGuard;
   /** codes of classes that ended, so joining one says so (HS-3) */
@@ -128,6 +131,9 @@ export default fp<{ server: ServerOptions }>(
       app.log.info({ classes: registry.classrooms().length, sessions: registry.sessionCount() }, 'restored live classes');
     }
 
+    // REDIS_URL: per-address budgets (HS-6, LIM-3) hold across every process of the deployment
+    const redis = options.redisUrl ? createRedisClient(options.redisUrl, app.log) : null;
+    const addressLimiter = (name: string, rate: { perMinute: number; burst: number }) => addressRateLimiter(redis, name, rate, app.log);
     let finalSave: Promise<void> | undefined;
     const publicUrl = (): PublicUrl => {
       // where it really listens, once it does (a test's listen() names its own host; PORT=0 picks the port)
@@ -148,10 +154,10 @@ export default fp<{ server: ServerOptions }>(
       scheduler,
       checkpointer,
       metrics,
-      joinGuard: new JoinGuard(options.joinRate.perMinute, options.joinRate.burst),
+      joinGuard: new JoinGuard(addressLimiter('join', options.joinRate), redis && new SharedKnownCodes(redis, 'playroom:known:')),
       endedClasses,
       limiters: {
-        create: new KeyedRateLimiter(options.createRate.perMinute / 60, options.createRate.burst),
+        create: addressLimiter('create', options.createRate),
       },
       publicUrl,
       joinUrl: (code) => joinUrlOf(publicUrl().origin, code),
@@ -215,6 +221,10 @@ export default fp<{ server: ServerOptions }>(
       await playroom.finalSave();
       metrics.stop();
       await storage.close();
+      if (redis) {
+        await Promise.all([playroom.joinGuard.settled(), playroom.limiters.create.settled()]);
+        await closeRedisClient(redis);
+      }
     });
   },
   { name: 'playroom-classroom' },

@@ -1,4 +1,5 @@
-import { KeyedRateLimiter } from './token-bucket';
+import type { SharedKnownCodes } from './shared-known-codes';
+import type { RateLimiter } from './token-bucket';
 
 /** Room codes remembered per address: a school runs a handful of classes at once. */
 const KNOWN_CODES_PER_ADDRESS = 64;
@@ -14,13 +15,17 @@ const MAX_ADDRESSES = 10_000;
  * could not already learn there, while the school's own classes go on.
  */
 export class JoinGuard {
-  private readonly budget: KeyedRateLimiter;
-  /** address → codes it has used, oldest first */
+  /** address → codes it has used here, oldest first */
   private readonly known = new Map<string, string[]>();
 
-  constructor(perMinute: number, burst: number, now: () => number = Date.now) {
-    this.budget = new KeyedRateLimiter(perMinute / 60, burst, now);
-  }
+  /**
+   * `budget`: wrong codes and tokens per address, `joinRate` (HS-6); `shared`: the codes addresses used on
+   * any process. Both through Redis in a many-process deployment, else this process's own.
+   */
+  constructor(
+    private readonly budget: RateLimiter,
+    private readonly shared: SharedKnownCodes | null = null,
+  ) {}
 
   /** Whether `address` may try `code` now: it has budget, or it is known to have this code. */
   mayTry(address: string, code: string): boolean {
@@ -34,6 +39,7 @@ export class JoinGuard {
 
   /** `address` used `code` for real (created, joined, rejoined or looked up a class that exists). */
   used(address: string, code: string): void {
+    this.shared?.remember(address, code);
     const codes = this.known.get(address) ?? [];
     if (codes.includes(code)) return;
     codes.push(code);
@@ -43,12 +49,17 @@ export class JoinGuard {
     if (this.known.size > MAX_ADDRESSES) this.known.delete(this.known.keys().next().value!);
   }
 
+  /** Resolves once every guess so far is counted where the budget lives (Redis, in a many-process deployment). */
+  async settled(): Promise<void> {
+    await Promise.all([this.budget.settled(), this.shared?.settled()]);
+  }
+
   /** Whether `address` has used `code` for real (its students reloading an ended class's page guess nothing). */
   knows(address: string, code: string): boolean {
     return this.isKnown(address, code);
   }
 
   private isKnown(address: string, code: string): boolean {
-    return this.known.get(address)?.includes(code) ?? false;
+    return (this.known.get(address)?.includes(code) ?? false) || (this.shared?.knows(address, code) ?? false);
   }
 }

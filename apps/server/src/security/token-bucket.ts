@@ -42,8 +42,18 @@ export class TokenBucket {
   }
 }
 
+/** A budget per key (a client address): this process's KeyedRateLimiter, or one shared through Redis. */
+export interface RateLimiter {
+  /** Take one token from `key`'s bucket; false when it is empty. */
+  take(key: string): boolean;
+  /** Whether `key` has budget left, without spending it. */
+  hasBudget(key: string): boolean;
+  /** Resolves once every take so far is counted where the budget lives (at once for this process's own). */
+  settled(): Promise<void>;
+}
+
 /** One token bucket per key (a client address), forgetting keys whose bucket is full again. */
-export class KeyedRateLimiter {
+export class KeyedRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
   private takesSinceSweep = 0;
 
@@ -67,6 +77,10 @@ export class KeyedRateLimiter {
   /** Whether `key` has budget left, without spending it (a key never seen has a full bucket). */
   hasBudget(key: string): boolean {
     return this.buckets.get(key)?.hasToken() ?? true;
+  }
+
+  settled(): Promise<void> {
+    return Promise.resolve();
   }
 
   private sweep(): void {

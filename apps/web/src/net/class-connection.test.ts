@@ -24,15 +24,19 @@ interface TestServer {
   io: Server<ClientToServerEvents, ServerToClientEvents>;
   port: number;
   handshakes: HandshakeAuth[];
+  /** each handshake's request URL: what a load balancer in front sees */
+  handshakeUrls: string[];
 }
 
 async function startServer(port = 0, refuseWith: string | null = null): Promise<TestServer> {
   const http = createServer();
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { transports: ['websocket'] });
   const handshakes: HandshakeAuth[] = [];
+  const handshakeUrls: string[] = [];
   io.use((socket, next) => {
     const auth = socket.handshake.auth as HandshakeAuth;
     handshakes.push(auth);
+    handshakeUrls.push(socket.handshake.url);
     // as the server's HS-9: a code with a look-alike is a badRequest on /code
     if (!refuseWith && /[O0IL1]/.test(auth.code)) {
       const err = new Error('badRequest') as Error & { data: unknown };
@@ -55,7 +59,7 @@ async function startServer(port = 0, refuseWith: string | null = null): Promise<
     });
   });
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
-  return { http, io, port: (http.address() as AddressInfo).port, handshakes };
+  return { http, io, port: (http.address() as AddressInfo).port, handshakes, handshakeUrls };
 }
 
 async function stopServer(server: TestServer): Promise<void> {
@@ -93,6 +97,23 @@ describe('ClassConnection', () => {
     expect(store.getState().connection).toBe('connected');
     expect(store.getState().classSessionId).toBe('class-1');
     expect(loadIdentity(CODE)?.token).toBe(TOKEN);
+  });
+
+  it('HS-10: names its room code in the handshake URL (?room=), where a load balancer routes on it, and never its token (SEC-5)', { timeout: 20_000 }, async () => {
+    await connection.join({ code: CODE, role: 'student', token: null, name: 'Ann' });
+    const port = server.port;
+    await stopServer(server);
+    server = await startServer(port);
+    // the reconnection, now with the saved token in auth, still names only the room in its URL
+    await until(() => store.getState().connection === 'connected', 10_000);
+    const token = loadIdentity(CODE)?.token;
+    expect(token).toBe(TOKEN);
+    expect(server.handshakes[0]).toMatchObject({ token: TOKEN });
+    const url = new URL(server.handshakeUrls[0]!, 'http://localhost');
+    expect(url.pathname).toBe('/socket.io/');
+    expect(url.searchParams.get('room')).toBe(CODE);
+    expect(server.handshakeUrls[0]).not.toContain(TOKEN);
+    expect(server.handshakeUrls[0]).not.toContain('tok_');
   });
 
   it('reports a wrong room code and stops', async () => {

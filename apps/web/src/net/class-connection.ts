@@ -157,6 +157,8 @@ export class ClassConnection {
     const socket: ClassSocket = io(this.url, {
       // the auth callback runs at every (re)connection, so a token saved since is used
       auth: (cb) => cb(this.identity ? handshakeFor(this.identity) : {}),
+      // the room code in the handshake URL, where a load balancer routes a class to its server (never the token: SEC-5)
+      query: this.identity ? { room: this.identity.code } : {},
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,
