@@ -63,7 +63,9 @@ describe('write-ahead (PERSIST-5)', () => {
   it('drops a change whose turn has not come within commitWaitMs: refused, and never written later', async () => {
     const storage = new SlowStorage(`${tempDataDir()}/playroom.db`);
     const { checkpointer, classroom, fork, liveForks } = await lessonOn(storage, { commitWaitMs: 50 });
-    storage.delays.push(400); // a hung database ahead of the change
+    // a hung database ahead of the change: far longer than the wait, so even a loaded machine (the suite failed once at a
+    // load average of 10 with 400 ms) cannot finish it before commitWaitMs ends
+    storage.delays.push(3000);
     classroom.classSession.train(1);
     checkpointer.sessionChanged(classroom, classroom.classSession);
     await expect(checkpointer.commitFirst({ type: 'deleteFork', fork })).rejects.toBeInstanceOf(StorageUnavailableError);
