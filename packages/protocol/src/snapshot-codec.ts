@@ -7,13 +7,20 @@ export { parameterCount };
 
 /*
  * The binary snapshot: what the server streams ~15 times a second per session.
- * Parameters travel as Float32 (the engine trains in Float64; a decoded weight
- * equals Math.fround of the server's), which is how a snapshot stays under a
- * quarter of the same data as JSON (rule SNAP-1).
+ * A still session's parameters travel as Float32 (the engine trains in
+ * Float64; a decoded weight equals Math.fround of the server's), which is how
+ * a snapshot stays under a quarter of the same data as JSON (rule SNAP-1).
+ * A playing session's change every frame anyway: they travel at 16 bits per
+ * layer (each layer's weights and biases as round(32767 · p / scale), its
+ * scale the layer's largest |parameter|), half the bytes, within
+ * scale / 32767 of Float32 — no cell of the largest network's heatmap that
+ * the eye can tell apart (SNAP-2). The frame that says a session stopped is
+ * Float32 again, so what a client holds at rest is exact.
  *
  * Layout, little-endian:
- *   0  u8   format (2)
- *   1  u8   flags: 1 playing, 2 diverged, 4 has train accuracy, 8 has test accuracy
+ *   0  u8   format (3)
+ *   1  u8   flags: 1 playing, 2 diverged, 4 has train accuracy, 8 has test accuracy,
+ *           16 parameters at 16 bits per layer (set exactly when playing and every parameter is finite)
  *   2  u8   L = number of layers including inputs and outputs
  *   3  u8   T = loss-history points in the tail (0…SNAPSHOT_LOSS_TAIL)
  *   4  u32  clock (monotonic per session)
@@ -23,12 +30,13 @@ export { parameterCount };
  *   28 f32  current learning rate
  *   32 u8×L layer sizes, zero-padded to a multiple of 4
  *   …  f32×(L−1) per-layer gradient norms
- *   …  f32×P weights and biases in the engine's layout (P follows from the sizes)
+ *   …  f32×P weights and biases in the engine's layout (P follows from the sizes), or with flag 16:
+ *      f32×(L−1) each layer's scale, then i16×P the parameters, round(32767 · p / scale)
  *   …  T × (u32 epoch, f32 train loss, f32 test loss): the newest points of
  *      the server's loss history, oldest first (STATE-3)
  */
 
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 /** At most this many loss-history points in one snapshot (the u8 count): normally a few, up to a few hundred in the first second of a fast run at stride 1 (STATE-3). */
 export const SNAPSHOT_LOSS_TAIL = 255;
 const TAIL_POINT_BYTES = 12;
@@ -37,6 +45,9 @@ const FLAG_PLAYING = 1;
 const FLAG_DIVERGED = 2;
 const FLAG_TRAIN_ACCURACY = 4;
 const FLAG_TEST_ACCURACY = 8;
+const FLAG_LIVE_PRECISION = 16;
+/** the largest magnitude of a 16-bit parameter: p = q · scale / LIVE_STEPS */
+const LIVE_STEPS = 32767;
 
 /**
  * The scalar fields a snapshot carries, the same on both sides of the codec:
@@ -76,10 +87,65 @@ function layerBlockBytes(layerCount: number): number {
   return Math.ceil(layerCount / 4) * 4;
 }
 
-/** Size in bytes of the snapshot of a network with these layer sizes and this many loss-history points. */
-export function snapshotByteLength(layerSizes: ArrayLike<number>, tailPoints = 0): number {
+/**
+ * Size in bytes of the snapshot of a network with these layer sizes and this many loss-history points;
+ * `live`: its parameters at 16 bits per layer (a playing session's, SNAP-2).
+ */
+export function snapshotByteLength(layerSizes: ArrayLike<number>, tailPoints = 0, live = false): number {
   const layers = layerSizes.length;
-  return HEADER_BYTES + layerBlockBytes(layers) + 4 * (layers - 1) + 4 * parameterCount(layerSizes) + TAIL_POINT_BYTES * tailPoints;
+  const paramBytes = live ? 4 * (layers - 1) + 2 * parameterCount(layerSizes) : 4 * parameterCount(layerSizes);
+  return HEADER_BYTES + layerBlockBytes(layers) + 4 * (layers - 1) + paramBytes + TAIL_POINT_BYTES * tailPoints;
+}
+
+/** Where each layer's parameters end in the engine's layout (layer l ≥ 1: its weights, then its biases). */
+function layerEnds(layerSizes: ArrayLike<number>): number[] {
+  const ends: number[] = [];
+  let end = 0;
+  for (let l = 1; l < layerSizes.length; l++) ends.push((end += layerSizes[l]! * (layerSizes[l - 1]! + 1)));
+  return ends;
+}
+
+function allFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
+  return true;
+}
+
+/** Writes `params` at 16 bits per layer from `offset` (each layer's scale, then the values); returns the offset after them. */
+function writeLiveParams(view: DataView, offset: number, layerSizes: ArrayLike<number>, params: ArrayLike<number>): number {
+  const ends = layerEnds(layerSizes);
+  const scales = ends.map((end, l) => {
+    let largest = 0;
+    for (let i = l === 0 ? 0 : ends[l - 1]!; i < end; i++) largest = Math.max(largest, Math.abs(params[i]!));
+    return Math.fround(largest);
+  });
+  for (const scale of scales) {
+    view.setFloat32(offset, scale, true);
+    offset += 4;
+  }
+  let start = 0;
+  ends.forEach((end, l) => {
+    const scale = scales[l]!;
+    // clamped: the Float32 scale may round a hair below the layer's largest |parameter|
+    for (let i = start; i < end; i++, offset += 2) {
+      const steps = scale === 0 ? 0 : Math.round((LIVE_STEPS * params[i]!) / scale);
+      view.setInt16(offset, Math.max(-LIVE_STEPS, Math.min(LIVE_STEPS, steps)), true);
+    }
+    start = end;
+  });
+  return offset;
+}
+
+function readLiveParams(view: DataView, offset: number, layerSizes: number[], params: Float32Array): number {
+  const ends = layerEnds(layerSizes);
+  const scales = ends.map((_, l) => view.getFloat32(offset + 4 * l, true));
+  offset += 4 * ends.length;
+  let start = 0;
+  ends.forEach((end, l) => {
+    const step = scales[l]! / LIVE_STEPS;
+    for (let i = start; i < end; i++, offset += 2) params[i] = view.getInt16(offset, true) * step;
+    start = end;
+  });
+  return offset;
 }
 
 function checkLayerSizes(layerSizes: ArrayLike<number>): void {
@@ -111,9 +177,11 @@ export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
     throw new RangeError(`expected ${layers - 1} gradient norms, got ${input.gradientNorms.length}`);
   }
   const tail = input.lossTail.slice(-SNAPSHOT_LOSS_TAIL);
-  const buffer = new ArrayBuffer(snapshotByteLength(layerSizes, tail.length));
+  const live = input.playing && allFinite(input.params);
+  const buffer = new ArrayBuffer(snapshotByteLength(layerSizes, tail.length, live));
   const view = new DataView(buffer);
   const flags =
+    (live ? FLAG_LIVE_PRECISION : 0) |
     (input.playing ? FLAG_PLAYING : 0) |
     (input.diverged ? FLAG_DIVERGED : 0) |
     (input.trainAccuracy !== null ? FLAG_TRAIN_ACCURACY : 0) |
@@ -132,7 +200,8 @@ export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
   for (let l = 0; l < layers; l++) view.setUint8(HEADER_BYTES + l, layerSizes[l]!);
   let offset = HEADER_BYTES + layerBlockBytes(layers);
   for (let i = 0; i < layers - 1; i++, offset += 4) view.setFloat32(offset, input.gradientNorms[i]!, true);
-  for (let i = 0; i < paramCount; i++, offset += 4) view.setFloat32(offset, input.params[i]!, true);
+  if (live) offset = writeLiveParams(view, offset, layerSizes, input.params);
+  else for (let i = 0; i < paramCount; i++, offset += 4) view.setFloat32(offset, input.params[i]!, true);
   for (const point of tail) {
     view.setUint32(offset, toUint32(point.epoch), true);
     view.setFloat32(offset + 4, point.trainLoss ?? Number.NaN, true);
@@ -167,7 +236,8 @@ export function decodeSnapshot(bytes: ArrayBuffer | ArrayBufferView): Snapshot {
     if (size < 1 && l > 0) throw new SnapshotDecodeError(`layer ${l} is empty`);
     layerSizes.push(size);
   }
-  const expected = snapshotByteLength(layerSizes, tailPoints);
+  const live = (flags & FLAG_LIVE_PRECISION) !== 0;
+  const expected = snapshotByteLength(layerSizes, tailPoints, live);
   if (view.byteLength !== expected) {
     throw new SnapshotDecodeError(`snapshot of [${layerSizes}] is ${expected} bytes, got ${view.byteLength}`);
   }
@@ -175,7 +245,8 @@ export function decodeSnapshot(bytes: ArrayBuffer | ArrayBufferView): Snapshot {
   const gradientNorms = new Float32Array(layers - 1);
   for (let i = 0; i < gradientNorms.length; i++, offset += 4) gradientNorms[i] = view.getFloat32(offset, true);
   const params = new Float32Array(parameterCount(layerSizes));
-  for (let i = 0; i < params.length; i++, offset += 4) params[i] = view.getFloat32(offset, true);
+  if (live) offset = readLiveParams(view, offset, layerSizes, params);
+  else for (let i = 0; i < params.length; i++, offset += 4) params[i] = view.getFloat32(offset, true);
   const lossTail: LossPoint[] = [];
   for (let i = 0; i < tailPoints; i++, offset += TAIL_POINT_BYTES) {
     lossTail.push({
