@@ -22,6 +22,7 @@ import {
   EXPLODED_WEIGHT,
   divergenceReason,
   firstOutOfRange,
+  gradientsVanished,
   isSaturated,
   uninformedLoss,
   type Divergence,
@@ -70,6 +71,9 @@ export class Trainer {
   /** the train loss of a network that knows nothing (for the saturation test) */
   private readonly uninformedLoss: number;
   private readonly saved: Checkpoint;
+  /** whether an epoch that ends measures its losses (see trainEpoch) */
+  private measureAtEpochEnd = true;
+  private measurements = 0;
   /** absurd values typed into this network (a divergence names them as its cause) */
   private handSet = new HandSetParameters();
 
@@ -124,12 +128,26 @@ export class Trainer {
     return this.progress.schedule.learningRate;
   }
 
-  /** Trains to the end of the current pass over the training set (a whole epoch from a boundary). */
-  trainEpoch(): void {
+  /** Loss measurements over both sets so far (each costs a forward pass over every point). */
+  get lossMeasurements(): number {
+    return this.measurements;
+  }
+
+  /**
+   * Trains to the end of the current pass over the training set (a whole
+   * epoch from a boundary). With `measure` false the losses at its end are
+   * not measured unless training needs them (a plateau schedule, vanished
+   * gradients); `evaluate()` measures them when asked, and a loss that is
+   * not finite still stops training, through the parameters (a bounded
+   * network's stable losses are finite).
+   */
+  trainEpoch(measure = true): void {
     if (this.divergence || this.data.train.count === 0) return;
     this.saveCheckpoint();
+    this.measureAtEpochEnd = measure;
     do this.trainSegment();
     while (this.progress.cursor !== 0);
+    this.measureAtEpochEnd = true;
     this.finishCall();
   }
 
@@ -143,7 +161,7 @@ export class Trainer {
 
   /** Losses, accuracy, norms and divergence, measured now if training moved since the last epoch end. */
   evaluate(): Metrics {
-    const { train, test } = this.progress.evaluation ?? this.measure();
+    const { train, test } = (this.progress.evaluation ??= this.measure());
     const metrics: Metrics = {
       epoch: this.progress.epoch,
       trainLoss: train.loss,
@@ -308,15 +326,11 @@ export class Trainer {
   private completeEpoch(): void {
     this.progress.epoch++;
     this.progress.cursor = 0;
-    const evaluation = this.measure();
-    this.progress.evaluation = evaluation;
-    const { train, test } = evaluation;
-    if (!Number.isFinite(train.loss) || !Number.isFinite(test.loss)) {
-      this.failure = 'not-finite';
-      return;
-    }
+    this.progress.evaluation = null;
+    // the losses only when something needs them: the caller (a loss curve's point), the plateau schedule, or the saturation test below
+    let evaluation = this.measureAtEpochEnd || this.config.schedule.kind === 'plateau' ? this.measureEpochEnd() : null;
+    if (this.failure) return;
     const hasTest = this.data.test.count > 0;
-    if (hasTest && (this.progress.bestTestLoss === null || test.loss < this.progress.bestTestLoss)) this.progress.bestTestLoss = test.loss;
     if (this.progress.gradientUpdates > 0) {
       const sizes = this.network.layerSizes;
       this.progress.gradientNorms = Array.from(this.gradientSums, (sum, l) => {
@@ -325,17 +339,36 @@ export class Trainer {
       });
       this.gradientSums.fill(0);
       this.progress.gradientUpdates = 0;
-      if (isSaturated(train.loss, this.uninformedLoss, this.progress.gradientNorms)) {
-        this.failure = 'saturated';
-        return;
+      if (gradientsVanished(this.progress.gradientNorms)) {
+        evaluation ??= this.measureEpochEnd();
+        if (!evaluation) return;
+        if (isSaturated(evaluation.train.loss, this.uninformedLoss, this.progress.gradientNorms)) {
+          this.failure = 'saturated';
+          return;
+        }
       }
     }
-    const lossForSchedule = hasTest ? test.loss : train.loss;
+    // only the plateau schedule reads the loss, and it always has one measured
+    const lossForSchedule = evaluation ? (hasTest ? evaluation.test.loss : evaluation.train.loss) : Number.NaN;
     advanceSchedule(this.config.schedule, this.config.learningRate, this.progress.schedule, this.progress.epoch, lossForSchedule);
     this.settings.learningRate = this.progress.schedule.learningRate;
   }
 
+  /** Measures the losses at an epoch's end (the best test loss is the lowest of those measured); null, and a failure, when one is not finite. */
+  private measureEpochEnd(): { train: SetEvaluation; test: SetEvaluation } | null {
+    const evaluation = this.measure();
+    this.progress.evaluation = evaluation;
+    const { train, test } = evaluation;
+    if (!Number.isFinite(train.loss) || !Number.isFinite(test.loss)) {
+      this.failure = 'not-finite';
+      return null;
+    }
+    if (this.data.test.count > 0 && (this.progress.bestTestLoss === null || test.loss < this.progress.bestTestLoss)) this.progress.bestTestLoss = test.loss;
+    return evaluation;
+  }
+
   private measure(): { train: SetEvaluation; test: SetEvaluation } {
+    this.measurements++;
     const { train, test } = this.data;
     return {
       train: evaluateSet(this.network, this.trainInputs, train.labels, train.count, this.withAccuracy, this.blocks),
