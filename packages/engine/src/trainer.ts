@@ -40,6 +40,12 @@ import { TRAINER_STATE_VERSION, checkStateFits, checkTrainerState, type TrainerS
 import { Checkpoint, copyProgress, type TrainingProgress } from './training-progress';
 import { validateConfig } from './validate-config';
 
+/** The losses and accuracies of one set of parameters over the training and the test set. */
+export interface MeasuredLosses {
+  train: SetEvaluation;
+  test: SetEvaluation;
+}
+
 /** Points per block when measuring losses (a batch is always one block). */
 const BLOCK_POINTS = 128;
 
@@ -161,7 +167,7 @@ export class Trainer {
 
   /** Losses, accuracy, norms and divergence, measured now if training moved since the last epoch end. */
   evaluate(): Metrics {
-    const { train, test } = (this.progress.evaluation ??= this.measure());
+    const { train, test } = this.measuredLosses();
     const metrics: Metrics = {
       epoch: this.progress.epoch,
       trainLoss: train.loss,
@@ -254,21 +260,43 @@ export class Trainer {
 
   private static restore(state: TrainerState, data?: DataSplit): Trainer {
     const trainer = new Trainer(state.config, data);
-    const { network } = trainer;
+    trainer.load(state);
+    return trainer;
+  }
+
+  /**
+   * Continues from `state` in place, bit for bit as `fromState` would: a
+   * state of this trainer's config (a training replica's, which trained the
+   * same network elsewhere); its config is not read. `losses`: the losses
+   * measured for those parameters, when the replica measured them.
+   */
+  adoptState(state: TrainerState, losses?: MeasuredLosses): void {
+    this.load(state);
+    if (losses) this.progress.evaluation = { train: { ...losses.train }, test: { ...losses.test } };
+  }
+
+  /** The losses of the parameters now, measured if they were not. */
+  measuredLosses(): MeasuredLosses {
+    return (this.progress.evaluation ??= this.measure());
+  }
+
+  private load(state: TrainerState): void {
+    const { network } = this;
     if (state.params.length !== network.params.length) {
       throw new RangeError(`state has ${state.params.length} params, the config's network has ${network.params.length}`);
     }
-    if (state.cursor >= Math.max(1, trainer.data.train.count)) {
-      throw new RangeError(`state cursor ${state.cursor} is past the ${trainer.data.train.count} training points`);
+    if (state.cursor >= Math.max(1, this.data.train.count)) {
+      throw new RangeError(`state cursor ${state.cursor} is past the ${this.data.train.count} training points`);
     }
-    checkStateFits(state, network.params.length, network.layerSizes.length - 1, trainer.data.train.count);
+    checkStateFits(state, network.params.length, network.layerSizes.length - 1, this.data.train.count);
     network.params.set(state.params);
     if (state.pendingGrads) network.grads.set(state.pendingGrads);
-    const optimizer = new Optimizer(trainer.config.optimizer, network.params.length);
+    else network.grads.fill(0);
+    const optimizer = new Optimizer(this.config.optimizer, network.params.length);
     if (state.optimizer.step > 0 || state.optimizer.m) optimizer.load(state.optimizer);
-    trainer.optimizer = optimizer;
-    trainer.rng = Rng.fromState(state.rng);
-    trainer.progress = {
+    this.optimizer = optimizer;
+    this.rng = Rng.fromState(state.rng);
+    this.progress = {
       epoch: state.epoch,
       cursor: state.cursor,
       pending: state.pendingExamples,
@@ -278,13 +306,12 @@ export class Trainer {
       gradientNorms: [...state.gradientStats.norms],
       evaluation: null,
     };
-    trainer.settings.learningRate = state.learningRate;
-    trainer.gradientSums.set(state.gradientStats.sums);
-    trainer.divergence = state.diverged && structuredClone(state.diverged);
-    trainer.handSet = HandSetParameters.fromState(state.handSet, ({ layer, to, from }) =>
+    this.settings.learningRate = state.learningRate;
+    this.gradientSums.set(state.gradientStats.sums);
+    this.divergence = state.diverged && structuredClone(state.diverged);
+    this.handSet = HandSetParameters.fromState(state.handSet, ({ layer, to, from }) =>
       from === null ? network.biasIndex(layer, to) : network.weightIndex(layer, to, from),
     );
-    return trainer;
   }
 
   private setParam(index: number, typed: HandSetParameter): void {
@@ -355,7 +382,7 @@ export class Trainer {
   }
 
   /** Measures the losses at an epoch's end (the best test loss is the lowest of those measured); null, and a failure, when one is not finite. */
-  private measureEpochEnd(): { train: SetEvaluation; test: SetEvaluation } | null {
+  private measureEpochEnd(): MeasuredLosses | null {
     const evaluation = this.measure();
     this.progress.evaluation = evaluation;
     const { train, test } = evaluation;
@@ -367,7 +394,7 @@ export class Trainer {
     return evaluation;
   }
 
-  private measure(): { train: SetEvaluation; test: SetEvaluation } {
+  private measure(): MeasuredLosses {
     this.measurements++;
     const { train, test } = this.data;
     return {
