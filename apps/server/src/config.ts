@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { PROTOCOL_LIMITS } from '@playroom/protocol';
 import { parsePublicUrl } from './public-url';
@@ -61,6 +62,8 @@ export interface ServerOptions {
   metricsToken: string | null;
   /** per-address budget of wrong tokens over REST (SEC-4) */
   tokenRate: { perMinute: number; burst: number };
+  /** worker threads that train the sessions (TrainingPool); 0: the main thread trains them (TrainingScheduler) */
+  trainingWorkers: number;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -98,6 +101,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   allowedOrigins: [],
   metricsToken: null,
   tokenRate: { perMinute: 30, burst: 10 },
+  trainingWorkers: 0,
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -163,7 +167,15 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
       perMinute: intFromEnv(env, 'TOKEN_RATE_PER_MINUTE', d.tokenRate.perMinute, 1, 1e6),
       burst: intFromEnv(env, 'TOKEN_BURST', d.tokenRate.burst, 1, 1e6),
     },
+    trainingWorkers: trainingWorkersFromEnv(env),
   };
+}
+
+/** TRAINING_WORKERS: a whole number 0–64; unset, one per core (os.availableParallelism()). */
+function trainingWorkersFromEnv(env: NodeJS.ProcessEnv): number {
+  const workers = intFromEnv(env, 'TRAINING_WORKERS', availableParallelism(), 0, 64);
+  if (!Number.isInteger(workers)) throw new Error(`TRAINING_WORKERS must be a whole number, got ${JSON.stringify(env.TRAINING_WORKERS)}`);
+  return workers;
 }
 
 /** METRICS_TOKEN: unset or at least 16 characters, so a scraper's secret is not guessable. */

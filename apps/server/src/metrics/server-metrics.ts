@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import type { WorkerLoad } from '../scheduler/training-pool';
 
 /** Numbers only the caller knows at scrape time. */
 export interface MetricGauges {
@@ -113,6 +114,26 @@ export class ServerMetrics {
     ]);
     metric('playroom_commands_total', 'counter', 'Commands received.', [['', this.commandsTotal]]);
     metric('playroom_refused_total', 'counter', 'Commands and events refused.', [['', this.refusedTotal]]);
+    const workers = this.trainingWorkerLoad();
+    const perWorker = (value: (load: WorkerLoad) => number): [string, number][] => workers.map((load, i) => [`{worker="${i}"}`, value(load)]);
+    metric('playroom_training_worker_sessions', 'gauge', 'Sessions each training worker trains.', perWorker((load) => load.sessions));
+    metric('playroom_training_worker_epochs_per_second', 'gauge', 'Epochs per second of each training worker.', perWorker((load) => load.epochsPerSecond));
+    metric('playroom_training_worker_busy_ratio', 'gauge', 'Fraction of its time each training worker works.', perWorker((load) => load.busy));
+    metric('playroom_training_workers_replaced_total', 'counter', 'Training workers replaced after they stopped.', [['', this.trainingWorkersReplacedTotal]]);
     return `${lines.join('\n')}\n`;
+  }
+
+  /** training workers replaced after they stopped by themselves (TrainingPool) */
+  trainingWorkersReplacedTotal = 0;
+  /** the training pool's per-worker load, read at scrape time; none while the main thread trains */
+  private trainingWorkerLoad: () => readonly WorkerLoad[] = () => [];
+
+  recordTrainingWorkerReplaced(): void {
+    this.trainingWorkersReplacedTotal++;
+  }
+
+  /** Where the per-worker load comes from (TrainingPool.load). */
+  watchTrainingWorkers(load: () => readonly WorkerLoad[]): void {
+    this.trainingWorkerLoad = load;
   }
 }
