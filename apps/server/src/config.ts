@@ -101,7 +101,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   allowedOrigins: [],
   metricsToken: null,
   tokenRate: { perMinute: 30, burst: 10 },
-  trainingWorkers: 0,
+  trainingWorkers: availableParallelism(),
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -173,7 +173,7 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
 
 /** TRAINING_WORKERS: a whole number 0–64; unset, one per core (os.availableParallelism()). */
 function trainingWorkersFromEnv(env: NodeJS.ProcessEnv): number {
-  const workers = intFromEnv(env, 'TRAINING_WORKERS', availableParallelism(), 0, 64);
+  const workers = intFromEnv(env, 'TRAINING_WORKERS', DEFAULT_OPTIONS.trainingWorkers, 0, 64);
   if (!Number.isInteger(workers)) throw new Error(`TRAINING_WORKERS must be a whole number, got ${JSON.stringify(env.TRAINING_WORKERS)}`);
   return workers;
 }

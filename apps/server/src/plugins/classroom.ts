@@ -118,6 +118,7 @@ export default fp<{ server: ServerOptions }>(
               metrics.recordTrainingWorkerReplaced();
               app.log.error({ err: cause, worker }, 'training worker stopped; replaced, its sessions continue from their last round');
             },
+            startFailed: (cause) => app.log.error({ err: cause }, 'training workers could not start; trying again in a second'),
           })
         : null;
     if (trainingPool) metrics.watchTrainingWorkers(() => trainingPool.load());

@@ -51,6 +51,9 @@ function startPool(sessions: TrainingSession[], workers: number, observer: Train
       },
     },
     workerReplaced: (_index, cause) => events.replaced.push(cause),
+    startFailed: (cause) => {
+      throw cause;
+    },
   });
   pool.start();
   return events;

@@ -3,6 +3,7 @@ import type { TrainedRound, TrainingFailure } from '../classroom/session-replica
 import type { TrainingSession } from '../classroom/training-session';
 import type { FromTrainingWorker, ToTrainingWorker, TrainingWorkerData } from './pool-messages';
 import type { Scheduler, TrainingObserver } from './scheduler';
+import { trainingWorkerUrl } from './training-worker-bundle';
 
 export interface TrainingPoolOptions {
   /** worker threads (≥ 1) */
@@ -14,6 +15,8 @@ export interface TrainingPoolOptions {
   observer: TrainingObserver<TrainingSession>;
   /** a worker stopped by itself and was replaced; its sessions train again from the main thread's copy */
   workerReplaced(index: number, cause: unknown): void;
+  /** the workers' code could not be built; tried again in a second */
+  startFailed(cause: unknown): void;
 }
 
 /** What one worker does, for /metrics. */
@@ -44,8 +47,6 @@ interface Assignment {
 /** How often the main thread looks for sessions whose replica is missing or out of date. */
 const SYNC_MS = 5;
 const LOAD_SMOOTHING = 0.8;
-/** registers tsx's loader in the worker, then runs training-worker.ts */
-const WORKER_URL = new URL('./training-worker-entry.mjs', import.meta.url);
 /** a worker that stops before it is ready (it cannot start) is started again after this, not in a tight loop */
 const RESPAWN_UNREADY_MS = 1000;
 
@@ -68,6 +69,8 @@ export class TrainingPool implements Scheduler {
   private readonly classSlot = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  /** training-worker.ts bundled (training-worker-bundle.ts), once built */
+  private workerUrl: URL | null = null;
   epochsTrained = 0;
   /** workers replaced after they stopped by themselves */
   workersReplaced = 0;
@@ -82,8 +85,23 @@ export class TrainingPool implements Scheduler {
   start(): void {
     if (this.running) return;
     this.running = true;
-    for (let i = 0; i < this.options.workers; i++) this.slots.push(this.spawn(i));
     this.timer = setInterval(() => this.sync(), SYNC_MS);
+    this.startWorkers();
+  }
+
+  private startWorkers(): void {
+    trainingWorkerUrl().then(
+      (url) => {
+        if (!this.running) return;
+        this.workerUrl = url;
+        for (let i = 0; i < this.options.workers; i++) this.slots.push(this.spawn(i));
+        this.sync();
+      },
+      (error: unknown) => {
+        this.options.startFailed(error);
+        if (this.running) setTimeout(() => this.running && this.startWorkers(), RESPAWN_UNREADY_MS).unref();
+      },
+    );
   }
 
   stop(): void {
@@ -115,6 +133,11 @@ export class TrainingPool implements Scheduler {
     return this.slots.map((slot) => slot.threadId);
   }
 
+  /** Whether every worker said it is ready. */
+  get ready(): boolean {
+    return this.slots.length === this.options.workers && this.slots.every((slot) => slot.threadId !== null);
+  }
+
   /** Tests: stop worker `index` as a crash would. */
   async terminateWorkerForTest(index: number): Promise<void> {
     await this.slots[index]?.worker.terminate();
@@ -122,8 +145,8 @@ export class TrainingPool implements Scheduler {
 
   private spawn(index: number): Slot {
     const workerData: TrainingWorkerData = { sliceBudgetMs: this.options.sliceBudgetMs, roundMs: this.options.roundMs };
-    // not this thread's flags: under tsx they would load its loader a second time
-    const worker = new Worker(WORKER_URL, { workerData, execArgv: [] });
+    // not this thread's flags: the bundle needs no loader (tsx's would only slow the start)
+    const worker = new Worker(this.workerUrl!, { workerData, execArgv: [] });
     const slot: Slot = { worker, threadId: null, epochsPerSecond: 0, busy: 0, replacing: false };
     worker.on('message', (message: FromTrainingWorker) => this.received(index, slot, message));
     worker.on('error', (error) => this.replace(index, worker, error));
@@ -156,6 +179,8 @@ export class TrainingPool implements Scheduler {
 
   /** Every playing or stepping session has an up-to-date replica; the others none. */
   private sync(): void {
+    // until the workers exist, sessions wait (their replicas are sent then)
+    if (this.slots.length === 0) return;
     const active = new Set<string>();
     for (const session of this.source()) {
       if (!session.playing && session.pendingSteps === 0) continue;
