@@ -24,6 +24,7 @@ const until = async (what: string, done: () => boolean, timeoutMs = 30_000): Pro
 describe('training workers', () => {
   it('a class session and its forks are trained by the workers, not the main thread', async () => {
     await withClass(server, { students: ['Ana', 'Ben'] }, async ({ created, teacher, students }) => {
+      await until('the workers', () => pool().ready);
       const forks = [];
       for (const student of students) forks.push(await fork(student.socket, created.sessionId));
       for (const [i, student] of students.entries()) expect((await command(student.socket, { type: 'play', sessionId: forks[i]!.sessionId })).ok).toBe(true);

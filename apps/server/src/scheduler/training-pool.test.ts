@@ -69,6 +69,7 @@ describe('TrainingPool', () => {
       const viaPool = TrainingSession.create(identity('pooled'), config);
       const reference = TrainingSession.create(identity('pooled'), config);
       const events = startPool([viaPool], 2);
+      await until('the workers', () => pool!.ready);
       const stepViaPool = async (epochs: number) => {
         const before = events.stepsDone;
         viaPool.queueSteps(epochs, 'p_teacher');
@@ -94,11 +95,12 @@ describe('TrainingPool', () => {
     }
   });
 
-  it('a playing class and its forks train in one worker; paused, they equal the main thread trained as many epochs', async () => {
+  it('playing sessions train on the main thread until the workers are ready, then a class in one worker; paused, they equal the main thread trained as many epochs', async () => {
     const sessions = [TrainingSession.create(identity('a', 'one'), DEFAULT_CONFIG), TrainingSession.create(identity('b', 'one'), DEFAULT_CONFIG)];
     const other = TrainingSession.create(identity('x', 'two'), { ...DEFAULT_CONFIG, seed: 9 });
     startPool([...sessions, other], 2);
     for (const session of [...sessions, other]) session.play();
+    await until('the workers', () => pool!.ready);
     await until('training', () => [...sessions, other].every((s) => s.epoch >= 40));
     const load = pool!.load();
     expect(load.map((l) => l.sessions).sort()).toEqual([1, 2]); // a class stays in one worker, the other class in the other
@@ -117,6 +119,7 @@ describe('TrainingPool', () => {
   it('a worker that dies is replaced; its sessions continue from the last round the main thread adopted', async () => {
     const session = TrainingSession.create(identity('s'), DEFAULT_CONFIG);
     const events = startPool([session], 1);
+    await until('the workers', () => pool!.ready);
     session.play();
     await until('training', () => session.epoch >= 30);
     await pool!.terminateWorkerForTest(0);

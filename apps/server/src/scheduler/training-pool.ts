@@ -4,6 +4,7 @@ import type { TrainingSession } from '../classroom/training-session';
 import type { FromTrainingWorker, ToTrainingWorker, TrainingWorkerData } from './pool-messages';
 import type { Scheduler, TrainingObserver } from './scheduler';
 import { trainingWorkerUrl } from './training-worker-bundle';
+import { TrainingScheduler } from './training-scheduler';
 
 export interface TrainingPoolOptions {
   /** worker threads (≥ 1) */
@@ -62,6 +63,8 @@ const RESPAWN_UNREADY_MS = 1000;
  * unless it changed since. The observer hears what training did, as from
  * the main-thread TrainingScheduler. A worker that stops is replaced and its
  * sessions continue from the main thread's copy: the last round adopted.
+ * Until the workers are first ready (their code is bundled once per
+ * process, then each starts), the main thread trains as without workers.
  */
 export class TrainingPool implements Scheduler {
   private readonly slots: Slot[] = [];
@@ -71,7 +74,10 @@ export class TrainingPool implements Scheduler {
   private running = false;
   /** training-worker.ts bundled (training-worker-bundle.ts), once built */
   private workerUrl: URL | null = null;
-  epochsTrained = 0;
+  /** trains on the main thread until every worker is ready the first time (a server just started trains at once) */
+  private readonly untilReady: TrainingScheduler<TrainingSession>;
+  private handedOver = false;
+  private workerEpochs = 0;
   /** workers replaced after they stopped by themselves */
   workersReplaced = 0;
 
@@ -80,11 +86,17 @@ export class TrainingPool implements Scheduler {
     private readonly options: TrainingPoolOptions,
   ) {
     if (!Number.isInteger(options.workers) || options.workers < 1) throw new RangeError(`a training pool needs ≥ 1 worker, got ${options.workers}`);
+    this.untilReady = new TrainingScheduler(source, { sliceBudgetMs: options.sliceBudgetMs, observer: options.observer });
+  }
+
+  get epochsTrained(): number {
+    return this.workerEpochs + this.untilReady.epochsTrained;
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.untilReady.start();
     this.timer = setInterval(() => this.sync(), SYNC_MS);
     this.startWorkers();
   }
@@ -106,6 +118,8 @@ export class TrainingPool implements Scheduler {
 
   stop(): void {
     this.running = false;
+    this.untilReady.stop();
+    this.handedOver = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     for (const slot of this.slots) void slot.worker.terminate();
@@ -116,7 +130,9 @@ export class TrainingPool implements Scheduler {
 
   /** A step was queued: send it now rather than at the next sync. */
   wake(): void {
-    if (this.running) this.sync();
+    if (!this.running) return;
+    if (this.handedOver) this.sync();
+    else this.untilReady.wake();
   }
 
   /** Per worker: sessions, epochs per second, busy fraction. */
@@ -179,8 +195,8 @@ export class TrainingPool implements Scheduler {
 
   /** Every playing or stepping session has an up-to-date replica; the others none. */
   private sync(): void {
-    // until the workers exist, sessions wait (their replicas are sent then)
-    if (this.slots.length === 0) return;
+    // until the workers are ready the main thread trains (no replica may train beside it)
+    if (!this.handedOver) return;
     const active = new Set<string>();
     for (const session of this.source()) {
       if (!session.playing && session.pendingSteps === 0) continue;
@@ -218,6 +234,11 @@ export class TrainingPool implements Scheduler {
     switch (message.type) {
       case 'ready':
         slot.threadId = message.threadId;
+        if (!this.handedOver && this.ready) {
+          this.untilReady.stop();
+          this.handedOver = true;
+          this.sync();
+        }
         return;
       case 'round': {
         const perSecond = message.epochs / (this.options.roundMs / 1000);
@@ -252,7 +273,7 @@ export class TrainingPool implements Scheduler {
       return;
     }
     if (round.ran > 0) {
-      this.epochsTrained += round.ran;
+      this.workerEpochs += round.ran;
       observer.trained?.(session, round.ran);
     }
     if (round.stopped) observer.stopped?.(session, round.stopped);
