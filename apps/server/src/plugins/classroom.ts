@@ -111,8 +111,8 @@ export default fp<{ server: ServerOptions }>(
         ? new TrainingPool(sessions, {
             workers: options.trainingWorkers,
             sliceBudgetMs: options.sliceBudgetMs,
-            // twice per snapshot round, so each snapshot shows a fresh round
-            roundMs: Math.max(1, Math.floor(1000 / options.snapshotHz / 2)),
+            // one round per snapshot round: each round measures every moved session's losses, which a snapshot shows
+            roundMs: Math.max(1, Math.floor(1000 / options.snapshotHz)),
             observer,
             workerReplaced: (worker, cause) => {
               metrics.recordTrainingWorkerReplaced();
