@@ -93,6 +93,11 @@ export class TrainingPool implements Scheduler {
     return this.workerEpochs + this.untilReady.epochsTrained;
   }
 
+  /** Of those, the epochs the workers trained. */
+  get epochsTrainedByWorkers(): number {
+    return this.workerEpochs;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
