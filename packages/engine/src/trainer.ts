@@ -58,7 +58,7 @@ export class Trainer {
   readonly config: TrainerConfig;
   readonly data: DataSplit;
   readonly network: Network;
-  private optimizer: Optimizer;
+  private readonly optimizer: Optimizer;
   private rng: Rng;
   /** featurized points, feature-major (feature f of point p at f·count + p) */
   private readonly trainInputs: Float64Array;
@@ -292,9 +292,14 @@ export class Trainer {
     network.params.set(state.params);
     if (state.pendingGrads) network.grads.set(state.pendingGrads);
     else network.grads.fill(0);
-    const optimizer = new Optimizer(this.config.optimizer, network.params.length);
+    // the optimizer of this config, loaded in place (a fresh trainer's, or a replica's round adopted)
+    const { optimizer } = this;
     if (state.optimizer.step > 0 || state.optimizer.m) optimizer.load(state.optimizer);
-    this.optimizer = optimizer;
+    else {
+      optimizer.m?.fill(0);
+      optimizer.v?.fill(0);
+      optimizer.step = 0;
+    }
     this.rng = Rng.fromState(state.rng);
     this.progress = {
       epoch: state.epoch,
