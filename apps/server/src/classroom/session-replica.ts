@@ -4,7 +4,7 @@
  * the session's whole state whenever it changes, and back, once per round,
  * what the replica's training did. Plain data: it crosses `postMessage`.
  */
-import type { Divergence, LossHistory, MeasuredLosses, TrainerState } from '@playroom/engine';
+import type { Divergence, LossPoint, MeasuredLosses, TrainerState } from '@playroom/engine';
 import type { SessionRecord } from './session-record';
 import type { TimelineChanges, TimelineSeed } from './session-timeline';
 
@@ -15,6 +15,13 @@ export interface SessionReplicaState {
   playing: boolean;
   pendingSteps: number;
   timeline: TimelineSeed;
+}
+
+/** Where a replica's round began: its epoch, and its loss history's stride and length. */
+export interface RoundStart {
+  epoch: number;
+  historyStride: number;
+  historyLength: number;
 }
 
 /** How a replica's training went in one round. */
@@ -41,7 +48,8 @@ export interface TrainedRound extends RoundOutcome {
   revision: number;
   trainer: TrainerState;
   losses: MeasuredLosses;
-  history: LossHistory;
+  /** the loss history's points from index `from` on (all of them when its stride doubled), and its stride */
+  history: { stride: number; from: number; points: LossPoint[] };
   timeline: TimelineChanges;
   pendingSteps: number;
 }

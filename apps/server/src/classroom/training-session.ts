@@ -30,7 +30,7 @@ import { buildTrainer, checkParameter, checkedConfig } from './session-change';
 import { forkSummaryOf } from './fork-summary';
 import { LossTailRounds } from './loss-tail-rounds';
 import type { SessionIdentity, SessionRecord } from './session-record';
-import type { RoundOutcome, SessionReplicaState, TrainedRound } from './session-replica';
+import type { RoundOutcome, RoundStart, SessionReplicaState, TrainedRound } from './session-replica';
 import { SessionTimeline, type TrainedState } from './session-timeline';
 
 export type { SessionIdentity, SessionRecord } from './session-record';
@@ -371,25 +371,35 @@ export class TrainingSession implements Trainable {
     return replica;
   }
 
-  /** A replica's round: its state now and what its training since `sinceEpoch` recorded. */
-  trainedRound(sinceEpoch: number, outcome: RoundOutcome): TrainedRound {
+  /** Where a replica's next round begins (see trainedRound). */
+  roundStart(): RoundStart {
+    return { epoch: this.epoch, historyStride: this.history.stride, historyLength: this.history.points.length };
+  }
+
+  /** A replica's round: its state now and what its training since `start` recorded. */
+  trainedRound(start: RoundStart, outcome: RoundOutcome): TrainedRound {
     const trainer = this.trainerValue;
+    const { stride, points } = this.history;
+    // the points before the round's are unchanged unless the stride doubled (a thinning)
+    const from = stride === start.historyStride ? Math.min(start.historyLength, points.length) : 0;
     return {
       ...outcome,
       sessionId: this.id,
       revision: this.revisionValue,
       trainer: trainer.exportState(),
       losses: trainer.measuredLosses(),
-      history: copyLossHistory(this.history),
-      timeline: this.timeline.changesSince(sinceEpoch),
+      history: { stride, from, points: points.slice(from) },
+      timeline: this.timeline.changesSince(start.epoch),
       pendingSteps: this.stepsQueued,
     };
   }
 
   /** A replica's round, of this revision (the pool checks), as if this session had trained it. */
   adoptTraining(round: TrainedRound): void {
+    const { stride, from, points } = round.history;
+    if (from > this.history.points.length) throw new Error(`a round's loss history starts at point ${from}, this session has ${this.history.points.length}`);
     this.trainerValue.adoptState(round.trainer, round.losses);
-    this.history = round.history;
+    this.history = { stride, points: this.history.points.slice(0, from).concat(points) };
     this.timeline.adopt(round.timeline);
     this.stepsQueued = round.pendingSteps;
     if (round.ran > 0) this.advanceClock();

@@ -8,7 +8,7 @@
  * a replica whole.
  */
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import type { RoundOutcome, TrainedRound, TrainingFailure } from '../classroom/session-replica';
+import type { RoundOutcome, RoundStart, TrainedRound, TrainingFailure } from '../classroom/session-replica';
 import { TrainingSession } from '../classroom/training-session';
 import type { FromTrainingWorker, ToTrainingWorker, TrainingWorkerData } from './pool-messages';
 import { TrainingScheduler } from './training-scheduler';
@@ -18,8 +18,8 @@ if (!port) throw new Error('training-worker.ts runs as a worker thread (Training
 const { sliceBudgetMs, roundMs } = workerData as TrainingWorkerData;
 
 const replicas = new Map<string, TrainingSession>();
-/** each replica's epoch when its current round began: the timeline checkpoints after it are new */
-const roundStart = new Map<string, number>();
+/** where each replica's current round began: the timeline checkpoints and loss points after it are new */
+const roundStart = new Map<string, RoundStart>();
 const outcomes = new Map<string, RoundOutcome>();
 let failures: TrainingFailure[] = [];
 let epochs = 0;
@@ -52,7 +52,7 @@ port.on('message', (message: ToTrainingWorker) => {
     case 'adopt': {
       const replica = TrainingSession.replicaOf(message.replica);
       replicas.set(replica.id, replica);
-      roundStart.set(replica.id, replica.epoch);
+      roundStart.set(replica.id, replica.roundStart());
       outcomes.delete(replica.id);
       scheduler.wake();
       return;
@@ -75,8 +75,8 @@ setInterval(() => {
   for (const [id, outcome] of outcomes) {
     const replica = replicas.get(id);
     if (!replica) continue;
-    rounds.push(replica.trainedRound(roundStart.get(id) ?? replica.epoch, outcome));
-    roundStart.set(id, replica.epoch);
+    rounds.push(replica.trainedRound(roundStart.get(id) ?? replica.roundStart(), outcome));
+    roundStart.set(id, replica.roundStart());
   }
   outcomes.clear();
   const busy = performance.eventLoopUtilization(utilization);
