@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readServerOptions } from './config';
@@ -36,5 +37,14 @@ describe('readServerOptions', () => {
     expect(() => readServerOptions({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
     expect(readServerOptions({ INSTANCE_ID: 'playroom-2' }).instanceId).toBe('playroom-2');
     expect(readServerOptions({ PORT: '3001' }).instanceId).toMatch(/.+:3001$/);
+  });
+
+  it('reads TRAINING_WORKERS: one per core unless told, 0 for the main thread, a whole number up to 64', () => {
+    expect(readServerOptions({}).trainingWorkers).toBe(availableParallelism());
+    expect(readServerOptions({ TRAINING_WORKERS: '0' }).trainingWorkers).toBe(0);
+    expect(readServerOptions({ TRAINING_WORKERS: '3' }).trainingWorkers).toBe(3);
+    expect(() => readServerOptions({ TRAINING_WORKERS: '1.5' })).toThrow(/TRAINING_WORKERS must be a whole number/);
+    expect(() => readServerOptions({ TRAINING_WORKERS: '65' })).toThrow(/TRAINING_WORKERS must be a number in \[0, 64\]/);
+    expect(() => readServerOptions({ TRAINING_WORKERS: 'many' })).toThrow(/TRAINING_WORKERS/);
   });
 });

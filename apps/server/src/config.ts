@@ -66,6 +66,8 @@ export interface ServerOptions {
   redisUrl: string | null;
   /** this process's name in a many-process deployment (INSTANCE_ID); default hostname:port */
   instanceId: string;
+  /** worker threads that train the sessions (TrainingPool); 0: the main thread trains them (TrainingScheduler) */
+  trainingWorkers: number;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -105,6 +107,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   tokenRate: { perMinute: 30, burst: 10 },
   redisUrl: null,
   instanceId: `${os.hostname()}:3000`,
+  trainingWorkers: os.availableParallelism(),
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -173,6 +176,7 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     },
     redisUrl: redisUrlFromEnv(env.REDIS_URL),
     instanceId: env.INSTANCE_ID || `${os.hostname()}:${port}`,
+    trainingWorkers: trainingWorkersFromEnv(env),
   };
 }
 
@@ -187,6 +191,13 @@ function redisUrlFromEnv(raw: string | undefined): string | null {
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
   return raw;
+}
+
+/** TRAINING_WORKERS: a whole number 0–64; unset, one per core (os.availableParallelism()). */
+function trainingWorkersFromEnv(env: NodeJS.ProcessEnv): number {
+  const workers = intFromEnv(env, 'TRAINING_WORKERS', DEFAULT_OPTIONS.trainingWorkers, 0, 64);
+  if (!Number.isInteger(workers)) throw new Error(`TRAINING_WORKERS must be a whole number, got ${JSON.stringify(env.TRAINING_WORKERS)}`);
+  return workers;
 }
 
 /** METRICS_TOKEN: unset or at least 16 characters, so a scraper's secret is not guessable. */

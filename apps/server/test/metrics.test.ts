@@ -38,21 +38,21 @@ describe('/metrics through prom-client', () => {
   }, 30_000);
 
   it('REST-4: per-worker gauges come from the source the composition root gives, read at each scrape', async () => {
-    expect(await metricsText(server.url)).not.toMatch(/^playroom_worker_sessions\{/m);
+    expect(await metricsText(server.url)).not.toMatch(/^playroom_training_worker_sessions\{/m);
     let sessions = 3;
     server.app.playroom.metrics.readWorkerLoadFrom(() => [
-      { worker: '0', sessions, busyRatio: 0.5 },
-      { worker: '1', sessions: 1, busyRatio: 0.25 },
+      { worker: '0', sessions, epochsPerSecond: 120, busyRatio: 0.5 },
+      { worker: '1', sessions: 1, epochsPerSecond: 60, busyRatio: 0.25 },
     ]);
     try {
-      expect(await metricsText(server.url)).toContain('playroom_worker_sessions{worker="0"} 3');
+      expect(await metricsText(server.url)).toContain('playroom_training_worker_sessions{worker="0"} 3');
       sessions = 4;
       const text = await metricsText(server.url);
-      expect(text).toContain('playroom_worker_sessions{worker="0"} 4');
-      expect(text).toContain('playroom_worker_busy_ratio{worker="1"} 0.25');
+      expect(text).toContain('playroom_training_worker_sessions{worker="0"} 4');
+      expect(text).toContain('playroom_training_worker_busy_ratio{worker="1"} 0.25');
     } finally {
       server.app.playroom.metrics.readWorkerLoadFrom(() => []);
     }
-    expect(await metricsText(server.url)).not.toMatch(/^playroom_worker_sessions\{/m);
+    expect(await metricsText(server.url)).not.toMatch(/^playroom_training_worker_sessions\{/m);
   });
 });

@@ -72,8 +72,13 @@ export function isSaturated(trainLoss: number, uninformed: number, gradientNorms
   return (
     uninformed > 0 &&
     trainLoss > SATURATED_LOSS_RATIO * uninformed &&
-    gradientNorms.every((norm) => norm < VANISHED_GRADIENT)
+    gradientsVanished(gradientNorms)
   );
+}
+
+/** Whether every layer's mean |gradient| is below VANISHED_GRADIENT (one sign of saturation). */
+export function gradientsVanished(gradientNorms: readonly number[]): boolean {
+  return gradientNorms.every((norm) => norm < VANISHED_GRADIENT);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { copyLossHistory, emptyLossHistory, lossHistoryWants, mergeLossTail, recordLoss, type LossHistory } from './loss-history';
+import { DEFAULT_CONFIG, type TrainerConfig } from './config';
+import { copyLossHistory, emptyLossHistory, lossHistoryWants, mergeLossTail, recordLoss, trainRecordingLoss, type LossHistory } from './loss-history';
+import { Trainer, createTrainer } from './trainer';
 
 const epochs = (history: LossHistory) => history.points.map((p) => p.epoch);
 
@@ -73,5 +75,49 @@ describe('loss history', () => {
     const copy = copyLossHistory(b);
     copy.points[0]!.trainLoss = 9;
     expect(b.points[0]!.trainLoss).toBe(1);
+  });
+});
+
+describe('trainRecordingLoss measures only what the curve keeps', () => {
+  /** Today's loop, kept as the reference: the losses measured after every epoch, the kept ones recorded. */
+  function measuringEveryEpoch(trainer: Trainer, history: LossHistory, epochs: number): void {
+    for (let done = 0; done < epochs; done++) {
+      trainer.trainEpoch();
+      const metrics = trainer.evaluate();
+      recordLoss(history, trainer.epoch, metrics.trainLoss, metrics.testLoss);
+    }
+  }
+  const withoutBest = (trainer: Trainer) => ({ ...trainer.exportState(), bestTestLoss: null });
+
+  it.each([
+    ['constant', { ...DEFAULT_CONFIG }],
+    ['exponential', { ...DEFAULT_CONFIG, schedule: { kind: 'exponential', decayRate: 0.9, decayEpochs: 50 } }],
+    ['plateau', { ...DEFAULT_CONFIG, schedule: { kind: 'plateau', patience: 3, factor: 0.5, minLearningRate: 1e-4 } }],
+  ] as [string, TrainerConfig][])('%s schedule: the same curve and the same trainer bit for bit, far fewer measurements', (kind, config) => {
+    const fast = createTrainer(config);
+    const reference = createTrainer(config);
+    const fastHistory = emptyLossHistory();
+    const referenceHistory = emptyLossHistory();
+    const before = fast.lossMeasurements;
+    trainRecordingLoss(fast, fastHistory, 1000);
+    measuringEveryEpoch(reference, referenceHistory, 1000);
+    expect(fastHistory).toEqual(referenceHistory);
+    expect(withoutBest(fast)).toEqual(withoutBest(reference));
+    expect(fast.evaluate()).toEqual({ ...reference.evaluate(), bestTestLoss: fast.evaluate().bestTestLoss });
+    const measured = fast.lossMeasurements - before;
+    // one per epoch the curve kept when it came (1–256 all, then every 2nd, every 4th…: 507; evaluate() reuses the last);
+    // every epoch for the plateau schedule, which reads them (what every schedule measured before)
+    expect(measured).toBe(kind === 'plateau' ? 1000 : 507);
+  });
+
+  it('a loss that becomes NaN between recorded epochs still stops training at the same epoch', () => {
+    const config: TrainerConfig = { ...DEFAULT_CONFIG, learningRate: 10, activation: 'relu' };
+    const fast = createTrainer(config);
+    const reference = createTrainer(config);
+    trainRecordingLoss(fast, emptyLossHistory(), 500);
+    measuringEveryEpoch(reference, emptyLossHistory(), 500);
+    expect(reference.diverged).not.toBeNull();
+    expect(fast.diverged).toEqual(reference.diverged);
+    expect(withoutBest(fast)).toEqual(withoutBest(reference));
   });
 });

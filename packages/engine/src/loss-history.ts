@@ -97,10 +97,12 @@ export function trainRecordingLoss(trainer: Trainer, history: LossHistory, epoch
   let done = 0;
   while (done < epochs) {
     const before = trainer.epoch;
-    trainer.trainEpoch();
+    // the losses are measured only for an epoch the curve keeps (and whatever training itself needs)
+    const wanted = lossHistoryWants(history, before + 1);
+    trainer.trainEpoch(wanted);
     if (trainer.epoch === before) break;
     done++;
-    if (lossHistoryWants(history, trainer.epoch)) {
+    if (wanted) {
       const metrics = trainer.evaluate();
       recordLoss(history, trainer.epoch, metrics.trainLoss, metrics.testLoss);
     }

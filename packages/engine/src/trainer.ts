@@ -22,6 +22,7 @@ import {
   EXPLODED_WEIGHT,
   divergenceReason,
   firstOutOfRange,
+  gradientsVanished,
   isSaturated,
   uninformedLoss,
   type Divergence,
@@ -39,6 +40,12 @@ import { TRAINER_STATE_VERSION, checkStateFits, checkTrainerState, type TrainerS
 import { Checkpoint, copyProgress, type TrainingProgress } from './training-progress';
 import { validateConfig } from './validate-config';
 
+/** The losses and accuracies of one set of parameters over the training and the test set. */
+export interface MeasuredLosses {
+  train: SetEvaluation;
+  test: SetEvaluation;
+}
+
 /** Points per block when measuring losses (a batch is always one block). */
 const BLOCK_POINTS = 128;
 
@@ -51,7 +58,7 @@ export class Trainer {
   readonly config: TrainerConfig;
   readonly data: DataSplit;
   readonly network: Network;
-  private optimizer: Optimizer;
+  private readonly optimizer: Optimizer;
   private rng: Rng;
   /** featurized points, feature-major (feature f of point p at f·count + p) */
   private readonly trainInputs: Float64Array;
@@ -70,6 +77,9 @@ export class Trainer {
   /** the train loss of a network that knows nothing (for the saturation test) */
   private readonly uninformedLoss: number;
   private readonly saved: Checkpoint;
+  /** whether an epoch that ends measures its losses (see trainEpoch) */
+  private measureAtEpochEnd = true;
+  private measurements = 0;
   /** absurd values typed into this network (a divergence names them as its cause) */
   private handSet = new HandSetParameters();
 
@@ -124,12 +134,26 @@ export class Trainer {
     return this.progress.schedule.learningRate;
   }
 
-  /** Trains to the end of the current pass over the training set (a whole epoch from a boundary). */
-  trainEpoch(): void {
+  /** Loss measurements over both sets so far (each costs a forward pass over every point). */
+  get lossMeasurements(): number {
+    return this.measurements;
+  }
+
+  /**
+   * Trains to the end of the current pass over the training set (a whole
+   * epoch from a boundary). With `measure` false the losses at its end are
+   * not measured unless training needs them (a plateau schedule, vanished
+   * gradients); `evaluate()` measures them when asked, and a loss that is
+   * not finite still stops training, through the parameters (a bounded
+   * network's stable losses are finite).
+   */
+  trainEpoch(measure = true): void {
     if (this.divergence || this.data.train.count === 0) return;
     this.saveCheckpoint();
+    this.measureAtEpochEnd = measure;
     do this.trainSegment();
     while (this.progress.cursor !== 0);
+    this.measureAtEpochEnd = true;
     this.finishCall();
   }
 
@@ -143,7 +167,7 @@ export class Trainer {
 
   /** Losses, accuracy, norms and divergence, measured now if training moved since the last epoch end. */
   evaluate(): Metrics {
-    const { train, test } = this.progress.evaluation ?? this.measure();
+    const { train, test } = this.measuredLosses();
     const metrics: Metrics = {
       epoch: this.progress.epoch,
       trainLoss: train.loss,
@@ -236,21 +260,48 @@ export class Trainer {
 
   private static restore(state: TrainerState, data?: DataSplit): Trainer {
     const trainer = new Trainer(state.config, data);
-    const { network } = trainer;
+    trainer.load(state);
+    return trainer;
+  }
+
+  /**
+   * Continues from `state` in place, bit for bit as `fromState` would: a
+   * state of this trainer's config (a training replica's, which trained the
+   * same network elsewhere); its config is not read. `losses`: the losses
+   * measured for those parameters, when the replica measured them.
+   */
+  adoptState(state: TrainerState, losses?: MeasuredLosses): void {
+    this.load(state);
+    if (losses) this.progress.evaluation = { train: { ...losses.train }, test: { ...losses.test } };
+  }
+
+  /** The losses of the parameters now, measured if they were not. */
+  measuredLosses(): MeasuredLosses {
+    return (this.progress.evaluation ??= this.measure());
+  }
+
+  private load(state: TrainerState): void {
+    const { network } = this;
     if (state.params.length !== network.params.length) {
       throw new RangeError(`state has ${state.params.length} params, the config's network has ${network.params.length}`);
     }
-    if (state.cursor >= Math.max(1, trainer.data.train.count)) {
-      throw new RangeError(`state cursor ${state.cursor} is past the ${trainer.data.train.count} training points`);
+    if (state.cursor >= Math.max(1, this.data.train.count)) {
+      throw new RangeError(`state cursor ${state.cursor} is past the ${this.data.train.count} training points`);
     }
-    checkStateFits(state, network.params.length, network.layerSizes.length - 1, trainer.data.train.count);
+    checkStateFits(state, network.params.length, network.layerSizes.length - 1, this.data.train.count);
     network.params.set(state.params);
     if (state.pendingGrads) network.grads.set(state.pendingGrads);
-    const optimizer = new Optimizer(trainer.config.optimizer, network.params.length);
+    else network.grads.fill(0);
+    // the optimizer of this config, loaded in place (a fresh trainer's, or a replica's round adopted)
+    const { optimizer } = this;
     if (state.optimizer.step > 0 || state.optimizer.m) optimizer.load(state.optimizer);
-    trainer.optimizer = optimizer;
-    trainer.rng = Rng.fromState(state.rng);
-    trainer.progress = {
+    else {
+      optimizer.m?.fill(0);
+      optimizer.v?.fill(0);
+      optimizer.step = 0;
+    }
+    this.rng = Rng.fromState(state.rng);
+    this.progress = {
       epoch: state.epoch,
       cursor: state.cursor,
       pending: state.pendingExamples,
@@ -260,13 +311,12 @@ export class Trainer {
       gradientNorms: [...state.gradientStats.norms],
       evaluation: null,
     };
-    trainer.settings.learningRate = state.learningRate;
-    trainer.gradientSums.set(state.gradientStats.sums);
-    trainer.divergence = state.diverged && structuredClone(state.diverged);
-    trainer.handSet = HandSetParameters.fromState(state.handSet, ({ layer, to, from }) =>
+    this.settings.learningRate = state.learningRate;
+    this.gradientSums.set(state.gradientStats.sums);
+    this.divergence = state.diverged && structuredClone(state.diverged);
+    this.handSet = HandSetParameters.fromState(state.handSet, ({ layer, to, from }) =>
       from === null ? network.biasIndex(layer, to) : network.weightIndex(layer, to, from),
     );
-    return trainer;
   }
 
   private setParam(index: number, typed: HandSetParameter): void {
@@ -308,15 +358,11 @@ export class Trainer {
   private completeEpoch(): void {
     this.progress.epoch++;
     this.progress.cursor = 0;
-    const evaluation = this.measure();
-    this.progress.evaluation = evaluation;
-    const { train, test } = evaluation;
-    if (!Number.isFinite(train.loss) || !Number.isFinite(test.loss)) {
-      this.failure = 'not-finite';
-      return;
-    }
+    this.progress.evaluation = null;
+    // the losses only when something needs them: the caller (a loss curve's point), the plateau schedule, or the saturation test below
+    let evaluation = this.measureAtEpochEnd || this.config.schedule.kind === 'plateau' ? this.measureEpochEnd() : null;
+    if (this.failure) return;
     const hasTest = this.data.test.count > 0;
-    if (hasTest && (this.progress.bestTestLoss === null || test.loss < this.progress.bestTestLoss)) this.progress.bestTestLoss = test.loss;
     if (this.progress.gradientUpdates > 0) {
       const sizes = this.network.layerSizes;
       this.progress.gradientNorms = Array.from(this.gradientSums, (sum, l) => {
@@ -325,17 +371,36 @@ export class Trainer {
       });
       this.gradientSums.fill(0);
       this.progress.gradientUpdates = 0;
-      if (isSaturated(train.loss, this.uninformedLoss, this.progress.gradientNorms)) {
-        this.failure = 'saturated';
-        return;
+      if (gradientsVanished(this.progress.gradientNorms)) {
+        evaluation ??= this.measureEpochEnd();
+        if (!evaluation) return;
+        if (isSaturated(evaluation.train.loss, this.uninformedLoss, this.progress.gradientNorms)) {
+          this.failure = 'saturated';
+          return;
+        }
       }
     }
-    const lossForSchedule = hasTest ? test.loss : train.loss;
+    // only the plateau schedule reads the loss, and it always has one measured
+    const lossForSchedule = evaluation ? (hasTest ? evaluation.test.loss : evaluation.train.loss) : Number.NaN;
     advanceSchedule(this.config.schedule, this.config.learningRate, this.progress.schedule, this.progress.epoch, lossForSchedule);
     this.settings.learningRate = this.progress.schedule.learningRate;
   }
 
-  private measure(): { train: SetEvaluation; test: SetEvaluation } {
+  /** Measures the losses at an epoch's end (the best test loss is the lowest of those measured); null, and a failure, when one is not finite. */
+  private measureEpochEnd(): MeasuredLosses | null {
+    const evaluation = this.measure();
+    this.progress.evaluation = evaluation;
+    const { train, test } = evaluation;
+    if (!Number.isFinite(train.loss) || !Number.isFinite(test.loss)) {
+      this.failure = 'not-finite';
+      return null;
+    }
+    if (this.data.test.count > 0 && (this.progress.bestTestLoss === null || test.loss < this.progress.bestTestLoss)) this.progress.bestTestLoss = test.loss;
+    return evaluation;
+  }
+
+  private measure(): MeasuredLosses {
+    this.measurements++;
     const { train, test } = this.data;
     return {
       train: evaluateSet(this.network, this.trainInputs, train.labels, train.count, this.withAccuracy, this.blocks),

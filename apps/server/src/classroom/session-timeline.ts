@@ -28,6 +28,18 @@ export function timelineCapacity(bytes: number): number {
   return Math.max(TIMELINE_MIN_POINTS, Math.min(TIMELINE_MAX_POINTS, Math.floor(TIMELINE_BYTES / bytes)));
 }
 
+/** What a training replica's timeline starts from. */
+export interface TimelineSeed {
+  epochs: number[];
+  capacity: number;
+}
+
+/** What a replica's training did to its timeline. */
+export interface TimelineChanges {
+  epochs: number[];
+  added: TrainerState[];
+}
+
 /** A trainer and its curve: what a session shows. */
 export interface TrainedState {
   trainer: Trainer;
@@ -105,6 +117,38 @@ export class SessionTimeline {
     const { epoch } = this.looking;
     this.points = this.points.filter((p) => p.epoch <= epoch);
     this.looking = null;
+  }
+
+  /** Its epochs and capacity: what a training replica's timeline starts from (see `seedReplica`). */
+  replicaSeed(): TimelineSeed {
+    return { epochs: this.epochs, capacity: this.capacity };
+  }
+
+  /**
+   * A training replica's timeline (training-worker.ts), just restarted with
+   * the session's state now: it takes the epochs and capacity of the
+   * session's, so it keeps and drops the same epochs as it records more.
+   * The older checkpoints are stand-ins (the state now under an older
+   * epoch): a replica never shows them, it only reports the ones it records.
+   */
+  seedReplica(seed: TimelineSeed): void {
+    const now = this.points[this.points.length - 1]!;
+    this.capacity = seed.capacity;
+    this.points = [...seed.epochs.filter((epoch) => epoch < now.epoch).map((epoch) => ({ ...now, epoch })), now];
+  }
+
+  /** What a replica's training changed since `epoch`: the epochs kept and the checkpoints recorded after `epoch` (see `adopt`). */
+  changesSince(epoch: number): TimelineChanges {
+    return { epochs: this.epochs, added: this.points.filter((p) => p.epoch > epoch) };
+  }
+
+  /** A replica's training, as if recorded here: its kept epochs, its new checkpoints after the ones kept here. */
+  adopt({ epochs, added }: TimelineChanges): void {
+    const kept = new Set(epochs);
+    const first = added[0]?.epoch ?? Infinity;
+    const shared = this.config?.copy;
+    if (shared) for (const point of added) point.config = shared;
+    this.points = [...this.points.filter((p) => p.epoch < first && kept.has(p.epoch)), ...added];
   }
 
   /** What its checkpoints hold, by `checkpointBytes`. */

@@ -1,18 +1,9 @@
 import { DEFAULT_CONFIG } from '@playroom/engine';
 import { describe, expect, it } from 'vitest';
 import { SessionChangeError } from './session-change';
-import { TrainingSession, type SessionIdentity } from './training-session';
+import { TrainingSession } from './training-session';
+import { sessionIdentity as identity } from './session-identity.fixture';
 
-const identity = (id: string): SessionIdentity => ({
-  id,
-  classId: 'c',
-  kind: 'class',
-  ownerId: 'p_teacher',
-  ownerName: 'T',
-  parentId: null,
-  forkedAtEpoch: null,
-  createdAt: 0,
-});
 
 describe('TrainingSession', () => {
   it('CMD-2: a learning-rate change keeps weights and epoch; a shape change rebuilds at epoch 0', () => {

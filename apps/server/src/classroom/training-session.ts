@@ -30,6 +30,7 @@ import { buildTrainer, checkParameter, checkedConfig } from './session-change';
 import { forkSummaryOf } from './fork-summary';
 import { LossTailRounds } from './loss-tail-rounds';
 import type { SessionIdentity, SessionRecord } from './session-record';
+import type { RoundOutcome, RoundStart, SessionReplicaState, TrainedRound } from './session-replica';
 import { SessionTimeline, type TrainedState } from './session-timeline';
 
 export type { SessionIdentity, SessionRecord } from './session-record';
@@ -52,6 +53,8 @@ export class TrainingSession implements Trainable {
   private stepsQueued = 0;
   private stepsBy: string | null = null;
   private clockValue: number;
+  /** grows with every change but training's: a training replica of an older revision is out of date */
+  private revisionValue = 0;
   private history: LossHistory;
   /** what the last snapshot rounds' loss tails reached (see nextSnapshotInput) */
   private readonly tail = new LossTailRounds();
@@ -176,7 +179,18 @@ export class TrainingSession implements Trainable {
     return this.stepsBy;
   }
 
+  /** The change counter a training replica is compared against (TrainedRound.revision). */
+  get revision(): number {
+    return this.revisionValue;
+  }
+
   private tick(): number {
+    this.revisionValue++;
+    return this.advanceClock();
+  }
+
+  /** The clock alone: training moved the session (its replica, if any, knows). */
+  private advanceClock(): number {
     this.clockValue = (this.clockValue + 1) >>> 0 || 1;
     return this.clockValue;
   }
@@ -264,6 +278,7 @@ export class TrainingSession implements Trainable {
    */
   queueSteps(epochs: number, by: string): number {
     this.returnToNow();
+    this.revisionValue++;
     this.stepsQueued = Math.min(PROTOCOL_LIMITS.maxStepEpochs, this.stepsQueued + Math.max(0, Math.floor(epochs)));
     if (this.stepsQueued > 0) this.stepsBy = by;
     return this.stepsQueued;
@@ -326,16 +341,69 @@ export class TrainingSession implements Trainable {
   train(epochs: number): TrainingResult {
     const trainer = this.trainerValue;
     const ran = trainRecordingLoss(trainer, this.history, epochs, () => (this.timeline.record(trainer), true));
-    if (ran > 0) this.tick();
+    if (ran > 0) this.advanceClock();
     const stopped = trainer.diverged;
-    if (stopped) {
-      this.cancelSteps();
-      if (this.playingValue) {
-        this.playingValue = false;
-        this.tick();
-      }
-    }
+    if (stopped) this.stopTraining();
     return { ran, stopped };
+  }
+
+  /** Training stopped by itself: no more steps, and it pauses (TRAIN-3). */
+  private stopTraining(): void {
+    this.cancelSteps();
+    if (this.playingValue) {
+      this.playingValue = false;
+      this.advanceClock();
+    }
+  }
+
+  /** What a training worker needs to train this session as it is now (training-pool.ts). */
+  replicaState(): SessionReplicaState {
+    return { revision: this.revisionValue, record: this.toRecord(), playing: this.playingValue, pendingSteps: this.stepsQueued, timeline: this.timeline.replicaSeed() };
+  }
+
+  /** A worker's training replica of a session (training-worker.ts): it trains as the session would, bit for bit. */
+  static replicaOf(state: SessionReplicaState): TrainingSession {
+    const replica = TrainingSession.fromRecord(state.record);
+    replica.timeline.seedReplica(state.timeline);
+    replica.playingValue = state.playing;
+    replica.stepsQueued = state.pendingSteps;
+    replica.revisionValue = state.revision;
+    return replica;
+  }
+
+  /** Where a replica's next round begins (see trainedRound). */
+  roundStart(): RoundStart {
+    return { epoch: this.epoch, historyStride: this.history.stride, historyLength: this.history.points.length };
+  }
+
+  /** A replica's round: its state now and what its training since `start` recorded. */
+  trainedRound(start: RoundStart, outcome: RoundOutcome): TrainedRound {
+    const trainer = this.trainerValue;
+    const { stride, points } = this.history;
+    // the points before the round's are unchanged unless the stride doubled (a thinning)
+    const from = stride === start.historyStride ? Math.min(start.historyLength, points.length) : 0;
+    return {
+      ...outcome,
+      sessionId: this.id,
+      revision: this.revisionValue,
+      trainer: trainer.exportState(),
+      losses: trainer.measuredLosses(),
+      history: { stride, from, points: points.slice(from) },
+      timeline: this.timeline.changesSince(start.epoch),
+      pendingSteps: this.stepsQueued,
+    };
+  }
+
+  /** A replica's round, of this revision (the pool checks), as if this session had trained it. */
+  adoptTraining(round: TrainedRound): void {
+    const { stride, from, points } = round.history;
+    if (from > this.history.points.length) throw new Error(`a round's loss history starts at point ${from}, this session has ${this.history.points.length}`);
+    this.trainerValue.adoptState(round.trainer, round.losses);
+    this.history = { stride, points: this.history.points.slice(0, from).concat(points) };
+    this.timeline.adopt(round.timeline);
+    this.stepsQueued = round.pendingSteps;
+    if (round.ran > 0) this.advanceClock();
+    if (round.stopped) this.stopTraining();
   }
 
   metrics(): SessionMetrics {

@@ -20,6 +20,7 @@ export interface WorkerLoad {
   worker: string;
   /** sessions this worker trains */
   sessions: number;
+  epochsPerSecond: number;
   /** share of wall time the worker was busy training, 0..1, over its own recent window */
   busyRatio: number;
 }
@@ -53,7 +54,7 @@ export class ServerMetrics {
     epochsPerSecond: 0,
     snapshotBytesPerSecond: 0,
   };
-  private epochsTotal = 0;
+  private epochCount = 0;
   private snapshotBytesTotal = 0;
   private windowStart = { at: performance.now(), epochs: 0, snapshotBytes: 0 };
   private timer: NodeJS.Timeout | null = null;
@@ -69,6 +70,7 @@ export class ServerMetrics {
   private readonly commands: Counter;
   private readonly refused: Counter;
   private readonly changeLatency: Histogram;
+  private readonly workersReplaced: Counter;
 
   constructor(private readonly windowMs = 5000) {
     const registers = [this.registry];
@@ -128,8 +130,14 @@ export class ServerMetrics {
           for (const load of workers()) this.set({ worker: load.worker }, read(load));
         },
       });
-    perWorker('playroom_worker_sessions', 'Sessions each training worker trains.', (load) => load.sessions);
-    perWorker('playroom_worker_busy_ratio', 'Share of wall time each training worker was busy training (0..1).', (load) => load.busyRatio);
+    perWorker('playroom_training_worker_sessions', 'Sessions each training worker trains.', (load) => load.sessions);
+    perWorker('playroom_training_worker_epochs_per_second', 'Epochs per second of each training worker.', (load) => load.epochsPerSecond);
+    perWorker('playroom_training_worker_busy_ratio', 'Share of wall time each training worker was busy training (0..1).', (load) => load.busyRatio);
+    this.workersReplaced = new Counter({
+      name: 'playroom_training_workers_replaced_total',
+      help: 'Training workers replaced after they stopped by themselves.',
+      registers,
+    });
   }
 
   start(): void {
@@ -149,8 +157,18 @@ export class ServerMetrics {
     this.workerLoad = source;
   }
 
+  /** A training worker stopped by itself and was replaced (TrainingPool). */
+  recordTrainingWorkerReplaced(): void {
+    this.workersReplaced.inc();
+  }
+
+  /** epochs trained since start, by whichever thread */
+  get epochsTotal(): number {
+    return this.epochCount;
+  }
+
   recordEpochs(epochs: number): void {
-    this.epochsTotal += epochs;
+    this.epochCount += epochs;
     this.epochs.inc(epochs);
   }
 
@@ -203,11 +221,11 @@ export class ServerMetrics {
         p99: count > 0 ? ms(this.histogram.percentile(99)) : 0,
         max: count > 0 ? ms(this.histogram.max) : 0,
       },
-      epochsPerSecond: (this.epochsTotal - this.windowStart.epochs) / seconds,
+      epochsPerSecond: (this.epochCount - this.windowStart.epochs) / seconds,
       snapshotBytesPerSecond: (this.snapshotBytesTotal - this.windowStart.snapshotBytes) / seconds,
     };
     this.histogram.reset();
-    this.windowStart = { at: now, epochs: this.epochsTotal, snapshotBytes: this.snapshotBytesTotal };
+    this.windowStart = { at: now, epochs: this.epochCount, snapshotBytes: this.snapshotBytesTotal };
     return this.lastWindow();
   }
 

@@ -10,6 +10,7 @@ import { ServerMetrics } from '../metrics/server-metrics';
 import { TrainingOutcomes } from '../classroom/training-outcomes';
 import { NaiveScheduler } from '../scheduler/naive-scheduler';
 import type { Scheduler } from '../scheduler/scheduler';
+import { TrainingPool } from '../scheduler/training-pool';
 import { TrainingScheduler } from '../scheduler/training-scheduler';
 import { JoinGuard } from '../security/join-guard';
 import { SharedKnownCodes } from '../security/shared-known-codes';
@@ -29,6 +30,8 @@ export interface Playroom {
   hub: ClassroomEventHub;
   executor: CommandExecutor;
   scheduler: Scheduler;
+  /** the worker threads that train, when TRAINING_WORKERS > 0 (it is then the scheduler) */
+  trainingPool: TrainingPool | null;
   checkpointer: Checkpointer;
   metrics: ServerMetrics;
   limiters: { create: RateLimiter };
@@ -105,11 +108,28 @@ export default fp<{ server: ServerOptions }>(
       failure: (session, error) => app.log.error({ err: error, sessionId: session.id }, 'training failed; session paused'),
     });
     const sessions = () => registry.allSessions();
-    // SCHEDULER=naive: the load benchmark's peer, never the default
+    // SCHEDULER=naive: the load benchmark's peer on the main thread, never the default
+    const trainingPool =
+      options.scheduler === 'fair' && options.trainingWorkers > 0
+        ? new TrainingPool(sessions, {
+            workers: options.trainingWorkers,
+            sliceBudgetMs: options.sliceBudgetMs,
+            // one round per snapshot round: each round measures every moved session's losses, which a snapshot shows
+            roundMs: Math.max(1, Math.floor(1000 / options.snapshotHz)),
+            observer,
+            workerReplaced: (worker, cause) => {
+              metrics.recordTrainingWorkerReplaced();
+              app.log.error({ err: cause, worker }, 'training worker stopped; replaced, its sessions continue from their last round');
+            },
+            startFailed: (cause) => app.log.error({ err: cause }, 'training workers could not start; trying again in a second'),
+          })
+        : null;
+    if (trainingPool) metrics.readWorkerLoadFrom(() => trainingPool.load());
     const scheduler: Scheduler =
-      options.scheduler === 'naive'
+      trainingPool ??
+      (options.scheduler === 'naive'
         ? new NaiveScheduler(sessions, observer)
-        : new TrainingScheduler(sessions, { sliceBudgetMs: options.sliceBudgetMs, observer });
+        : new TrainingScheduler(sessions, { sliceBudgetMs: options.sliceBudgetMs, observer }));
     // a queued step should not wait out the scheduler's idle poll
     hub.subscribe({ stepsQueued: () => scheduler.wake() });
 
@@ -152,6 +172,7 @@ export default fp<{ server: ServerOptions }>(
       hub,
       executor,
       scheduler,
+      trainingPool,
       checkpointer,
       metrics,
       joinGuard: new JoinGuard(addressLimiter('join', options.joinRate), redis && new SharedKnownCodes(redis, 'playroom:known:')),

@@ -1,0 +1,20 @@
+/** The messages between the training pool (main thread) and its workers (training-worker.ts). */
+import type { SessionReplicaState, TrainedRound, TrainingFailure } from '../classroom/session-replica';
+
+/** What a worker is started with. */
+export interface TrainingWorkerData {
+  sliceBudgetMs: number;
+  /** how often it sends what it trained */
+  roundMs: number;
+}
+
+export type ToTrainingWorker =
+  /** train this session from this state (a new one, or a newer revision of one it trains) */
+  | { type: 'adopt'; replica: SessionReplicaState }
+  /** stop training this session and forget it */
+  | { type: 'drop'; sessionId: string };
+
+export type FromTrainingWorker =
+  | { type: 'ready'; threadId: number }
+  /** one round: every session that trained, and the load of the round's interval */
+  | { type: 'round'; rounds: TrainedRound[]; failures: TrainingFailure[]; epochs: number; busy: number };

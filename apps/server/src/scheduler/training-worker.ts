@@ -1,0 +1,91 @@
+/**
+ * A training worker thread (scheduler/training-pool.ts starts it): it holds
+ * a replica of each session the pool gave it and trains them with the same
+ * TrainingScheduler the main thread would use (fair share, LIM-9 class
+ * shares, queued steps first), and once per round sends back, for each
+ * session that trained, its new state (TrainedRound). It never decides
+ * anything a command could: a newer revision from the main thread replaces
+ * a replica whole.
+ */
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import type { RoundOutcome, RoundStart, TrainedRound, TrainingFailure } from '../classroom/session-replica';
+import { TrainingSession } from '../classroom/training-session';
+import type { FromTrainingWorker, ToTrainingWorker, TrainingWorkerData } from './pool-messages';
+import { TrainingScheduler } from './training-scheduler';
+
+const port = parentPort;
+if (!port) throw new Error('training-worker.ts runs as a worker thread (TrainingPool starts it)');
+const { sliceBudgetMs, roundMs } = workerData as TrainingWorkerData;
+
+const replicas = new Map<string, TrainingSession>();
+/** where each replica's current round began: the timeline checkpoints and loss points after it are new */
+const roundStart = new Map<string, RoundStart>();
+const outcomes = new Map<string, RoundOutcome>();
+let failures: TrainingFailure[] = [];
+let epochs = 0;
+
+const outcomeOf = (session: TrainingSession): RoundOutcome => {
+  let outcome = outcomes.get(session.id);
+  if (!outcome) outcomes.set(session.id, (outcome = { ran: 0, stopped: null, stepsDone: false }));
+  return outcome;
+};
+
+const scheduler = new TrainingScheduler<TrainingSession>(() => replicas.values(), {
+  sliceBudgetMs,
+  observer: {
+    trained: (session, ran) => {
+      outcomeOf(session).ran += ran;
+      epochs += ran;
+    },
+    stopped: (session, reason) => void (outcomeOf(session).stopped = reason),
+    stepsDone: (session) => void (outcomeOf(session).stepsDone = true),
+    failed: (session, error) => {
+      failures.push({ sessionId: session.id, revision: session.revision, message: error instanceof Error ? error.message : String(error) });
+      replicas.delete(session.id);
+      outcomes.delete(session.id);
+    },
+  },
+});
+
+port.on('message', (message: ToTrainingWorker) => {
+  switch (message.type) {
+    case 'adopt': {
+      const replica = TrainingSession.replicaOf(message.replica);
+      replicas.set(replica.id, replica);
+      roundStart.set(replica.id, replica.roundStart());
+      outcomes.delete(replica.id);
+      scheduler.wake();
+      return;
+    }
+    case 'drop':
+      replicas.delete(message.sessionId);
+      roundStart.delete(message.sessionId);
+      outcomes.delete(message.sessionId);
+      return;
+    default: {
+      const unknown: never = message;
+      throw new Error(`unknown message ${JSON.stringify(unknown)}`);
+    }
+  }
+});
+
+let utilization = performance.eventLoopUtilization();
+setInterval(() => {
+  const rounds: TrainedRound[] = [];
+  for (const [id, outcome] of outcomes) {
+    const replica = replicas.get(id);
+    if (!replica) continue;
+    rounds.push(replica.trainedRound(roundStart.get(id) ?? replica.roundStart(), outcome));
+    roundStart.set(id, replica.roundStart());
+  }
+  outcomes.clear();
+  const busy = performance.eventLoopUtilization(utilization);
+  utilization = performance.eventLoopUtilization();
+  const message: FromTrainingWorker = { type: 'round', rounds, failures, epochs, busy: busy.utilization };
+  port.postMessage(message);
+  failures = [];
+  epochs = 0;
+}, roundMs);
+
+scheduler.start();
+port.postMessage({ type: 'ready', threadId } satisfies FromTrainingWorker);
