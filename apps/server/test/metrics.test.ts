@@ -38,6 +38,8 @@ describe('/metrics through prom-client', () => {
   }, 30_000);
 
   it('REST-4: per-worker gauges come from the source the composition root gives, read at each scrape', async () => {
+    // the composition root gave the training pool's (TRAINING_WORKERS): replaced here, an empty list shows no samples
+    server.app.playroom.metrics.readWorkerLoadFrom(() => []);
     expect(await metricsText(server.url)).not.toMatch(/^playroom_training_worker_sessions\{/m);
     let sessions = 3;
     server.app.playroom.metrics.readWorkerLoadFrom(() => [
@@ -51,8 +53,7 @@ describe('/metrics through prom-client', () => {
       expect(text).toContain('playroom_training_worker_sessions{worker="0"} 4');
       expect(text).toContain('playroom_training_worker_busy_ratio{worker="1"} 0.25');
     } finally {
-      server.app.playroom.metrics.readWorkerLoadFrom(() => []);
+      server.app.playroom.metrics.readWorkerLoadFrom(() => server.app.playroom.trainingPool?.load() ?? []);
     }
-    expect(await metricsText(server.url)).not.toMatch(/^playroom_training_worker_sessions\{/m);
   });
 });
