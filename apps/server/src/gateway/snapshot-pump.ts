@@ -13,6 +13,8 @@ export interface SnapshotPumpOptions {
   forkSummaryIntervalMs: number;
   forkPreviewIntervalMs: number;
   onError: (error: unknown) => void;
+  /** after each timed round: training done elsewhere (worker threads) comes back in time for the next one */
+  roundSent: () => void;
 }
 
 /**
@@ -79,6 +81,7 @@ export class SnapshotPump {
       this.metrics.countMissedRounds(missed);
       this.sendSnapshots(missed);
     });
+    this.guard(() => this.options.roundSent());
     if (this.roundTimer) this.scheduleRound();
   }
 

@@ -64,6 +64,8 @@ export interface GatewayDeps {
   committed: () => Promise<boolean>;
   /** a class's join link at the server's public URL, for the welcome (JOIN-4) */
   joinUrl: (code: string) => string;
+  /** a snapshot round went out (the scheduler's roundDue: the training workers send what they trained) */
+  snapshotRoundSent: () => void;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -123,6 +125,7 @@ export class SocketGateway {
       forkSummaryIntervalMs: PROTOCOL_LIMITS.forkSummaryIntervalMs,
       forkPreviewIntervalMs: PROTOCOL_LIMITS.forkPreviewIntervalMs,
       onError: (error) => deps.log.error({ err: error }, 'snapshot pump failed'),
+      roundSent: deps.snapshotRoundSent,
     });
     const broadcaster = new RoomBroadcaster(this.io, (classroom) => this.pump.forksChanged(classroom), this.pump.updates);
     this.unsubscribe = deps.hub.subscribe(broadcaster);

@@ -114,7 +114,7 @@ export default fp<{ server: ServerOptions }>(
         ? new TrainingPool(sessions, {
             workers: options.trainingWorkers,
             sliceBudgetMs: options.sliceBudgetMs,
-            // one round per snapshot round: each round measures every moved session's losses, which a snapshot shows
+            // one round per snapshot round (the pump asks: roundDue), each measuring every moved session's losses, which a snapshot shows; unasked, one every two periods
             roundMs: Math.max(1, Math.floor(1000 / options.snapshotHz)),
             observer,
             workerReplaced: (worker, cause) => {

@@ -23,6 +23,7 @@ export default fp(
         endedClasses: playroom.endedClasses,
         committed: () => playroom.checkpointer.committed(),
         joinUrl: (code) => playroom.joinUrl(code),
+        snapshotRoundSent: () => playroom.scheduler.roundDue(),
         log: app.log,
       },
       {

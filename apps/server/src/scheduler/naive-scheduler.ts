@@ -31,6 +31,9 @@ export class NaiveScheduler<S extends Trainable = Trainable> implements Schedule
   /** Nothing to do: this loop runs every 10 ms whatever happens. */
   wake(): void {}
 
+  /** trains on this thread: every round sees what it trained */
+  roundDue(): void {}
+
   private tick(): void {
     for (const session of this.source()) {
       if (session.pendingSteps > 0) {

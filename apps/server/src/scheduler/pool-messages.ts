@@ -4,7 +4,7 @@ import type { SessionReplicaState, TrainedRound, TrainingFailure } from '../clas
 /** What a worker is started with. */
 export interface TrainingWorkerData {
   sliceBudgetMs: number;
-  /** how often it sends what it trained */
+  /** it sends what it trained when asked (each snapshot round), or after twice this without a request */
   roundMs: number;
 }
 
@@ -12,9 +12,11 @@ export type ToTrainingWorker =
   /** train this session from this state (a new one, or a newer revision of one it trains) */
   | { type: 'adopt'; replica: SessionReplicaState }
   /** stop training this session and forget it */
-  | { type: 'drop'; sessionId: string };
+  | { type: 'drop'; sessionId: string }
+  /** a snapshot round went out: send what trained since the last round, now */
+  | { type: 'sendRound' };
 
 export type FromTrainingWorker =
   | { type: 'ready'; threadId: number }
-  /** one round: every session that trained, and the load of the round's interval */
-  | { type: 'round'; rounds: TrainedRound[]; failures: TrainingFailure[]; epochs: number; busy: number };
+  /** one round: every session that trained, and the load of the round's interval (`seconds` long) */
+  | { type: 'round'; rounds: TrainedRound[]; failures: TrainingFailure[]; epochs: number; seconds: number; busy: number };

@@ -40,5 +40,7 @@ export interface Scheduler {
   stop(): void;
   /** work was queued (a step): train soon instead of at the end of an idle wait */
   wake(): void;
+  /** a snapshot round went out: what trains elsewhere (TrainingPool's workers) comes back for the next one */
+  roundDue(): void;
   readonly epochsTrained: number;
 }

@@ -149,6 +149,12 @@ export class TrainingPool implements Scheduler {
     return this.slots.map((slot) => slot.threadId);
   }
 
+  /** A snapshot round went out: every worker sends what it trained since its last round, for the next one (Scheduler). */
+  roundDue(): void {
+    if (!this.handedOver) return;
+    for (let slot = 0; slot < this.slots.length; slot++) this.send(slot, { type: 'sendRound' });
+  }
+
   /** Whether every worker said it is ready. */
   get ready(): boolean {
     return this.slots.length === this.options.workers && this.slots.every((slot) => slot.threadId !== null);
@@ -241,7 +247,7 @@ export class TrainingPool implements Scheduler {
         }
         return;
       case 'round': {
-        const perSecond = message.epochs / (this.options.roundMs / 1000);
+        const perSecond = message.epochs / Math.max(message.seconds, 1e-3);
         slot.epochsPerSecond = LOAD_SMOOTHING * slot.epochsPerSecond + (1 - LOAD_SMOOTHING) * perSecond;
         slot.busy = LOAD_SMOOTHING * slot.busy + (1 - LOAD_SMOOTHING) * message.busy;
         for (const round of message.rounds) this.adopt(index, round);

@@ -73,6 +73,9 @@ export class TrainingScheduler<S extends Trainable = Trainable> implements Sched
     this.sleeping = false;
   }
 
+  /** Trains on this thread: every snapshot round sees what it trained. */
+  roundDue(): void {}
+
   /** Work was queued (a step): run a slice right after the current I/O instead of at the end of an idle wait. */
   wake(): void {
     if (!this.running || !this.sleeping) return;
