@@ -6,7 +6,7 @@ import type { TrainingSession } from '../classroom/training-session';
 import { ForkPreviews } from './fork-previews';
 import { rooms, watcherRooms } from './rooms';
 import { SessionUpdates } from './session-updates';
-import type { PlayroomServer } from './types';
+import type { FanoutPort } from './fanout-port';
 
 export interface SnapshotPumpOptions {
   snapshotHz: number;
@@ -33,12 +33,12 @@ export class SnapshotPump {
   private lastRoundAt: number | undefined;
 
   constructor(
-    private readonly io: PlayroomServer,
+    private readonly fanout: FanoutPort,
     private readonly registry: ClassroomRegistry,
     private readonly metrics: ServerMetrics,
     private readonly options: SnapshotPumpOptions,
   ) {
-    this.updates = new SessionUpdates(io);
+    this.updates = new SessionUpdates(fanout);
   }
 
   start(): void {
@@ -86,8 +86,7 @@ export class SnapshotPump {
    */
   sendSnapshots(skippedRounds = 0): void {
     // which sockets are free is decided before this round writes anything (its `session` updates included)
-    const ready = new Map<string, boolean>();
-    for (const [id, socket] of this.io.sockets.sockets) ready.set(id, socket.conn.transport.writable);
+    const ready = this.fanout.writableSockets();
     this.updates.flush();
     const live = new Set<string>();
     for (const classroom of this.registry.classrooms()) {
@@ -95,7 +94,7 @@ export class SnapshotPump {
         live.add(session.id);
         if (this.sentClock.get(session.id) === session.clock) continue;
         this.sentClock.set(session.id, session.clock);
-        const members = this.watchersOf(session.id, classroom.spotlightId);
+        const members = this.fanout.localMembers(watcherRooms(session.id, classroom.spotlightId));
         if (members.size === 0) continue;
         this.metrics.framesDroppedTotal += skippedRounds * members.size;
         this.sendSnapshot(session, members, ready);
@@ -104,16 +103,7 @@ export class SnapshotPump {
     if (this.sentClock.size > live.size) for (const id of this.sentClock.keys()) if (!live.has(id)) this.sentClock.delete(id);
   }
 
-  /** Socket ids in the session's watcher rooms (a socket in both counts once). */
-  private watchersOf(sessionId: string, spotlightId: string | null): Set<string> {
-    const adapterRooms = this.io.sockets.adapter.rooms;
-    const [first, ...others] = watcherRooms(sessionId, spotlightId).map((room) => adapterRooms.get(room));
-    if (others.every((room) => !room || room.size === 0)) return first ?? new Set();
-    return new Set([...(first ?? []), ...others.flatMap((room) => [...(room ?? [])])]);
-  }
-
-  private sendSnapshot(session: TrainingSession, members: Set<string>, ready: Map<string, boolean>): void {
-    const sockets = this.io.sockets.sockets;
+  private sendSnapshot(session: TrainingSession, members: ReadonlySet<string>, ready: ReadonlySet<string>): void {
     let message: SnapshotMessage & { bytes: Buffer };
     try {
       message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.nextSnapshotInput())) };
@@ -124,16 +114,11 @@ export class SnapshotPump {
     }
     let recipients = 0;
     for (const socketId of members) {
-      const socket = sockets.get(socketId);
-      if (!socket) {
+      // a socket still writing the previous round, or gone meanwhile, drops this frame
+      if (!ready.has(socketId) || !this.fanout.sendLocal(socketId, 'snapshot', message)) {
         this.metrics.framesDroppedTotal++;
         continue;
       }
-      if (!ready.get(socketId)) {
-        this.metrics.framesDroppedTotal++;
-        continue;
-      }
-      socket.emit('snapshot', message);
       recipients++;
     }
     this.metrics.recordSnapshot(message.bytes.byteLength, recipients);
@@ -145,7 +130,6 @@ export class SnapshotPump {
    * SUM-1; the welcome has them all, `forkRemoved` says which went).
    */
   sendForkSummaries(): void {
-    const adapterRooms = this.io.sockets.adapter.rooms;
     const classrooms = this.registry.classrooms();
     this.forgetEndedClasses(classrooms);
     for (const classroom of classrooms) {
@@ -162,8 +146,9 @@ export class SnapshotPump {
         for (const id of known.keys()) if (!live.has(id)) known.delete(id);
       }
       const room = rooms.teacherOf(classroom.id);
-      if (moved.length === 0 || (adapterRooms.get(room)?.size ?? 0) === 0) continue;
-      this.io.to(room).emit('forks', { forks: moved.map((fork) => fork.summary()) });
+      if (moved.length === 0) continue;
+      // to every process's teacher sockets (a teacher may be connected to a process that does not own the class)
+      this.fanout.emit(room, 'forks', { forks: moved.map((fork) => fork.summary()) });
     }
   }
 
@@ -175,21 +160,19 @@ export class SnapshotPump {
    * its next round.
    */
   sendForkPreviews(): void {
-    const sockets = this.io.sockets.sockets;
-    const adapterRooms = this.io.sockets.adapter.rooms;
+    const writable = this.fanout.writableSockets();
     const classrooms = this.registry.classrooms();
     const teacherSockets = new Set<string>();
     this.previews.nextRound();
     for (const classroom of classrooms) {
-      const room = adapterRooms.get(rooms.teacherOf(classroom.id));
-      if (!room || room.size === 0) continue;
+      const teachers = this.fanout.localMembers([rooms.teacherOf(classroom.id)]);
+      if (teachers.size === 0) continue;
       const forks = classroom.allForks();
-      for (const socketId of room) {
+      for (const socketId of teachers) {
         teacherSockets.add(socketId);
-        const socket = sockets.get(socketId);
-        if (!socket?.conn.transport.writable) continue;
+        if (!writable.has(socketId)) continue;
         const due = this.previews.dueFor(socketId, forks);
-        if (due.length > 0) socket.emit('forkPreviews', { bytes: Buffer.from(joinForkPreviews(due)) });
+        if (due.length > 0) this.fanout.sendLocal(socketId, 'forkPreviews', { bytes: Buffer.from(joinForkPreviews(due)) });
       }
     }
     this.previews.prune(teacherSockets, classrooms);

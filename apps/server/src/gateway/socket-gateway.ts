@@ -22,6 +22,7 @@ import { KeyedRateLimiter, TokenBucket } from '../security/token-bucket';
 import { originPolicy, type OriginPolicy } from '../security/origin-policy';
 import { clientAddress } from './client-address';
 import { authenticateHandshake } from './handshake';
+import { socketIoFanout, type FanoutPort } from './fanout-port';
 import { RecoveryAdapter } from './recovery-adapter';
 import { RoomBroadcaster } from './room-broadcaster';
 import { rooms } from './rooms';
@@ -84,6 +85,8 @@ const LEADERBOARD_INTERVAL_MS = 1000;
 export class SocketGateway {
   readonly io: PlayroomServer;
   readonly pump: SnapshotPump;
+  /** what broadcasting uses of socket.io (one process or many) */
+  readonly fanout: FanoutPort;
   private readonly leaderboards: LeaderboardPump;
   private readonly unsubscribeLeaderboards: () => void;
   private accepting = true;
@@ -118,15 +121,16 @@ export class SocketGateway {
       // CORS answers only the configured origins; the server's own page needs none (SEC-1)
       cors: { origin: (origin, done) => done(null, origin !== undefined && origins.allows(origin, undefined)) },
     });
-    this.pump = new SnapshotPump(this.io, deps.registry, deps.metrics, {
+    this.fanout = socketIoFanout(this.io);
+    this.pump = new SnapshotPump(this.fanout, deps.registry, deps.metrics, {
       snapshotHz: options.snapshotHz,
       forkSummaryIntervalMs: PROTOCOL_LIMITS.forkSummaryIntervalMs,
       forkPreviewIntervalMs: PROTOCOL_LIMITS.forkPreviewIntervalMs,
       onError: (error) => deps.log.error({ err: error }, 'snapshot pump failed'),
     });
-    const broadcaster = new RoomBroadcaster(this.io, (classroom) => this.pump.forksChanged(classroom), this.pump.updates);
+    const broadcaster = new RoomBroadcaster(this.fanout, (classroom) => this.pump.forksChanged(classroom), this.pump.updates);
     this.unsubscribe = deps.hub.subscribe(broadcaster);
-    this.leaderboards = new LeaderboardPump(this.io, deps.registry, {
+    this.leaderboards = new LeaderboardPump(this.fanout, deps.registry, {
       intervalMs: LEADERBOARD_INTERVAL_MS,
       onError: (error) => deps.log.error({ err: error }, 'leaderboard pump failed'),
     });
