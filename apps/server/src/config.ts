@@ -61,6 +61,14 @@ export interface ServerOptions {
   metricsToken: string | null;
   /** per-address budget of wrong tokens over REST (SEC-4) */
   tokenRate: { perMinute: number; burst: number };
+  /** Redis for many processes (socket.io's Redis Streams adapter, class leases); null: one process, no Redis */
+  redisUrl: string | null;
+  /** this process's name among many (its leases say it); null: hostname:port */
+  instanceId: string | null;
+  /** what every Redis key and channel of this deployment starts with (several deployments or tests on one Redis) */
+  redisKeyPrefix: string;
+  /** a class lease lives this long unless its owner renews it (every third of it): a dead owner's classes are taken over after it */
+  leaseTtlMs: number;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -98,6 +106,10 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   allowedOrigins: [],
   metricsToken: null,
   tokenRate: { perMinute: 30, burst: 10 },
+  redisUrl: null,
+  instanceId: null,
+  redisKeyPrefix: 'playroom:',
+  leaseTtlMs: 5000,
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -163,6 +175,10 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
       perMinute: intFromEnv(env, 'TOKEN_RATE_PER_MINUTE', d.tokenRate.perMinute, 1, 1e6),
       burst: intFromEnv(env, 'TOKEN_BURST', d.tokenRate.burst, 1, 1e6),
     },
+    redisUrl: env.REDIS_URL || null,
+    instanceId: env.INSTANCE_ID || null,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || d.redisKeyPrefix,
+    leaseTtlMs: intFromEnv(env, 'LEASE_TTL_MS', d.leaseTtlMs, 1000, 60_000),
   };
 }
 

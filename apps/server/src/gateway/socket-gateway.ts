@@ -3,6 +3,7 @@ import {
   ClientEvent,
   ErrorCode,
   PROTOCOL_LIMITS,
+  normalizeRoomCode,
   ackFailure,
   protocolError,
   validateCommand,
@@ -17,6 +18,7 @@ import type { CommandExecutor, Subscriptions } from '../classroom/command-execut
 import type { Actor } from '../classroom/permissions';
 import { welcomeFor } from '../classroom/welcome';
 import type { ServerMetrics } from '../metrics/server-metrics';
+import type { Cluster } from '../plugins/cluster';
 import type { JoinGuard } from '../security/join-guard';
 import { KeyedRateLimiter, TokenBucket } from '../security/token-bucket';
 import { originPolicy, type OriginPolicy } from '../security/origin-policy';
@@ -66,6 +68,8 @@ export interface GatewayDeps {
   /** a class's join link at the server's public URL, for the welcome (JOIN-4) */
   joinUrl: (code: string) => string;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** many processes (REDIS_URL): the socket.io adapter, and waiting for a class this process may take over */
+  cluster?: Pick<Cluster, 'adapter' | 'awaitClass'>;
 }
 
 /** A socket that keeps sending after this many refusals in one second is disconnected (rule LIM-1). */
@@ -112,8 +116,8 @@ export class SocketGateway {
     this.io = new Server(httpServer, {
       maxHttpBufferSize: PROTOCOL_LIMITS.maxMessageBytes,
       connectionStateRecovery: { maxDisconnectionDuration: options.recoveryWindowMs, skipMiddlewares: true },
-      // a bounded replay buffer: no snapshots, the newest state only (SNAP-5, PERM-2)
-      adapter: RecoveryAdapter as never,
+      // one process: a bounded replay buffer, no snapshots, the newest state only (SNAP-5, PERM-2); many: Redis Streams
+      adapter: (deps.cluster?.adapter ?? RecoveryAdapter) as never,
       allowRequest: (request, callback) => {
         const address = clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], options.trustProxy);
         callback(null, this.connectionAttempts.take(address));
@@ -135,6 +139,21 @@ export class SocketGateway {
       onError: (error) => deps.log.error({ err: error }, 'leaderboard pump failed'),
     });
     this.unsubscribeLeaderboards = deps.hub.subscribe(this.leaderboards);
+    // many processes: a class this one does not hold may be on its way here (its owner died); wait for it, bounded
+    const cluster = deps.cluster;
+    if (cluster) {
+      this.io.use((socket, next) => {
+        const code = (socket.handshake.auth as { code?: unknown }).code;
+        if (typeof code !== 'string' || deps.registry.byCode(normalizeRoomCode(code))) return next();
+        cluster.awaitClass(normalizeRoomCode(code)).then(
+          (where) =>
+            where === 'elsewhere'
+              ? next(handshakeError(protocolError(ErrorCode.unavailable, 'another server process holds this class: try again in a moment')))
+              : next(),
+          () => next(),
+        );
+      });
+    }
     this.io.use((socket, next) => {
       try {
         // a browser page of another site: refused before the handshake reaches the classroom (SEC-1)
@@ -221,6 +240,12 @@ export class SocketGateway {
     const { registry, metrics, log } = this.deps;
     const identity = socket.data;
     const classroom = registry.byId(identity.classId);
+    if (!classroom && this.deps.cluster) {
+      // a connection recovered (no handshake) on a process that does not hold its class (yet): a dropped
+      // connection to the client, which reconnects with its token and is admitted once the class is here
+      socket.conn.close();
+      return;
+    }
     if (!classroom) {
       socket.emit('classEnded', { reason: 'archived' });
       socket.disconnect(true);

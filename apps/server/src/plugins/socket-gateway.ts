@@ -24,6 +24,7 @@ export default fp(
         committed: () => playroom.checkpointer.committed(),
         joinUrl: (code) => playroom.joinUrl(code),
         log: app.log,
+        ...(app.cluster ? { cluster: app.cluster } : {}),
       },
       {
         snapshotHz: playroom.options.snapshotHz,
@@ -42,5 +43,5 @@ export default fp(
       await gateway.close();
     });
   },
-  { name: 'playroom-socket-gateway', dependencies: ['playroom-classroom'] },
+  { name: 'playroom-socket-gateway', dependencies: ['playroom-classroom', 'playroom-cluster'] },
 );
