@@ -1,4 +1,4 @@
-import type { Welcome } from '@playroom/protocol';
+import type { RosterUpdate, Welcome } from '@playroom/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, command, connect, createClass, fork, nextEvent, teacherAuth, type Client } from './harness';
 import { eventually, portOf, rejoinWithToken, startCluster, trackEpochs, type ServerCluster } from './cluster-processes';
@@ -20,6 +20,42 @@ describe.skipIf(!REDIS_URL)('many processes on one Redis and one PostgreSQL', ()
     await forwarder?.close();
     await cluster?.stop();
   });
+
+  it('teacher on one process, a student on the other: the same session, the student’s commands trained on the owner, its snapshots on the student’s process', async () => {
+    cluster = await startCluster(REDIS_URL!, ['a', 'b']);
+    const [a, b] = cluster.servers as [NonNullable<ServerCluster['servers'][0]>, NonNullable<ServerCluster['servers'][0]>];
+    const created = await createClass(a.url, 'Ms Li', { hiddenLayers: [3] });
+    const teacher = await connect(a.url, teacherAuth(created));
+    clients.push(teacher);
+    let teacherRoster = teacher.welcome.roster;
+    teacher.socket.on('roster', (update: RosterUpdate) => (teacherRoster = update.participants));
+    // B does not own the class: the handshake is forwarded to A, and the welcome comes from A
+    const student = await connect(b.url, { role: 'student', code: created.code, name: 'Ana' });
+    clients.push(student);
+    expect(student.welcome.role).toBe('student');
+    expect(student.welcome.classSession.sessionId).toBe(created.sessionId);
+    expect(student.welcome.classSession.config).toEqual(teacher.welcome.classSession.config);
+    // the teacher on A hears the student who joined on B
+    await eventually(() => teacherRoster.some((entry) => entry.name === 'Ana' && entry.online), 5000, 'Ana in the teacher’s roster');
+
+    // the teacher plays on A: the student on B watches the class train (snapshots relayed from A)
+    const studentSaw = trackEpochs(student.socket);
+    await command(teacher.socket, { type: 'play', sessionId: created.sessionId });
+    await eventually(() => (studentSaw.get(created.sessionId) ?? 0) > 30, 10_000, 'the class’s snapshots on B');
+
+    // a fork made and played from B is trained on A: its snapshots reach B, its summary the teacher on A
+    const studentFork = await fork(student.socket, created.sessionId);
+    const teacherForks = new Set<string>();
+    teacher.socket.on('forks', (update: { forks: { sessionId: string }[] }) => update.forks.forEach((f) => teacherForks.add(f.sessionId)));
+    expect((await command(student.socket, { type: 'play', sessionId: studentFork.sessionId })).ok).toBe(true);
+    await eventually(() => (studentSaw.get(studentFork.sessionId) ?? 0) > 30, 10_000, 'the fork’s snapshots on B');
+    await eventually(() => teacherForks.has(studentFork.sessionId), 5000, 'the fork in the teacher’s summaries on A');
+    expect(a.output()).not.toContain('took over');
+    expect(b.output()).not.toContain('took over');
+    // what the student may not do is refused by the owner as on one process
+    const refused = await command(student.socket, { type: 'pause', sessionId: created.sessionId });
+    expect(refused.ok).toBe(false);
+  }, 60_000);
 
   it('kill -9 of the owner mid-training: the other process takes the class within 10 s, ≤ 2 s of epochs lost, clients reconnect into their roles, nothing acked is lost', async () => {
     cluster = await startCluster(REDIS_URL!, ['a', 'b']);

@@ -87,6 +87,11 @@ export class ClassLeases {
     return true;
   }
 
+  /** The INSTANCE_ID holding a class's lease, or null. */
+  holderOf(classId: string): Promise<string | null> {
+    return this.redis.get(this.leaseKey(classId));
+  }
+
   /** The playing session ids the last owner left beside the lease. */
   async playingOf(classId: string): Promise<string[]> {
     const raw = await this.redis.get(this.playingKey(classId));

@@ -13,6 +13,15 @@ export interface SnapshotPumpOptions {
   forkSummaryIntervalMs: number;
   forkPreviewIntervalMs: number;
   onError: (error: unknown) => void;
+  /** many processes: every round's snapshot also goes to the other processes, for their watchers */
+  relay?: (snapshot: RelayedSnapshot) => void;
+}
+
+/** A snapshot on its way to another process's watchers: the session, its watcher rooms, the encoded bytes (base64). */
+export interface RelayedSnapshot {
+  sessionId: string;
+  rooms: string[];
+  bytes: string;
 }
 
 /**
@@ -94,16 +103,17 @@ export class SnapshotPump {
         live.add(session.id);
         if (this.sentClock.get(session.id) === session.clock) continue;
         this.sentClock.set(session.id, session.clock);
-        const members = this.fanout.localMembers(watcherRooms(session.id, classroom.spotlightId));
-        if (members.size === 0) continue;
+        const watchers = watcherRooms(session.id, classroom.spotlightId);
+        const members = this.fanout.localMembers(watchers);
+        if (members.size === 0 && !this.options.relay) continue;
         this.metrics.framesDroppedTotal += skippedRounds * members.size;
-        this.sendSnapshot(session, members, ready);
+        this.sendSnapshot(session, watchers, members, ready);
       }
     }
     if (this.sentClock.size > live.size) for (const id of this.sentClock.keys()) if (!live.has(id)) this.sentClock.delete(id);
   }
 
-  private sendSnapshot(session: TrainingSession, members: ReadonlySet<string>, ready: ReadonlySet<string>): void {
+  private sendSnapshot(session: TrainingSession, watchers: string[], members: ReadonlySet<string>, ready: ReadonlySet<string>): void {
     let message: SnapshotMessage & { bytes: Buffer };
     try {
       message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.nextSnapshotInput())) };
@@ -112,6 +122,18 @@ export class SnapshotPump {
       this.options.onError(error);
       return;
     }
+    this.options.relay?.({ sessionId: session.id, rooms: watchers, bytes: message.bytes.toString('base64') });
+    this.deliver(message, members, ready);
+  }
+
+  /** A snapshot another process's pump encoded, to this process's watchers of it (their own frame dropping). */
+  deliverRelayed(relayed: RelayedSnapshot): void {
+    const members = this.fanout.localMembers(relayed.rooms);
+    if (members.size === 0) return;
+    this.deliver({ sessionId: relayed.sessionId, bytes: Buffer.from(relayed.bytes, 'base64') }, members, this.fanout.writableSockets());
+  }
+
+  private deliver(message: SnapshotMessage & { bytes: Buffer }, members: ReadonlySet<string>, ready: ReadonlySet<string>): void {
     let recipients = 0;
     for (const socketId of members) {
       // a socket still writing the previous round, or gone meanwhile, drops this frame

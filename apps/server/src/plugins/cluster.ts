@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import { ClassLeases } from '../cluster/class-leases';
 import { ClassTakeover } from '../cluster/class-takeover';
+import { OwnerRpc } from '../cluster/owner-rpc';
 import { openRedis } from '../cluster/redis-connection';
 import { streamsAdapter } from '../cluster/streams-adapter';
 
@@ -13,6 +14,10 @@ export interface Cluster {
   adapter: ReturnType<typeof streamsAdapter>;
   leases: ClassLeases;
   takeover: ClassTakeover;
+  /** requests to a class's owner process, and snapshots to every process */
+  rpc: OwnerRpc;
+  /** the INSTANCE_ID of the other live process holding the class with this code, or null (none, or this one) */
+  ownerOf(code: string): Promise<string | null>;
   /**
    * A handshake names a class this process does not hold: wait (bounded) for
    * it to come here, as when its owner died and this process takes it over.
@@ -102,11 +107,21 @@ export default fp(
       }
       return 'elsewhere';
     };
+    // a subscriber connection of its own, queueing while not yet connected (the leases' connection fails fast)
+    const rpcSubscriber = adapterRedis.duplicate();
+    rpcSubscriber.on('error', () => {});
+    const rpc = new OwnerRpc(adapterRedis, rpcSubscriber, { keyPrefix: prefix, instanceId, onError: (error) => app.log.error({ err: error }, 'cluster request failed') });
+    const ownerOf = async (code: string): Promise<string | null> => {
+      const classId = await leaseRedis.get(codeKey(code)).catch(() => null);
+      if (classId === null) return null;
+      const owner = await leases.holderOf(classId).catch(() => null);
+      return owner === instanceId ? null : owner;
+    };
     const playingOf = (classId: string) =>
       registry.byId(classId)?.sessions().filter((session) => session.playing).map((session) => session.id) ?? [];
     leases.start(playingOf);
     takeover.start();
-    app.decorate('cluster', { instanceId, adapter: streamsAdapter(adapterRedis, prefix), leases, takeover, awaitClass });
+    app.decorate('cluster', { instanceId, adapter: streamsAdapter(adapterRedis, prefix), leases, takeover, rpc, ownerOf, awaitClass });
     app.log.info({ instanceId }, 'many processes: Redis for socket.io, class leases and takeover');
 
     app.addHook('preClose', async () => {
@@ -117,7 +132,8 @@ export default fp(
       await playroom.finalSave();
       leases.stop();
       await leases.releaseAll();
-      await Promise.allSettled([quit(leaseRedis), quit(adapterRedis)]);
+      rpc.close();
+      await Promise.allSettled([quit(leaseRedis), quit(adapterRedis), quit(rpcSubscriber)]);
     });
   },
   { name: 'playroom-cluster', dependencies: ['playroom-classroom'] },
