@@ -1,4 +1,4 @@
-import type { RosterUpdate, Welcome } from '@playroom/protocol';
+import type { CreateSessionReply, RoomLookupReply, RosterUpdate, Welcome } from '@playroom/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, command, connect, createClass, fork, nextEvent, teacherAuth, type Client } from './harness';
 import { eventually, portOf, rejoinWithToken, startCluster, trackEpochs, type ServerCluster } from './cluster-processes';
@@ -10,6 +10,8 @@ if (!REDIS_URL) console.log('skipped test/many-processes.test.ts (takeover after
 const SPEED = 60;
 /** a checkpoint every second: a takeover loses at most two seconds of training */
 const MAX_LOST_EPOCHS = 2 * SPEED;
+
+const count = (text: string, line: string) => text.split(line).length - 1;
 
 describe.skipIf(!REDIS_URL)('many processes on one Redis and one PostgreSQL', () => {
   let cluster: ServerCluster | undefined;
@@ -29,7 +31,9 @@ describe.skipIf(!REDIS_URL)('many processes on one Redis and one PostgreSQL', ()
     clients.push(teacher);
     let teacherRoster = teacher.welcome.roster;
     teacher.socket.on('roster', (update: RosterUpdate) => (teacherRoster = update.participants));
-    // B does not own the class: the handshake is forwarded to A, and the welcome comes from A
+    // B does not own the class: its code look-up asks A (REST-2), and the handshake is forwarded to A, whose welcome it is
+    const lookedUp = (await (await fetch(`${b.url}/api/rooms/${created.code}`)).json()) as RoomLookupReply;
+    expect(lookedUp).toMatchObject({ exists: true, code: created.code, teacherName: 'Ms Li' });
     const student = await connect(b.url, { role: 'student', code: created.code, name: 'Ana' });
     clients.push(student);
     expect(student.welcome.role).toBe('student');
@@ -106,4 +110,55 @@ describe.skipIf(!REDIS_URL)('many processes on one Redis and one PostgreSQL', ()
     const forkRestored = studentAgain!.forks[0]!.epoch;
     await eventually(() => (studentSaw.get(studentFork.sessionId) ?? 0) > forkRestored + SPEED, 10_000, 'the fork trains on B');
   }, 90_000);
+
+  it('kill -9 of one of two processes under load: every class it owned is trained again by the other within 10 s; nothing acked is lost', async () => {
+    cluster = await startCluster(REDIS_URL!, ['a', 'b']);
+    const [a, b] = cluster.servers as [NonNullable<ServerCluster['servers'][0]>, NonNullable<ServerCluster['servers'][0]>];
+    forwarder = await startTcpForwarder(() => [portOf(a), portOf(b)]);
+    const url = forwarder.url;
+    // three classes owned by A (created through the forwarder), one by B (created on B; its clients reach it through A, forwarded)
+    const owners = [url, url, url, b.url];
+    const classes: { created: CreateSessionReply; teacher: Client; epochs: Map<string, number>; forks: string[] }[] = [];
+    for (const [i, createdAt] of owners.entries()) {
+      const created = await createClass(createdAt, `Teacher ${i}`, { hiddenLayers: [3] });
+      const teacher = await connect(url, teacherAuth(created), { reconnection: true });
+      clients.push(teacher);
+      const epochs = trackEpochs(teacher.socket);
+      const forks: string[] = [];
+      for (const name of ['Ana', 'Ben']) {
+        const student = await connect(url, { role: 'student', code: created.code, name }, { reconnection: true });
+        clients.push(student);
+        rejoinWithToken(student.socket, created.code, student.welcome.participantToken!);
+        const forked = await fork(student.socket, created.sessionId);
+        expect((await command(student.socket, { type: 'play', sessionId: forked.sessionId })).ok).toBe(true);
+        forks.push(forked.sessionId);
+      }
+      await command(teacher.socket, { type: 'play', sessionId: created.sessionId });
+      // acked once stored (PERSIST-5)
+      expect((await command(teacher.socket, { type: 'lockClass', locked: true })).ok).toBe(true);
+      classes.push({ created, teacher, epochs, forks });
+    }
+    const epochOf = (i: number) => classes[i]!.epochs.get(classes[i]!.created.sessionId) ?? 0;
+    await eventually(() => classes.every((_, i) => epochOf(i) > 2 * SPEED), 15_000, 'every class trains');
+
+    const welcomes = classes.map(({ teacher }) => nextEvent<Welcome>(teacher.socket, 'welcome', () => true, 15_000));
+    const seen = classes.map((_, i) => epochOf(i));
+    const killedAt = Date.now();
+    a.child.kill('SIGKILL');
+    const again = await Promise.all(welcomes);
+    const tookMs = Date.now() - killedAt;
+    console.log(`kill -9 under load: 4 teachers back ${tookMs} ms after; epochs seen ${seen.join(', ')} → restored ${again.map((w) => w.classSession.epoch).join(', ')}`);
+    expect(tookMs).toBeLessThan(10_000);
+    expect(count(b.output(), 'took over a class whose owner is gone')).toBe(3);
+    for (const [i, welcome] of again.entries()) {
+      expect(welcome.role).toBe('teacher');
+      expect(welcome.classSession.epoch).toBeGreaterThanOrEqual(seen[i]! - MAX_LOST_EPOCHS);
+      expect(welcome.classSession.playing).toBe(true);
+      expect(welcome.classStatus.locked).toBe(true);
+      expect(welcome.forks.map((f) => f.sessionId).sort()).toEqual([...classes[i]!.forks].sort());
+    }
+    // every class trains again, on B
+    const restored = again.map((welcome) => welcome.classSession.epoch);
+    await eventually(() => classes.every((_, i) => epochOf(i) > restored[i]! + SPEED), 10_000, 'every class trains on B');
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /** A request this process answers for a class it owns; its answer is JSON. */
-export type RpcHandler = (kind: string, payload: unknown) => Promise<unknown>;
+export type RpcHandler = (payload: unknown) => Promise<unknown>;
 
 /** The owner did not answer in time: it died, or Redis is away. */
 export class OwnerUnreachable extends Error {}
@@ -40,7 +40,7 @@ export class OwnerRpc {
   private readonly ownChannel: string;
   private readonly allChannel: string;
   private onBroadcast: (kind: string, payload: unknown) => void = () => {};
-  private handle: RpcHandler = () => Promise.reject(new Error('not serving yet'));
+  private readonly handlers = new Map<string, RpcHandler>();
 
   constructor(
     private readonly publisher: Redis,
@@ -75,9 +75,9 @@ export class OwnerRpc {
     this.publisher.publish(this.allChannel, JSON.stringify(message)).catch(() => {});
   }
 
-  /** Answer requests to this process with `handle`. */
-  serve(handle: RpcHandler): void {
-    this.handle = handle;
+  /** Answer requests of one kind to this process with `handle` (one handler per kind). */
+  serve(kind: string, handle: RpcHandler): void {
+    this.handlers.set(kind, handle);
   }
 
   listen(onBroadcast: (kind: string, payload: unknown) => void): void {
@@ -115,7 +115,8 @@ export class OwnerRpc {
     }
     const answer = (response: Omit<Response, 'type' | 'id'>) =>
       this.publisher.publish(this.channelOf(message.from), JSON.stringify({ type: 'response', id: message.id, ...response })).catch(() => {});
-    this.handle(message.kind, message.payload).then(
+    const handle = this.handlers.get(message.kind) ?? (() => Promise.reject(new Error(`unknown request ${message.kind}`)));
+    handle(message.payload).then(
       (result) => answer({ ok: true, result }),
       (error: unknown) => answer({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
