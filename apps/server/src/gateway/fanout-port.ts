@@ -13,8 +13,10 @@ type Rooms = string | string[];
  * Streams adapter). Two kinds of sending:
  * - `emit`: to rooms on every process, through the adapter, kept for
  *   connection state recovery (when the event is one that is replayed);
- * - `sendLocal`: one event to one socket of this process, never through
- *   Redis and never replayed (snapshots, fork previews: SNAP-5, SUM-2).
+ * - `sendLocal`: one event to one socket of this process, at once, never
+ *   through Redis: snapshots and fork previews (which no adapter keeps for
+ *   replay, SNAP-5, SUM-2) and the welcome (nothing may overtake it; a
+ *   room emit through the Redis adapter waits for its stream write).
  */
 export interface FanoutPort {
   /** `event` to every socket (of every process) in `to` and in none of `except`. */

@@ -100,8 +100,9 @@ export class RemoteClasses {
     }
     if (!socket.connected) return;
     socket.join(participantRooms(identity));
-    socket.emit('welcome', first.welcome);
-    if (first.leaderboard) socket.emit('leaderboard', first.leaderboard);
+    // local sends, so no snapshot overtakes the welcome (see SocketGateway.onConnection)
+    this.host.fanout.sendLocal(socket.id, 'welcome', first.welcome);
+    if (first.leaderboard) this.host.fanout.sendLocal(socket.id, 'leaderboard', first.leaderboard);
     this.host.serve(socket, actor, (command) =>
       call('command', { actor, socketId: socket.id, command }).then(
         (ack) => ack as CommandAck,

@@ -281,8 +281,9 @@ export class SocketGateway {
     const actor = actorOf(identity);
     socket.join(participantRooms(identity));
     const { welcome, leaderboard } = this.attach(classroom, identity);
-    socket.emit('welcome', welcome);
-    if (leaderboard) socket.emit('leaderboard', leaderboard);
+    // local sends: with the Redis adapter a room emit waits for its stream write, and the first snapshot would overtake it
+    this.fanout.sendLocal(socket.id, 'welcome', welcome);
+    if (leaderboard) this.fanout.sendLocal(socket.id, 'leaderboard', leaderboard);
     this.deps.hub.rosterChanged(classroom);
     const subscriptions: Subscriptions = {
       watch: (sessionId) => socket.join(rooms.watching(sessionId)),
