@@ -145,7 +145,12 @@ describe.skipIf(!REDIS_URL)('many processes on one Redis and one PostgreSQL', ()
     const seen = classes.map((_, i) => epochOf(i));
     const killedAt = Date.now();
     a.child.kill('SIGKILL');
-    const again = await Promise.all(welcomes);
+    // a refused handshake is final for socket.io-client: if one comes, the failure says which and why
+    const refusals: string[] = [];
+    classes.forEach(({ teacher }, i) => teacher.socket.on('connect_error', (error: Error & { data?: unknown }) => refusals.push(`teacher ${i}: ${JSON.stringify(error.data ?? error.message)}`)));
+    const again = await Promise.all(welcomes).catch((error: Error) => {
+      throw new Error(`${error.message}; refused handshakes: ${refusals.join('; ') || 'none'}`);
+    });
     const tookMs = Date.now() - killedAt;
     console.log(`kill -9 under load: 4 teachers back ${tookMs} ms after; epochs seen ${seen.join(', ')} → restored ${again.map((w) => w.classSession.epoch).join(', ')}`);
     expect(tookMs).toBeLessThan(10_000);
