@@ -59,6 +59,14 @@ describe.skipIf(!REDIS_URL)('many processes on one Redis and one PostgreSQL', ()
     // what the student may not do is refused by the owner as on one process
     const refused = await command(student.socket, { type: 'pause', sessionId: created.sessionId });
     expect(refused.ok).toBe(false);
+
+    // A dies: B, where the student sits, takes the class over, and the student is its own socket there at once
+    rejoinWithToken(student.socket, created.code, student.welcome.participantToken!);
+    student.socket.io.reconnection(true);
+    const welcomeAgain = nextEvent<Welcome>(student.socket, 'welcome', () => true, 15_000);
+    a.child.kill('SIGKILL');
+    expect((await welcomeAgain).participantId).toBe(student.welcome.participantId);
+    expect((await command(student.socket, { type: 'pause', sessionId: studentFork.sessionId })).ok).toBe(true);
   }, 60_000);
 
   it('kill -9 of the owner mid-training: the other process takes the class within 10 s, ≤ 2 s of epochs lost, clients reconnect into their roles, nothing acked is lost', async () => {

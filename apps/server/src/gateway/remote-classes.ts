@@ -18,6 +18,7 @@ export interface RemoteCluster {
   /** the INSTANCE_ID of the other live process holding the class with this code, or null */
   ownerOf(code: string): Promise<string | null>;
   awaitClass(code: string): Promise<'here' | 'elsewhere' | 'unknown'>;
+  onTakeover(listener: (classId: string) => void): void;
 }
 
 /** What RemoteClasses needs of the gateway: the same admission, welcome and command handling as its own sockets. */
@@ -50,7 +51,8 @@ type Next = (error?: Error) => void;
  * with this process's own per-socket frame dropping).
  */
 export class RemoteClasses {
-  private readonly owners = new Map<string, string>();
+  /** forwarded sockets: their owner process, and the socket */
+  private readonly owners = new Map<string, { owner: string; socket: PlayroomSocket }>();
 
   constructor(
     private readonly cluster: RemoteCluster,
@@ -58,6 +60,10 @@ export class RemoteClasses {
     private readonly log: { error(obj: object, msg: string): void },
   ) {
     for (const kind of ['handshake', 'attach', 'command', 'detach'] as const) cluster.rpc.serve(kind, (payload) => this.answer(kind, payload));
+    // a class this process took over: its forwarded sockets here drop their transport and come back as its own
+    cluster.onTakeover((classId) => {
+      for (const { socket } of this.owners.values()) if (socket.data.classId === classId) socket.conn.close();
+    });
     cluster.rpc.listen((kind, payload) => {
       if (kind === 'snapshot') host.pump.deliverRelayed(payload as RelayedSnapshot);
     });
@@ -82,7 +88,7 @@ export class RemoteClasses {
 
   /** A forwarded socket is connected: its welcome comes from the owner, its commands go there. */
   async connected(socket: PlayroomSocket): Promise<void> {
-    const owner = this.owners.get(socket.id)!;
+    const owner = this.owners.get(socket.id)!.owner;
     const identity = socket.data;
     const actor = actorOf(identity);
     const call = (kind: string, payload: unknown) => this.cluster.rpc.call(owner, kind, payload, FORWARD_TIMEOUT_MS);
@@ -123,7 +129,7 @@ export class RemoteClasses {
         const result = (await this.cluster.rpc.call(owner, 'handshake', { auth: socket.handshake.auth, address: this.host.addressOf(socket) }, FORWARD_TIMEOUT_MS)) as HandshakeResult;
         if (!result.ok) return result.error;
         socket.data = result.identity;
-        this.owners.set(socket.id, owner);
+        this.owners.set(socket.id, { owner, socket });
         return null;
       } catch (error) {
         // its owner is gone: the class may come here (a takeover), which is waited for below

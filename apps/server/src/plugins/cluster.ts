@@ -18,6 +18,8 @@ export interface Cluster {
   rpc: OwnerRpc;
   /** the INSTANCE_ID of the other live process holding the class with this code, or null (none, or this one) */
   ownerOf(code: string): Promise<string | null>;
+  /** `listener(classId)` after each class this process takes over */
+  onTakeover(listener: (classId: string) => void): void;
   /**
    * A handshake names a class this process does not hold: wait (bounded) for
    * it to come here, as when its owner died and this process takes it over.
@@ -71,6 +73,7 @@ export default fp(
       },
       onError: (error) => app.log.debug({ err: error }, 'lease renewal failed'),
     });
+    const takeoverListeners: ((classId: string) => void)[] = [];
     const takeover = new ClassTakeover(
       {
         storage,
@@ -79,6 +82,7 @@ export default fp(
         restored: (classroom) => {
           checkpointer.markSaved(classroom.sessions());
           void leaseRedis.set(codeKey(classroom.code), classroom.id).catch(() => {});
+          for (const listener of takeoverListeners) listener(classroom.id);
         },
         log: app.log,
       },
@@ -121,7 +125,7 @@ export default fp(
       registry.byId(classId)?.sessions().filter((session) => session.playing).map((session) => session.id) ?? [];
     leases.start(playingOf);
     takeover.start();
-    app.decorate('cluster', { instanceId, adapter: streamsAdapter(adapterRedis, prefix), leases, takeover, rpc, ownerOf, awaitClass });
+    app.decorate('cluster', { instanceId, adapter: streamsAdapter(adapterRedis, prefix), leases, takeover, rpc, ownerOf, awaitClass, onTakeover: (listener) => void takeoverListeners.push(listener) });
     app.log.info({ instanceId }, 'many processes: Redis for socket.io, class leases and takeover');
 
     app.addHook('preClose', async () => {
