@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { decodeSnapshot, PROTOCOL_VERSION, type SnapshotMessage } from '@playroom/protocol';
+import { Redis } from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { tempDataDir } from './harness';
 import { spawnServer, type ServerProcess } from './server-process';
@@ -34,6 +35,7 @@ export async function startCluster(redisUrl: string, instances: string[], env: R
       for (const server of servers) server.child.kill('SIGKILL');
       await Promise.all(servers.map((server) => server.exited));
       await dropSchema(schema);
+      await deleteKeys(redisUrl, prefix);
     },
   };
 }
@@ -62,4 +64,22 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`not within ${timeoutMs} ms: ${what}`);
+}
+
+/** What a test cluster left in Redis (its code keys, its stream): everything under its own prefix, nothing else. */
+async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    for (let round = 0; round < 1000; round++) {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  } catch {
+    // a Redis the test stopped (the outage test's own) has nothing to clean
+  } finally {
+    redis.disconnect();
+  }
 }
