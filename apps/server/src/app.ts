@@ -3,6 +3,7 @@ import { ErrorCode, PROTOCOL_LIMITS, protocolError } from '@playroom/protocol';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_OPTIONS, type ServerOptions } from './config';
 import classroomPlugin from './plugins/classroom';
+import clusterPlugin from './plugins/cluster';
 import gracefulClosePlugin from './plugins/graceful-close';
 import originGuardPlugin from './plugins/origin-guard';
 import securityHeadersPlugin from './plugins/security-headers';
@@ -71,6 +72,7 @@ export async function buildApp(
   await app.register(securityHeadersPlugin);
   await app.register(originGuardPlugin, { policy: originPolicy(options.allowedOrigins) });
   await app.register(classroomPlugin, { server: options });
+  await app.register(clusterPlugin);
   // its preClose must come before the gateway's (hooks run in the order they were added)
   await app.register(gracefulClosePlugin);
   await app.register(socketGatewayPlugin);

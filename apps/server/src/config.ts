@@ -62,12 +62,16 @@ export interface ServerOptions {
   metricsToken: string | null;
   /** per-address budget of wrong tokens over REST (SEC-4) */
   tokenRate: { perMinute: number; burst: number };
-  /** Redis of a many-process deployment (redis:// or rediss://); null: one process, no Redis */
+  /** Redis for many processes (socket.io's Redis Streams adapter, class leases, shared join budgets); null: one process, no Redis */
   redisUrl: string | null;
-  /** this process's name in a many-process deployment (INSTANCE_ID); default hostname:port */
-  instanceId: string;
+  /** this process's name among many (INSTANCE_ID; its leases say it); null: hostname:port (hostname:pid with PORT=0) */
+  instanceId: string | null;
   /** worker threads that train the sessions (TrainingPool); 0: the main thread trains them (TrainingScheduler) */
   trainingWorkers: number;
+  /** what every Redis key and channel of this deployment starts with (several deployments or tests on one Redis) */
+  redisKeyPrefix: string;
+  /** a class lease lives this long unless its owner renews it (every third of it): a dead owner's classes are taken over after it */
+  leaseTtlMs: number;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -106,8 +110,10 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   metricsToken: null,
   tokenRate: { perMinute: 30, burst: 10 },
   redisUrl: null,
-  instanceId: `${os.hostname()}:3000`,
+  instanceId: null,
   trainingWorkers: os.availableParallelism(),
+  redisKeyPrefix: 'playroom:',
+  leaseTtlMs: 5000,
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -175,8 +181,10 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
       burst: intFromEnv(env, 'TOKEN_BURST', d.tokenRate.burst, 1, 1e6),
     },
     redisUrl: redisUrlFromEnv(env.REDIS_URL),
-    instanceId: env.INSTANCE_ID || `${os.hostname()}:${port}`,
+    instanceId: env.INSTANCE_ID || null,
     trainingWorkers: trainingWorkersFromEnv(env),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || d.redisKeyPrefix,
+    leaseTtlMs: intFromEnv(env, 'LEASE_TTL_MS', d.leaseTtlMs, 1000, 60_000),
   };
 }
 

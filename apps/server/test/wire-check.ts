@@ -33,6 +33,7 @@ export type SocketMemory = Map<string, number>;
 const problem = (what: string, result: Validation<unknown>): string | null => (result.ok ? null : `${what}: ${result.error.message}`);
 const bySchema = (validate: (input: unknown) => Validation<unknown>) => (payload: unknown) => problem('payload', validate(payload));
 const validSessionId = createValidator(IdSchema);
+const checkWelcome = bySchema(createValidator(WelcomeSchema));
 
 function checkSnapshot(payload: unknown, memory: SocketMemory): string | null {
   if (typeof payload !== 'object' || payload === null) return 'a snapshot is {sessionId, bytes}';
@@ -65,7 +66,11 @@ function checkForkPreviews(payload: unknown): string | null {
 
 /** One check per server event: a new event in the protocol is a compile error here until it is checked. */
 const EVENT_CHECKS: { [E in ServerEventName]: (payload: unknown, memory: SocketMemory) => string | null } = {
-  welcome: bySchema(createValidator(WelcomeSchema)),
+  // a welcome is the socket's whole view afresh: clocks count from it (SNAP-3, a takeover resumes from a checkpoint)
+  welcome: (payload, memory) => {
+    memory.clear();
+    return checkWelcome(payload);
+  },
   session: bySchema(createValidator(SessionUpdateSchema)),
   snapshot: checkSnapshot,
   roster: bySchema(createValidator(RosterUpdateSchema)),

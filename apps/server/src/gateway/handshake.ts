@@ -11,6 +11,7 @@ import {
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
 import type { EndedClasses } from '../classroom/ended-classes';
 import { Refusal } from '../classroom/refusal';
+import type { Actor } from '../classroom/permissions';
 import { hashToken } from '../security/secrets';
 import type { JoinGuard } from '../security/join-guard';
 
@@ -21,6 +22,11 @@ export interface SocketIdentity {
   role: Role;
   /** a student's own token, echoed in `welcome` so every tab can keep it; never logged */
   participantToken?: string;
+}
+
+/** Who a socket is, to the domain. */
+export function actorOf(identity: SocketIdentity): Actor {
+  return { classId: identity.classId, participantId: identity.participantId, role: identity.role };
 }
 
 export type HandshakeResult = { ok: true; identity: SocketIdentity; joined: boolean } | { ok: false; error: ProtocolError };

@@ -2,7 +2,7 @@ import type { LeaderboardUpdate } from '@playroom/protocol';
 import { TEACHER_VIEW, type Classroom } from '../classroom/classroom';
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
 import { rooms } from './rooms';
-import type { PlayroomServer } from './types';
+import type { FanoutPort } from './fanout-port';
 
 export interface LeaderboardPumpOptions {
   /** how often the standings are compared with what each audience got (CHAL-5: at most one send per interval) */
@@ -23,7 +23,7 @@ export class LeaderboardPump {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly io: PlayroomServer,
+    private readonly fanout: FanoutPort,
     private readonly registry: ClassroomRegistry,
     private readonly options: LeaderboardPumpOptions,
   ) {}
@@ -64,7 +64,7 @@ export class LeaderboardPump {
       const json = JSON.stringify(update);
       if (!always && sent.get(room) === json) return;
       sent.set(room, json);
-      this.io.to(room).emit('leaderboard', update);
+      this.fanout.emit(room, 'leaderboard', update);
     };
     emit(rooms.teacherOf(classroom.id), { challenge: classroom.challengeView(TEACHER_VIEW) });
     for (const student of classroom.roster.students()) {

@@ -5,7 +5,7 @@ import type { Participant } from '../classroom/roster';
 import type { TrainingSession } from '../classroom/training-session';
 import { rooms } from './rooms';
 import type { SessionUpdates } from './session-updates';
-import type { PlayroomServer } from './types';
+import type { FanoutPort } from './fanout-port';
 
 /**
  * Turns classroom events into socket.io messages to the right rooms
@@ -16,7 +16,7 @@ import type { PlayroomServer } from './types';
  */
 export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'classCreated' | 'participantJoined' | 'challengeChanged'> {
   constructor(
-    private readonly io: PlayroomServer,
+    private readonly fanout: FanoutPort,
     private readonly onForksChanged: (classroom: Classroom) => void,
     private readonly updates: SessionUpdates,
   ) {}
@@ -38,11 +38,10 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
     this.updates.drop(fork.id);
     this.updates.flush(classroom.id);
     // its spotlight viewers too: a removed fork loses the spotlight, and they should hear it is gone
-    this.io
-      .to([rooms.participant(fork.ownerId), rooms.teacherOf(classroom.id), rooms.watching(fork.id), rooms.spotlightViewers(fork.id)])
-      .emit('forkRemoved', { sessionId: fork.id });
-    this.io.in(rooms.watching(fork.id)).socketsLeave(rooms.watching(fork.id));
-    this.io.in(rooms.spotlightViewers(fork.id)).socketsLeave(rooms.spotlightViewers(fork.id));
+    const audience = [rooms.participant(fork.ownerId), rooms.teacherOf(classroom.id), rooms.watching(fork.id), rooms.spotlightViewers(fork.id)];
+    this.fanout.emit(audience, 'forkRemoved', { sessionId: fork.id });
+    this.fanout.leave(rooms.watching(fork.id), rooms.watching(fork.id));
+    this.fanout.leave(rooms.spotlightViewers(fork.id), rooms.spotlightViewers(fork.id));
     this.sendOwnForks(classroom, fork.ownerId);
     this.rosterChanged(classroom);
     this.onForksChanged(classroom);
@@ -53,27 +52,27 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
     // names hidden or not, always these two sends (NAMES-2): each audience's replay keeps its newest list, so
     // a recovered student never gets back a list with names from before they were hidden (RecoveryAdapter)
     const { teacher, students } = this.audiences(classroom);
-    this.io.to(teacher).emit('roster', { participants: classroom.rosterEntries(TEACHER_VIEW) });
-    this.io.to(students.rooms).except(students.except).emit('roster', { participants: classroom.rosterEntries(STUDENTS_VIEW) });
+    this.fanout.emit(teacher, 'roster', { participants: classroom.rosterEntries(TEACHER_VIEW) });
+    this.fanout.emit(students.rooms, 'roster', { participants: classroom.rosterEntries(STUDENTS_VIEW) }, students.except);
   }
 
   classStatusChanged(classroom: Classroom): void {
     this.updates.flush(classroom.id);
     const { teacher, students } = this.audiences(classroom);
-    this.io.to(teacher).emit('classStatus', classroom.classStatus(TEACHER_VIEW));
-    this.io.to(students.rooms).except(students.except).emit('classStatus', classroom.classStatus(STUDENTS_VIEW));
+    this.fanout.emit(teacher, 'classStatus', classroom.classStatus(TEACHER_VIEW));
+    this.fanout.emit(students.rooms, 'classStatus', classroom.classStatus(STUDENTS_VIEW), students.except);
     // a fork off the spotlight is private again (rule PERM-2); its updates no longer go to its spotlight room
     // (see watcherRooms), so this only empties rooms nobody should be left in
     for (const fork of classroom.allForks()) {
-      if (fork.id !== classroom.spotlightId) this.io.in(rooms.spotlightViewers(fork.id)).socketsLeave(rooms.spotlightViewers(fork.id));
+      if (fork.id !== classroom.spotlightId) this.fanout.leave(rooms.spotlightViewers(fork.id), rooms.spotlightViewers(fork.id));
     }
   }
 
   participantRemoved(classroom: Classroom, participant: Participant): void {
     const own = rooms.participant(participant.id);
-    this.io.to(own).emit('classEnded', { reason: 'removed' });
+    this.fanout.emit(own, 'classEnded', { reason: 'removed' });
     // after the current command's ack has been written; then the class hears who is left
-    setImmediate(() => this.io.in(own).disconnectSockets(true));
+    setImmediate(() => this.fanout.disconnect(own));
     this.rosterChanged(classroom);
   }
 
@@ -85,10 +84,10 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
       if (!classroom.roster.isOnline(participant.id)) continue;
       // exact (FILE-2): a fork continued in practice mode or saved to a file goes on bit for bit
       const forks = classroom.forksOf(participant.id).map((fork) => ({ ...fork.toState(), trainer: fork.trainerState() }));
-      this.io.to(rooms.participant(participant.id)).emit('classEnded', { reason, forks });
+      this.fanout.emit(rooms.participant(participant.id), 'classEnded', { reason, forks });
     }
     // after the current command's ack has been written
-    setImmediate(() => this.io.in(rooms.classOf(classroom.id)).disconnectSockets(true));
+    setImmediate(() => this.fanout.disconnect(rooms.classOf(classroom.id)));
   }
 
   /** The teacher's sockets, and every other socket of the class (NAMES-2). */
@@ -98,6 +97,6 @@ export class RoomBroadcaster implements Omit<ClassroomEvents, 'stepsQueued' | 'c
   }
 
   private sendOwnForks(classroom: Classroom, ownerId: string): void {
-    this.io.to(rooms.participant(ownerId)).emit('forks', { forks: classroom.forkSummaries(ownerId) });
+    this.fanout.emit(rooms.participant(ownerId), 'forks', { forks: classroom.forkSummaries(ownerId) });
   }
 }

@@ -26,3 +26,10 @@ export function isSpotlightRoom(room: string): boolean {
 export function watcherRooms(sessionId: string, spotlightId: string | null): string[] {
   return sessionId === spotlightId ? [rooms.watching(sessionId), rooms.spotlightViewers(sessionId)] : [rooms.watching(sessionId)];
 }
+
+/** The rooms a participant's socket is in from its welcome on: its class, its own, the class session's watchers, the teacher's. */
+export function participantRooms(identity: { classId: string; participantId: string; role: 'teacher' | 'student' }): string[] {
+  // the class id is the class session's id
+  const joined = [rooms.classOf(identity.classId), rooms.participant(identity.participantId), rooms.watching(identity.classId)];
+  return identity.role === 'teacher' ? [...joined, rooms.teacherOf(identity.classId)] : joined;
+}

@@ -2,7 +2,7 @@ import type { SessionUpdateCause } from '@playroom/protocol';
 import type { TrainingSession } from '../classroom/training-session';
 import { STUDENTS_VIEW, type Classroom } from '../classroom/classroom';
 import { rooms, watcherRooms } from './rooms';
-import type { PlayroomServer } from './types';
+import type { FanoutPort } from './fanout-port';
 
 interface Pending {
   classroom: Classroom;
@@ -26,7 +26,7 @@ export class SessionUpdates {
 
   /** `sent(ms)`: an update left, `ms` after the first change it carries (playroom_change_latency_seconds) */
   constructor(
-    private readonly io: PlayroomServer,
+    private readonly fanout: FanoutPort,
     private readonly sent: (ms: number) => void = () => {},
   ) {}
 
@@ -49,13 +49,13 @@ export class SessionUpdates {
       const watchers = watcherRooms(session.id, classroom.spotlightId);
       const shown = classroom.stateFor(state, STUDENTS_VIEW);
       if (shown === state || watchers.length === 1) {
-        this.io.to(watchers).emit('session', { cause, by, state });
+        this.fanout.emit(watchers, 'session', { cause, by, state });
         continue;
       }
       // names hidden: its own watchers (owner, teacher) get the name, students watching it through the
       // spotlight do not (NAMES-2); spotlight rooms are never replayed to a recovered connection (PERM-2)
-      this.io.to(rooms.watching(session.id)).emit('session', { cause, by, state });
-      this.io.to(rooms.spotlightViewers(session.id)).except(rooms.watching(session.id)).emit('session', { cause, by, state: shown });
+      this.fanout.emit(rooms.watching(session.id), 'session', { cause, by, state });
+      this.fanout.emit(rooms.spotlightViewers(session.id), 'session', { cause, by, state: shown }, rooms.watching(session.id));
     }
   }
 

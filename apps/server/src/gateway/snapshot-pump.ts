@@ -6,7 +6,7 @@ import type { TrainingSession } from '../classroom/training-session';
 import { ForkPreviews } from './fork-previews';
 import { rooms, watcherRooms } from './rooms';
 import { SessionUpdates } from './session-updates';
-import type { PlayroomServer } from './types';
+import type { FanoutPort } from './fanout-port';
 
 export interface SnapshotPumpOptions {
   snapshotHz: number;
@@ -15,6 +15,15 @@ export interface SnapshotPumpOptions {
   onError: (error: unknown) => void;
   /** after each timed round: training done elsewhere (worker threads) comes back in time for the next one */
   roundSent: () => void;
+  /** many processes: every round's snapshot also goes to the other processes, for their watchers */
+  relay?: (snapshot: RelayedSnapshot) => void;
+}
+
+/** A snapshot on its way to another process's watchers: the session, its watcher rooms, the encoded bytes (base64). */
+export interface RelayedSnapshot {
+  sessionId: string;
+  rooms: string[];
+  bytes: string;
 }
 
 /**
@@ -37,12 +46,12 @@ export class SnapshotPump {
   private nextRoundAt = 0;
 
   constructor(
-    private readonly io: PlayroomServer,
+    private readonly fanout: FanoutPort,
     private readonly registry: ClassroomRegistry,
     private readonly metrics: ServerMetrics,
     private readonly options: SnapshotPumpOptions,
   ) {
-    this.updates = new SessionUpdates(io, (ms) => metrics.observeChangeLatency(ms));
+    this.updates = new SessionUpdates(fanout, (ms) => metrics.observeChangeLatency(ms));
   }
 
   start(): void {
@@ -97,15 +106,14 @@ export class SnapshotPump {
    * class and a fork would only ever get the class. Instead the round decides
    * once per socket: a socket still writing the previous round is skipped
    * (a slow client drops frames), any other gets all its frames, one per
-   * session. Each snapshot goes to its free watchers' socket-id rooms in
-   * one local broadcast and never enters the connection-recovery buffer (RecoveryAdapter): a recovered client gets
+   * session. Snapshots are emitted per socket and never enter the
+   * connection-recovery buffer (RecoveryAdapter): a recovered client gets
    * none of the past. The waiting `session` updates go first (CMD-3).
    * `skippedRounds`: rounds the timer missed, counted as dropped frames.
    */
   sendSnapshots(skippedRounds = 0): void {
     // which sockets are free is decided before this round writes anything (its `session` updates included)
-    const ready = new Map<string, boolean>();
-    for (const [id, socket] of this.io.sockets.sockets) ready.set(id, socket.conn.transport.writable);
+    const ready = this.fanout.writableSockets();
     this.updates.flush();
     const live = new Set<string>();
     for (const classroom of this.registry.classrooms()) {
@@ -113,25 +121,17 @@ export class SnapshotPump {
         live.add(session.id);
         if (this.sentClock.get(session.id) === session.clock) continue;
         this.sentClock.set(session.id, session.clock);
-        const members = this.watchersOf(session.id, classroom.spotlightId);
-        if (members.size === 0) continue;
+        const watchers = watcherRooms(session.id, classroom.spotlightId);
+        const members = this.fanout.localMembers(watchers);
+        if (members.size === 0 && !this.options.relay) continue;
         this.metrics.countDroppedFrames(skippedRounds * members.size);
-        this.sendSnapshot(session, members, ready);
+        this.sendSnapshot(session, watchers, members, ready);
       }
     }
     if (this.sentClock.size > live.size) for (const id of this.sentClock.keys()) if (!live.has(id)) this.sentClock.delete(id);
   }
 
-  /** Socket ids in the session's watcher rooms (a socket in both counts once). */
-  private watchersOf(sessionId: string, spotlightId: string | null): Set<string> {
-    const adapterRooms = this.io.sockets.adapter.rooms;
-    const [first, ...others] = watcherRooms(sessionId, spotlightId).map((room) => adapterRooms.get(room));
-    if (others.every((room) => !room || room.size === 0)) return first ?? new Set();
-    return new Set([...(first ?? []), ...others.flatMap((room) => [...(room ?? [])])]);
-  }
-
-  private sendSnapshot(session: TrainingSession, members: Set<string>, ready: Map<string, boolean>): void {
-    const sockets = this.io.sockets.sockets;
+  private sendSnapshot(session: TrainingSession, watchers: string[], members: ReadonlySet<string>, ready: ReadonlySet<string>): void {
     let message: SnapshotMessage & { bytes: Buffer };
     try {
       message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.nextSnapshotInput())) };
@@ -140,15 +140,28 @@ export class SnapshotPump {
       this.options.onError(error);
       return;
     }
-    // the free watchers, each in its own socket-id room: one broadcast encodes the packet once for all of
-    // them (a socket.emit each encoded it, and its garbage, once per socket); local: never another process
-    const recipients: string[] = [];
+    this.options.relay?.({ sessionId: session.id, rooms: watchers, bytes: message.bytes.toString('base64') });
+    this.deliver(message, members, ready);
+  }
+
+  /** A snapshot another process's pump encoded, to this process's watchers of it (their own frame dropping). */
+  deliverRelayed(relayed: RelayedSnapshot): void {
+    const members = this.fanout.localMembers(relayed.rooms);
+    if (members.size === 0) return;
+    this.deliver({ sessionId: relayed.sessionId, bytes: Buffer.from(relayed.bytes, 'base64') }, members, this.fanout.writableSockets());
+  }
+
+  private deliver(message: SnapshotMessage & { bytes: Buffer }, members: ReadonlySet<string>, ready: ReadonlySet<string>): void {
+    let recipients = 0;
     for (const socketId of members) {
-      if (sockets.has(socketId) && ready.get(socketId)) recipients.push(socketId);
+      // a socket still writing the previous round, or gone meanwhile, drops this frame
+      if (!ready.has(socketId) || !this.fanout.sendLocal(socketId, 'snapshot', message)) {
+        this.metrics.countDroppedFrames(1);
+        continue;
+      }
+      recipients++;
     }
-    this.metrics.countDroppedFrames(members.size - recipients.length);
-    if (recipients.length > 0) this.io.local.to(recipients).emit('snapshot', message);
-    this.metrics.recordSnapshot(message.bytes.byteLength, recipients.length);
+    this.metrics.recordSnapshot(message.bytes.byteLength, recipients);
   }
 
   /**
@@ -157,7 +170,6 @@ export class SnapshotPump {
    * SUM-1; the welcome has them all, `forkRemoved` says which went).
    */
   sendForkSummaries(): void {
-    const adapterRooms = this.io.sockets.adapter.rooms;
     const classrooms = this.registry.classrooms();
     this.forgetEndedClasses(classrooms);
     for (const classroom of classrooms) {
@@ -174,8 +186,9 @@ export class SnapshotPump {
         for (const id of known.keys()) if (!live.has(id)) known.delete(id);
       }
       const room = rooms.teacherOf(classroom.id);
-      if (moved.length === 0 || (adapterRooms.get(room)?.size ?? 0) === 0) continue;
-      this.io.to(room).emit('forks', { forks: moved.map((fork) => fork.summary()) });
+      if (moved.length === 0) continue;
+      // to every process's teacher sockets (a teacher may be connected to a process that does not own the class)
+      this.fanout.emit(room, 'forks', { forks: moved.map((fork) => fork.summary()) });
     }
   }
 
@@ -187,21 +200,19 @@ export class SnapshotPump {
    * its next round.
    */
   sendForkPreviews(): void {
-    const sockets = this.io.sockets.sockets;
-    const adapterRooms = this.io.sockets.adapter.rooms;
+    const writable = this.fanout.writableSockets();
     const classrooms = this.registry.classrooms();
     const teacherSockets = new Set<string>();
     this.previews.nextRound();
     for (const classroom of classrooms) {
-      const room = adapterRooms.get(rooms.teacherOf(classroom.id));
-      if (!room || room.size === 0) continue;
+      const teachers = this.fanout.localMembers([rooms.teacherOf(classroom.id)]);
+      if (teachers.size === 0) continue;
       const forks = classroom.allForks();
-      for (const socketId of room) {
+      for (const socketId of teachers) {
         teacherSockets.add(socketId);
-        const socket = sockets.get(socketId);
-        if (!socket?.conn.transport.writable) continue;
+        if (!writable.has(socketId)) continue;
         const due = this.previews.dueFor(socketId, forks);
-        if (due.length > 0) socket.emit('forkPreviews', { bytes: Buffer.from(joinForkPreviews(due)) });
+        if (due.length > 0) this.fanout.sendLocal(socketId, 'forkPreviews', { bytes: Buffer.from(joinForkPreviews(due)) });
       }
     }
     this.previews.prune(teacherSockets, classrooms);

@@ -1,14 +1,15 @@
 import type { Server as HttpServer } from 'node:http';
 import {
-  ClientEvent,
   ErrorCode,
   PROTOCOL_LIMITS,
-  ackFailure,
   protocolError,
-  validateCommand,
+  type Command,
   type CommandAck,
+  type LeaderboardUpdate,
   type ProtocolError,
+  type Welcome,
 } from '@playroom/protocol';
+import type { Classroom } from '../classroom/classroom';
 import { Server } from 'socket.io';
 import type { ClassroomEventHub } from '../classroom/classroom-events';
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
@@ -17,15 +18,19 @@ import type { CommandExecutor, Subscriptions } from '../classroom/command-execut
 import type { Actor } from '../classroom/permissions';
 import { welcomeFor } from '../classroom/welcome';
 import type { ServerMetrics } from '../metrics/server-metrics';
+import type { Cluster } from '../plugins/cluster';
 import type { JoinGuard } from '../security/join-guard';
 import { KeyedRateLimiter, TokenBucket } from '../security/token-bucket';
 import { originPolicy, type OriginPolicy } from '../security/origin-policy';
 import { clientAddress } from './client-address';
-import { authenticateHandshake } from './handshake';
+import { actorOf, authenticateHandshake, type HandshakeResult, type SocketIdentity } from './handshake';
+import { socketIoFanout, type FanoutPort } from './fanout-port';
 import { RecoveryAdapter } from './recovery-adapter';
 import { RoomBroadcaster } from './room-broadcaster';
-import { rooms } from './rooms';
-import { SnapshotPump } from './snapshot-pump';
+import { participantRooms, rooms } from './rooms';
+import { RemoteClasses, handshakeError, type RemoteCluster, type RemoteHost } from './remote-classes';
+import { SnapshotPump, type RelayedSnapshot } from './snapshot-pump';
+import { handleSocketCommands } from './socket-commands';
 import { LeaderboardPump } from './leaderboard-pump';
 import type { PlayroomServer, PlayroomSocket } from './types';
 
@@ -67,10 +72,10 @@ export interface GatewayDeps {
   /** a snapshot round went out (the scheduler's roundDue: the training workers send what they trained) */
   snapshotRoundSent: () => void;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** many processes (REDIS_URL): the socket.io adapter, and waiting for a class this process may take over */
+  cluster?: Pick<Cluster, 'adapter'> & RemoteCluster;
 }
 
-/** A socket that keeps sending after this many refusals in one second is disconnected (rule LIM-1). */
-const FLOOD_FACTOR = 5;
 /** One address may send this many times one socket's command rate: a school's classes behind one NAT address (LIM-8). */
 const ADDRESS_COMMAND_FACTOR = 50;
 
@@ -86,6 +91,8 @@ const LEADERBOARD_INTERVAL_MS = 1000;
 export class SocketGateway {
   readonly io: PlayroomServer;
   readonly pump: SnapshotPump;
+  /** what broadcasting uses of socket.io (one process or many) */
+  readonly fanout: FanoutPort;
   private readonly leaderboards: LeaderboardPump;
   private readonly unsubscribeLeaderboards: () => void;
   private accepting = true;
@@ -96,6 +103,8 @@ export class SocketGateway {
   private readonly addressCommands: KeyedRateLimiter;
   private readonly socketsByAddress = new Map<string, number>();
   private readonly connectionAttempts: KeyedRateLimiter;
+  /** many processes: sockets whose class another process owns */
+  private readonly remote: RemoteClasses | null;
 
   constructor(
     httpServer: HttpServer,
@@ -111,8 +120,8 @@ export class SocketGateway {
     this.io = new Server(httpServer, {
       maxHttpBufferSize: PROTOCOL_LIMITS.maxMessageBytes,
       connectionStateRecovery: { maxDisconnectionDuration: options.recoveryWindowMs, skipMiddlewares: true },
-      // a bounded replay buffer: no snapshots, the newest state only (SNAP-5, PERM-2)
-      adapter: RecoveryAdapter as never,
+      // one process: a bounded replay buffer, no snapshots, the newest state only (SNAP-5, PERM-2); many: Redis Streams
+      adapter: (deps.cluster?.adapter ?? RecoveryAdapter) as never,
       allowRequest: (request, callback) => {
         const address = clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], options.trustProxy);
         callback(null, this.connectionAttempts.take(address));
@@ -120,56 +129,42 @@ export class SocketGateway {
       // CORS answers only the configured origins; the server's own page needs none (SEC-1)
       cors: { origin: (origin, done) => done(null, origin !== undefined && origins.allows(origin, undefined)) },
     });
-    this.pump = new SnapshotPump(this.io, deps.registry, deps.metrics, {
+    this.fanout = socketIoFanout(this.io);
+    this.pump = new SnapshotPump(this.fanout, deps.registry, deps.metrics, {
       snapshotHz: options.snapshotHz,
       forkSummaryIntervalMs: PROTOCOL_LIMITS.forkSummaryIntervalMs,
       forkPreviewIntervalMs: PROTOCOL_LIMITS.forkPreviewIntervalMs,
       onError: (error) => deps.log.error({ err: error }, 'snapshot pump failed'),
       roundSent: deps.snapshotRoundSent,
+      ...(deps.cluster ? { relay: (snapshot: RelayedSnapshot) => deps.cluster!.rpc.broadcast('snapshot', snapshot) } : {}),
     });
-    const broadcaster = new RoomBroadcaster(this.io, (classroom) => this.pump.forksChanged(classroom), this.pump.updates);
+    const broadcaster = new RoomBroadcaster(this.fanout, (classroom) => this.pump.forksChanged(classroom), this.pump.updates);
     this.unsubscribe = deps.hub.subscribe(broadcaster);
-    this.leaderboards = new LeaderboardPump(this.io, deps.registry, {
+    this.leaderboards = new LeaderboardPump(this.fanout, deps.registry, {
       intervalMs: LEADERBOARD_INTERVAL_MS,
       onError: (error) => deps.log.error({ err: error }, 'leaderboard pump failed'),
     });
     this.unsubscribeLeaderboards = deps.hub.subscribe(this.leaderboards);
+    // many processes: a class another process owns is reached through it; one on its way here is waited for
+    this.remote = deps.cluster ? new RemoteClasses(deps.cluster, this.remoteHost(), deps.log) : null;
+    if (this.remote) this.io.use(this.remote.middleware);
     this.io.use((socket, next) => {
-      try {
-        // a browser page of another site: refused before the handshake reaches the classroom (SEC-1)
-        if (!origins.allows(socket.handshake.headers.origin, socket.handshake.headers.host)) {
-          return next(handshakeError(protocolError(ErrorCode.forbidden, 'connections from this page are not allowed: open Playroom itself')));
-        }
-        const result = authenticateHandshake(socket.handshake.auth, this.addressOf(socket), {
-          registry: deps.registry,
-          joinGuard: deps.joinGuard,
-          endedClasses: deps.endedClasses,
-          accepting: () => this.accepting,
-        });
-        if (!result.ok) return next(handshakeError(result.error));
-        const tooMany = this.tooManySockets(result.identity, this.addressOf(socket));
-        if (tooMany) return next(handshakeError(tooMany));
-        socket.data = result.identity;
-        if (!result.joined) return next();
-        const identity = result.identity;
-        deps.committed().then(
-          (stored) => {
-            if (stored) return next();
-            // nobody has seen this student yet: take the seat back, and tell them to try again (PERSIST-5)
-            const classroom = deps.registry.byId(identity.classId);
-            const removed = classroom?.removeStudent(identity.participantId);
-            if (classroom && removed) deps.hub.participantRemoved(classroom, removed.participant);
-            next(handshakeError(protocolError(ErrorCode.storageUnavailable, 'the database is not answering: try joining again in a moment')));
-          },
-          (error: unknown) => {
-            deps.log.error({ err: error }, 'handshake failed');
-            next(handshakeError(protocolError(ErrorCode.internal, 'the server could not check this handshake')));
-          },
-        );
-      } catch (error) {
-        deps.log.error({ err: error }, 'handshake failed');
-        next(handshakeError(protocolError(ErrorCode.internal, 'the server could not check this handshake')));
+      if (this.remote?.isRemote(socket.id)) return next();
+      // a browser page of another site: refused before the handshake reaches the classroom (SEC-1)
+      if (!origins.allows(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+        return next(handshakeError(protocolError(ErrorCode.forbidden, 'connections from this page are not allowed: open Playroom itself')));
       }
+      this.admit(socket.handshake.auth, this.addressOf(socket)).then(
+        (result) => {
+          if (!result.ok) return next(handshakeError(result.error));
+          socket.data = result.identity;
+          next();
+        },
+        (error: unknown) => {
+          deps.log.error({ err: error }, 'handshake failed');
+          next(handshakeError(protocolError(ErrorCode.internal, 'the server could not check this handshake')));
+        },
+      );
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
     this.pump.start();
@@ -198,6 +193,61 @@ export class SocketGateway {
     await this.io.close();
   }
 
+  /**
+   * A handshake of a class this process owns (its own sockets', or one another process forwards): the
+   * checks of authenticateHandshake and LIM-8, and a new student's seat stored before the welcome (PERSIST-5).
+   */
+  private async admit(auth: unknown, address: string): Promise<HandshakeResult> {
+    const { registry, hub } = this.deps;
+    const result = authenticateHandshake(auth, address, {
+      registry,
+      joinGuard: this.deps.joinGuard,
+      endedClasses: this.deps.endedClasses,
+      accepting: () => this.accepting,
+    });
+    if (!result.ok) return result;
+    const tooMany = this.tooManySockets(result.identity, address);
+    if (tooMany) return { ok: false, error: tooMany };
+    if (!result.joined || (await this.deps.committed())) return result;
+    // nobody has seen this student yet: take the seat back, and tell them to try again (PERSIST-5)
+    const classroom = registry.byId(result.identity.classId);
+    const removed = classroom?.removeStudent(result.identity.participantId);
+    if (classroom && removed) hub.participantRemoved(classroom, removed.participant);
+    return { ok: false, error: protocolError(ErrorCode.storageUnavailable, 'the database is not answering: try joining again in a moment') };
+  }
+
+  /** A participant's socket connects to a class this process owns: online in the roster, and what it gets first. */
+  private attach(classroom: Classroom, identity: SocketIdentity): { welcome: Welcome; leaderboard: LeaderboardUpdate | null } {
+    const actor: Actor = { classId: identity.classId, participantId: identity.participantId, role: identity.role };
+    classroom.roster.connect(actor.participantId);
+    classroom.touch();
+    const welcomeOptions = {
+      joinUrl: this.deps.joinUrl(classroom.code),
+      maxForksPerParticipant: this.options.maxForksPerParticipant,
+      snapshotHz: this.options.snapshotHz,
+      ...(identity.participantToken === undefined ? {} : { participantToken: identity.participantToken }),
+    };
+    const welcome = welcomeFor(classroom, actor, welcomeOptions);
+    const leaderboard = classroom.challenge ? this.leaderboards.viewFor(classroom, actor.role, actor.participantId) : null;
+    return { welcome, leaderboard };
+  }
+
+  /** What RemoteClasses needs of the gateway, on either side of a forwarded socket. */
+  private remoteHost(): RemoteHost {
+    return {
+      registry: this.deps.registry,
+      executor: this.deps.executor,
+      hub: this.deps.hub,
+      fanout: this.fanout,
+      pump: this.pump,
+      admit: (auth, address) => this.admit(auth, address),
+      attach: (classroom, identity) => this.attach(classroom, identity),
+      addressOf: (socket) => this.addressOf(socket),
+      serve: (socket, actor, run) => this.serve(socket, actor, run),
+      detach: (actor) => this.detach(actor),
+    };
+  }
+
   /** LIM-8: the refusal when this participant or address has as many sockets open as it may. */
   private tooManySockets(identity: { classId: string; participantId: string }, address: string): ProtocolError | null {
     const classroom = this.deps.registry.byId(identity.classId);
@@ -217,61 +267,27 @@ export class SocketGateway {
   }
 
   private onConnection(socket: PlayroomSocket): void {
-    const { registry, metrics, log } = this.deps;
+    if (this.remote?.isRemote(socket.id)) return void this.remote.connected(socket);
     const identity = socket.data;
-    const classroom = registry.byId(identity.classId);
+    const classroom = this.deps.registry.byId(identity.classId);
+    if (!classroom && this.deps.cluster) {
+      // a connection recovered (no handshake) on a process that does not hold its class (yet): a dropped
+      // connection to the client, which reconnects with its token and is admitted once the class is here
+      socket.conn.close();
+      return;
+    }
     if (!classroom) {
       socket.emit('classEnded', { reason: 'archived' });
       socket.disconnect(true);
       return;
     }
-    const actor: Actor = { classId: identity.classId, participantId: identity.participantId, role: identity.role };
-    classroom.roster.connect(actor.participantId);
-    const address = this.addressOf(socket);
-    this.socketsByAddress.set(address, (this.socketsByAddress.get(address) ?? 0) + 1);
-    classroom.touch();
-    socket.join([rooms.classOf(classroom.id), rooms.participant(actor.participantId), rooms.watching(classroom.classSession.id)]);
-    if (actor.role === 'teacher') socket.join(rooms.teacherOf(classroom.id));
-    const welcomeOptions = {
-      joinUrl: this.deps.joinUrl(classroom.code),
-      maxForksPerParticipant: this.options.maxForksPerParticipant,
-      snapshotHz: this.options.snapshotHz,
-      ...(identity.participantToken === undefined ? {} : { participantToken: identity.participantToken }),
-    };
-    socket.emit('welcome', welcomeFor(classroom, actor, welcomeOptions));
-    if (classroom.challenge) socket.emit('leaderboard', this.leaderboards.viewFor(classroom, actor.role, actor.participantId));
+    const actor = actorOf(identity);
+    socket.join(participantRooms(identity));
+    const { welcome, leaderboard } = this.attach(classroom, identity);
+    // local sends: with the Redis adapter a room emit waits for its stream write, and the first snapshot would overtake it
+    this.fanout.sendLocal(socket.id, 'welcome', welcome);
+    if (leaderboard) this.fanout.sendLocal(socket.id, 'leaderboard', leaderboard);
     this.deps.hub.rosterChanged(classroom);
-
-    const bucket = new TokenBucket(this.commandRate.perSecond, this.commandRate.burst);
-    const flood = { windowStart: Date.now(), refused: 0, closing: false };
-    const refuse = (error: ProtocolError, event: string, ack: unknown) => {
-      metrics.countRefused();
-      if (typeof ack === 'function') safeAck(ack, ackFailure(error));
-      else socket.emit('protocolError', { ...error, event: String(event).slice(0, 64) });
-      const now = Date.now();
-      if (now - flood.windowStart > 1000) Object.assign(flood, { windowStart: now, refused: 0 });
-      if (++flood.refused > FLOOD_FACTOR * this.commandRate.perSecond && !flood.closing) {
-        // once: the rest of this burst is dropped unanswered, and every ack already given is written first
-        flood.closing = true;
-        log.warn({ participantId: actor.participantId }, 'socket disconnected for flooding');
-        setImmediate(() => socket.disconnect(true));
-      }
-    };
-    const withinRates = () =>
-      bucket.take() && this.participantCommands.take(actor.participantId) && this.addressCommands.take(address);
-
-    // Every incoming event passes here first: rate limits (LIM-1, LIM-8) and unknown events (VAL-3).
-    socket.use((packet, next) => {
-      if (flood.closing) return;
-      const [event, ...args] = packet as unknown[];
-      const ack = args[args.length - 1];
-      if (!withinRates()) return refuse(protocolError(ErrorCode.rateLimited, 'too many messages: slow down'), String(event), ack);
-      if (event !== ClientEvent.command) {
-        return refuse(protocolError(ErrorCode.unknownEvent, 'unknown event'), String(event), ack);
-      }
-      next();
-    });
-
     const subscriptions: Subscriptions = {
       watch: (sessionId) => socket.join(rooms.watching(sessionId)),
       watchSpotlighted: (forkId) => socket.join(rooms.spotlightViewers(forkId)),
@@ -280,57 +296,35 @@ export class SocketGateway {
         socket.leave(rooms.spotlightViewers(sessionId));
       },
     };
-    // socket.io passes the ack as the last argument, wherever the client put it (rule ACK-1)
-    socket.on(ClientEvent.command, (...args: unknown[]) => {
-      metrics.countCommand();
-      const ack = args[args.length - 1];
-      if (typeof ack !== 'function') {
-        return refuse(protocolError(ErrorCode.ackRequired, 'send every command with an ack callback'), 'command', undefined);
-      }
-      if (args.length !== 2) {
-        return refuse(protocolError(ErrorCode.badRequest, 'a command is one payload and an ack'), 'command', ack);
-      }
-      const checked = validateCommand(args[0]);
-      if (!checked.ok) return refuse(checked.error, 'command', ack);
-      const failed = (error: unknown): CommandAck => {
-        log.error({ err: error, command: checked.value.type }, 'command failed');
-        return ackFailure(protocolError(ErrorCode.internal, 'the server failed to run this command'));
-      };
-      const answer = (result: CommandAck) => {
-        if (!result.ok) metrics.countRefused();
-        safeAck(ack, result);
-      };
-      let result: CommandAck | Promise<CommandAck>;
-      try {
-        result = this.deps.executor.execute(actor, checked.value, subscriptions);
-      } catch (error) {
-        result = failed(error);
-      }
-      // a command whose ack promises storage is answered once it is committed (PERSIST-5)
-      if (result instanceof Promise) result.then(answer, (error: unknown) => answer(failed(error)));
-      else answer(result);
-    });
+    this.serve(socket, actor, (command) => this.deps.executor.execute(actor, command, subscriptions));
+    socket.on('disconnect', () => this.detach(actor));
+  }
 
+  /** A socket's commands under its rate limits (LIM-1, LIM-8), and its address's count of open sockets. */
+  private serve(socket: PlayroomSocket, actor: Actor, run: (command: Command) => CommandAck | Promise<CommandAck>): void {
+    const address = this.addressOf(socket);
+    this.socketsByAddress.set(address, (this.socketsByAddress.get(address) ?? 0) + 1);
+    const bucket = new TokenBucket(this.commandRate.perSecond, this.commandRate.burst);
+    handleSocketCommands(socket, {
+      actor,
+      commandRate: this.commandRate,
+      withinRates: () => bucket.take() && this.participantCommands.take(actor.participantId) && this.addressCommands.take(address),
+      run,
+      metrics: this.deps.metrics,
+      log: this.deps.log,
+    });
     socket.on('disconnect', () => {
       const left = (this.socketsByAddress.get(address) ?? 1) - 1;
       if (left > 0) this.socketsByAddress.set(address, left);
       else this.socketsByAddress.delete(address);
-      const current = registry.byId(actor.classId);
-      if (!current) return;
-      current.roster.disconnect(actor.participantId);
-      this.deps.hub.rosterChanged(current);
     });
   }
-}
 
-function handshakeError(error: ProtocolError): Error & { data: ProtocolError } {
-  return Object.assign(new Error(error.code), { data: error });
-}
-
-function safeAck(ack: unknown, payload: CommandAck): void {
-  try {
-    (ack as (payload: CommandAck) => void)(payload);
-  } catch {
-    // an ack to a socket that just closed: nothing to tell
+  /** A participant's socket of a class this process owns closed: the class hears who is left. */
+  private detach(actor: Actor): void {
+    const classroom = this.deps.registry.byId(actor.classId);
+    if (!classroom) return;
+    classroom.roster.disconnect(actor.participantId);
+    this.deps.hub.rosterChanged(classroom);
   }
 }

@@ -133,7 +133,8 @@ export default fp<{ server: ServerOptions }>(
     // a queued step should not wait out the scheduler's idle poll
     hub.subscribe({ stepsQueued: () => scheduler.wake() });
 
-    for (const stored of await storage.loadLiveClasses()) {
+    // one process restores every live class; with many (REDIS_URL) each class comes back only to the process that takes its lease (cluster plugin)
+    for (const stored of options.redisUrl ? [] : await storage.loadLiveClasses()) {
       try {
         const classroom = registry.restore(stored.record, stored.participants, stored.sessions);
         checkpointer.markSaved(classroom.sessions());

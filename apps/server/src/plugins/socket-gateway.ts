@@ -25,6 +25,7 @@ export default fp(
         joinUrl: (code) => playroom.joinUrl(code),
         snapshotRoundSent: () => playroom.scheduler.roundDue(),
         log: app.log,
+        ...(app.cluster ? { cluster: app.cluster } : {}),
       },
       {
         snapshotHz: playroom.options.snapshotHz,
@@ -43,5 +44,5 @@ export default fp(
       await gateway.close();
     });
   },
-  { name: 'playroom-socket-gateway', dependencies: ['playroom-classroom'] },
+  { name: 'playroom-socket-gateway', dependencies: ['playroom-classroom', 'playroom-cluster'] },
 );

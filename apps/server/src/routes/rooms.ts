@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorCode, REST_REPLY_SCHEMAS, RoomParamsSchema, normalizeRoomCode, protocolError, type RoomLookupReply } from '@playroom/protocol';
+import type { Classroom } from '../classroom/classroom';
 import { joinQrSvg } from './join-qr';
+
+/** how long a look-up waits for the process that owns the class (many processes) */
+const LOOK_UP_TIMEOUT_MS = 2000;
 import { sendError } from './send-error';
 
 /**
@@ -9,7 +13,26 @@ import { sendError } from './send-error';
  * (REST-8). Both share the join budget of handshakes (HS-6).
  */
 const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { playroom } = app;
+  const { playroom, cluster } = app;
+  const liveReply = (classroom: Classroom): RoomLookupReply => ({
+    exists: true,
+    code: classroom.code,
+    teacherName: classroom.teacherName,
+    joined: classroom.roster.students().length,
+    online: classroom.roster.onlineStudents(),
+  });
+  /** the class here, else (many processes) asked of the process that owns it: null when nobody has it */
+  const lookUp = async (code: string): Promise<RoomLookupReply | null> => {
+    const classroom = playroom.registry.byCode(code);
+    if (classroom) return liveReply(classroom);
+    const owner = cluster ? await cluster.ownerOf(code) : null;
+    if (!cluster || owner === null) return null;
+    return (await cluster.rpc.call(owner, 'lookUp', { code }, LOOK_UP_TIMEOUT_MS).catch(() => null)) as RoomLookupReply | null;
+  };
+  cluster?.rpc.serve('lookUp', async (payload) => {
+    const classroom = playroom.registry.byCode(String((payload as { code?: unknown }).code));
+    return classroom ? liveReply(classroom) : null;
+  });
   const schema = { params: RoomParamsSchema, response: REST_REPLY_SCHEMAS.lookUpRoom };
   app.get('/api/rooms/:code', { schema }, async (request, reply) => {
     // a look-up of a code that exists is free, a miss spends the budget handshakes share (HS-6)
@@ -17,16 +40,9 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!playroom.joinGuard.mayTry(request.ip, code)) {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
     }
-    const classroom = playroom.registry.byCode(code);
-    if (classroom) {
+    const live = await lookUp(code);
+    if (live) {
       playroom.joinGuard.used(request.ip, code);
-      const live: RoomLookupReply = {
-        exists: true,
-        code,
-        teacherName: classroom.teacherName,
-        joined: classroom.roster.students().length,
-        online: classroom.roster.onlineStudents(),
-      };
       return live;
     }
     // an ended class's code is a miss too, but no guess from an address that used it (HS-3)
@@ -43,7 +59,7 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!playroom.joinGuard.mayTry(request.ip, code)) {
       return sendError(reply, 429, protocolError(ErrorCode.rateLimited, 'too many attempts from this address: wait a minute'));
     }
-    if (!playroom.registry.byCode(code)) {
+    if (!(await lookUp(code))) {
       playroom.joinGuard.guessed(request.ip);
       return sendError(reply, 404, protocolError(ErrorCode.roomNotFound, 'no class with this code'));
     }

@@ -88,6 +88,11 @@ export class PostgresStorage implements Storage {
     return this.assemble(classes.rows, false);
   }
 
+  async liveClassIds(): Promise<string[]> {
+    const classes = await this.pool.query<{ id: string }>(`SELECT id FROM classes WHERE state = 'live' ORDER BY created_at`);
+    return classes.rows.map((row) => row.id);
+  }
+
   async loadClass(classId: string): Promise<StoredClass | null> {
     const classes = await this.pool.query<ClassRow>(`SELECT * FROM classes WHERE id = $1`, [classId]);
     return (await this.assemble(classes.rows, true))[0] ?? null;

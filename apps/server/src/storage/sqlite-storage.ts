@@ -66,6 +66,7 @@ export class SqliteStorage implements Storage {
       archiveClass: this.db.prepare(`UPDATE classes SET state = 'archived' WHERE id = ?`),
       archiveClassSessions: this.db.prepare(`UPDATE sessions SET state = 'archived' WHERE class_id = ? AND state = 'live'`),
       liveClasses: this.db.prepare(`SELECT * FROM classes WHERE state = 'live' ORDER BY created_at`),
+      liveClassIds: this.db.prepare(`SELECT id FROM classes WHERE state = 'live' ORDER BY created_at`),
       classById: this.db.prepare(`SELECT * FROM classes WHERE id = ?`),
       participantsOf: this.db.prepare(`SELECT * FROM participants WHERE class_id = ? ORDER BY joined_at`),
       liveSessionsOf: this.db.prepare(`SELECT record FROM sessions WHERE class_id = ? AND state = 'live'`),
@@ -124,6 +125,10 @@ export class SqliteStorage implements Storage {
 
   async loadLiveClasses(): Promise<StoredClass[]> {
     return (this.statements.liveClasses.all() as ClassRow[]).map((row) => this.assemble(row, false));
+  }
+
+  async liveClassIds(): Promise<string[]> {
+    return (this.statements.liveClassIds.all() as { id: string }[]).map((row) => row.id);
   }
 
   async loadClass(classId: string): Promise<StoredClass | null> {

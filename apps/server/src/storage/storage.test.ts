@@ -73,12 +73,15 @@ describe.each(STORAGE_BACKENDS)('$name storage', (backend) => {
     expect(live!.participants).toEqual([teacher]);
     expect(live!.sessions.map((s) => s.id).sort()).toEqual(['s_class', 's_fork']);
     expect(live!.sessions.find((s) => s.id === 's_class')).toEqual(session.toRecord());
+    // what a process looking for classes without an owner reads (many processes)
+    expect(await reopened.liveClassIds()).toEqual(['s_class']);
 
     await reopened.archiveSession('s_fork');
     await reopened.saveSessions([fork.toRecord()]); // a late periodic write does not revive it
     expect((await reopened.loadLiveClasses())[0]!.sessions.map((s) => s.id)).toEqual(['s_class']);
     await reopened.archiveClass('s_class');
     expect(await reopened.loadLiveClasses()).toEqual([]);
+    expect(await reopened.liveClassIds()).toEqual([]);
     // kept as it ended: the fork deleted before the end is not one of its sessions
     expect((await reopened.loadClass('s_class'))!.sessions.map((s) => s.id)).toEqual(['s_class']);
     expect(await reopened.loadClass('s_nothing')).toBeNull();

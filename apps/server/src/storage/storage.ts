@@ -38,6 +38,8 @@ export interface Storage {
   archiveClass(classId: string, finalSessions?: SessionRecord[]): Promise<void>;
   /** Every live class, for a restart (rule PERSIST-2). */
   loadLiveClasses(): Promise<StoredClass[]>;
+  /** The ids of every live class, cheaply (a process looking for classes nobody owns, many processes). */
+  liveClassIds(): Promise<string[]>;
   /** A class by id, live or archived, with its sessions (an archived one's as it ended: no deleted fork); the teacher's export, tests and tools. */
   loadClass(classId: string): Promise<StoredClass | null>;
   /**
