@@ -51,7 +51,7 @@ export class SnapshotPump {
     private readonly metrics: ServerMetrics,
     private readonly options: SnapshotPumpOptions,
   ) {
-    this.updates = new SessionUpdates(fanout, (ms) => metrics.observeChangeLatency(ms));
+    this.updates = new SessionUpdates(fanout, (ms) => metrics.observeChangeLatency(ms), 1000 / options.snapshotHz);
   }
 
   start(): void {
@@ -66,6 +66,7 @@ export class SnapshotPump {
     this.timers = [];
     if (this.roundTimer) clearTimeout(this.roundTimer);
     this.roundTimer = null;
+    this.updates.stop();
   }
 
   /**
