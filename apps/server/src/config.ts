@@ -68,6 +68,8 @@ export interface ServerOptions {
   instanceId: string | null;
   /** worker threads that train the sessions (TrainingPool); 0: the main thread trains them (TrainingScheduler) */
   trainingWorkers: number;
+  /** snapshot bytes each socket may get per second (SNAP-6); 0: no budget */
+  snapshotBytesPerSecond: number;
   /** what every Redis key and channel of this deployment starts with (several deployments or tests on one Redis) */
   redisKeyPrefix: string;
   /** a class lease lives this long unless its owner renews it (every third of it): a dead owner's classes are taken over after it */
@@ -112,6 +114,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   redisUrl: null,
   instanceId: null,
   trainingWorkers: os.availableParallelism(),
+  snapshotBytesPerSecond: 8000,
   redisKeyPrefix: 'playroom:',
   leaseTtlMs: 5000,
 };
@@ -183,6 +186,7 @@ export function readServerOptions(env: NodeJS.ProcessEnv = process.env): ServerO
     redisUrl: redisUrlFromEnv(env.REDIS_URL),
     instanceId: env.INSTANCE_ID || null,
     trainingWorkers: trainingWorkersFromEnv(env),
+    snapshotBytesPerSecond: intFromEnv(env, 'SNAPSHOT_BYTES_PER_SECOND', d.snapshotBytesPerSecond, 0, 10_000_000),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || d.redisKeyPrefix,
     leaseTtlMs: intFromEnv(env, 'LEASE_TTL_MS', d.leaseTtlMs, 1000, 60_000),
   };

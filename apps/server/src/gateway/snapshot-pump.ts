@@ -6,13 +6,19 @@ import type { TrainingSession } from '../classroom/training-session';
 import { ForkPreviews } from './fork-previews';
 import { rooms, watcherRooms } from './rooms';
 import { SessionUpdates } from './session-updates';
+import { SnapshotBudget } from './snapshot-budget';
 import type { FanoutPort } from './fanout-port';
+
+/** every this many rounds (10 s at 15 Hz) the budget forgets sockets that are gone */
+const BUDGET_SWEEP_ROUNDS = 150;
 
 export interface SnapshotPumpOptions {
   snapshotHz: number;
   forkSummaryIntervalMs: number;
   forkPreviewIntervalMs: number;
   onError: (error: unknown) => void;
+  /** snapshot bytes each socket may get per second (SNAP-6, SnapshotBudget); 0: no budget */
+  snapshotBytesPerSecond: number;
   /** after each timed round: training done elsewhere (worker threads) comes back in time for the next one */
   roundSent: () => void;
   /** many processes: every round's snapshot also goes to the other processes, for their watchers */
@@ -44,6 +50,9 @@ export class SnapshotPump {
   /** the snapshot round's own timer: each round aims at its deadline, so a late round does not push the next ones later */
   private roundTimer: NodeJS.Timeout | null = null;
   private nextRoundAt = 0;
+  /** snapshot bytes per socket per second (SNAP-6) */
+  private readonly budget: SnapshotBudget;
+  private rounds = 0;
 
   constructor(
     private readonly fanout: FanoutPort,
@@ -52,6 +61,7 @@ export class SnapshotPump {
     private readonly options: SnapshotPumpOptions,
   ) {
     this.updates = new SessionUpdates(fanout, (ms) => metrics.observeChangeLatency(ms), 1000 / options.snapshotHz);
+    this.budget = new SnapshotBudget(options.snapshotBytesPerSecond);
   }
 
   start(): void {
@@ -115,6 +125,7 @@ export class SnapshotPump {
   sendSnapshots(skippedRounds = 0): void {
     // which sockets are free is decided before this round writes anything (its `session` updates included)
     const ready = this.fanout.writableSockets();
+    if (++this.rounds % BUDGET_SWEEP_ROUNDS === 0) this.budget.keepOnly(ready);
     this.updates.flush();
     const live = new Set<string>();
     for (const classroom of this.registry.classrooms()) {
@@ -155,8 +166,8 @@ export class SnapshotPump {
   private deliver(message: SnapshotMessage & { bytes: Buffer }, members: ReadonlySet<string>, ready: ReadonlySet<string>): void {
     let recipients = 0;
     for (const socketId of members) {
-      // a socket still writing the previous round, or gone meanwhile, drops this frame
-      if (!ready.has(socketId) || !this.fanout.sendLocal(socketId, 'snapshot', message)) {
+      // a socket still writing the previous round, over its byte budget (SNAP-6), or gone meanwhile, drops this frame
+      if (!ready.has(socketId) || !this.budget.take(socketId, message.bytes.byteLength) || !this.fanout.sendLocal(socketId, 'snapshot', message)) {
         this.metrics.countDroppedFrames(1);
         continue;
       }

@@ -36,6 +36,8 @@ import type { PlayroomServer, PlayroomSocket } from './types';
 
 export interface GatewayOptions {
   snapshotHz: number;
+  /** SNAP-6: snapshot bytes per socket per second (0: no budget) */
+  snapshotBytesPerSecond: number;
   maxForksPerParticipant: number;
   recoveryWindowMs: number;
   /** reverse proxies in front of the server (0: none, X-Forwarded-For is ignored) */
@@ -132,6 +134,7 @@ export class SocketGateway {
     this.fanout = socketIoFanout(this.io);
     this.pump = new SnapshotPump(this.fanout, deps.registry, deps.metrics, {
       snapshotHz: options.snapshotHz,
+      snapshotBytesPerSecond: options.snapshotBytesPerSecond,
       forkSummaryIntervalMs: PROTOCOL_LIMITS.forkSummaryIntervalMs,
       forkPreviewIntervalMs: PROTOCOL_LIMITS.forkPreviewIntervalMs,
       onError: (error) => deps.log.error({ err: error }, 'snapshot pump failed'),

@@ -29,6 +29,7 @@ export default fp(
       },
       {
         snapshotHz: playroom.options.snapshotHz,
+        snapshotBytesPerSecond: playroom.options.snapshotBytesPerSecond,
         maxForksPerParticipant: playroom.options.maxForksPerParticipant,
         recoveryWindowMs: playroom.options.recoveryWindowMs,
         trustProxy: playroom.options.trustProxy,
