@@ -15,6 +15,7 @@ import sessionRoutes from './routes/sessions';
 import { clientErrorHandler, frameworkErrors } from './routes/framework-errors';
 import { sendError } from './routes/send-error';
 import { waitForDatabase } from './storage/database-wait';
+import { waitForRedis } from './cluster/redis-connection';
 import { originPolicy } from './security/origin-policy';
 import { TokenGuard } from './security/token-guard';
 
@@ -67,6 +68,8 @@ export async function buildApp(
   // a database not up yet (a reboot, compose starting both) is waited for with one log line, not a crash;
   // before any plugin, so nothing listens, restores or accepts a class meanwhile (and no plugin timeout runs)
   if (options.databaseUrl) await waitForDatabase(options.databaseUrl, app.log);
+  // the same for Redis with many processes: a process without it could not know which classes are its own
+  if (options.redisUrl) await waitForRedis(options.redisUrl, app.log);
 
   app.decorate('tokenGuard', new TokenGuard(options.tokenRate.perMinute, options.tokenRate.burst));
   await app.register(securityHeadersPlugin);

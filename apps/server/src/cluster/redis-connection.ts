@@ -35,3 +35,68 @@ export function openRedis(url: string, name: string, log: RedisLog, options: { f
   });
   return redis;
 }
+
+/** Whether a connection answers now (a fail-fast one refuses commands otherwise). */
+export function redisReady(redis: Redis): boolean {
+  return redis.status === 'ready';
+}
+
+/** Closes a connection: waits for replies in flight when Redis is there, else stops reconnecting at once. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redisReady(redis)) await redis.quit().catch(() => redis.disconnect());
+  else redis.disconnect();
+}
+
+/** Where a Redis URL points, never its password. */
+function redisAddress(url: string): string {
+  const { hostname, port } = new URL(url);
+  return `${hostname}:${port || 6379}`;
+}
+
+/**
+ * Before anything listens (app.ts, as for the database): a process of many
+ * must not work without Redis (it could not know which classes it owns), so
+ * one whose Redis does not answer yet waits for it, saying so once (and once
+ * a minute while it lasts), and starts once it answers. An outage after
+ * the start is another matter: owners keep training (see class-leases.ts).
+ */
+export async function waitForRedis(url: string, log: { warn(message: string): void; info(message: string): void }, remindEveryMs = 60_000): Promise<void> {
+  let waitingSince: number | null = null;
+  let remindedAt = 0;
+  for (let retryMs = 250; ; retryMs = Math.min(retryMs * 2, 5000)) {
+    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2000 });
+    probe.on('error', () => {});
+    const answered = await probe.connect().then(
+      () => probe.ping().then(() => true, () => false),
+      () => false,
+    );
+    probe.disconnect();
+    if (answered) {
+      if (waitingSince !== null) log.info(`Redis at ${redisAddress(url)} answers after ${Math.round((Date.now() - waitingSince) / 1000)} s: starting`);
+      return;
+    }
+    const now = Date.now();
+    if (waitingSince === null || now - remindedAt >= remindEveryMs) {
+      log.warn(`Redis at ${redisAddress(url)} does not answer; waiting for it before listening (REDIS_URL: many processes need it)`);
+      waitingSince ??= now;
+      remindedAt = now;
+    }
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+  }
+}
+
+/** Resolves once `redis` is ready, or after `ms` without it (then the caller goes on as for an outage). */
+export function readyWithin(redis: Redis, ms: number): Promise<boolean> {
+  if (redisReady(redis)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      resolve(false);
+    }, ms);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    redis.once('ready', onReady);
+  });
+}

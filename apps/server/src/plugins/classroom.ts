@@ -16,7 +16,7 @@ import { JoinGuard } from '../security/join-guard';
 import { SharedKnownCodes } from '../security/shared-known-codes';
 import { addressRateLimiter } from '../security/shared-rate-limiter';
 import type { RateLimiter } from '../security/token-bucket';
-import { closeRedisClient, createRedisClient } from '../redis/redis-client';
+import { closeRedis, openRedis, readyWithin } from '../cluster/redis-connection';
 import { Checkpointer } from '../storage/checkpointer';
 import { PostgresStorage } from '../storage/postgres-storage';
 import { SqliteStorage } from '../storage/sqlite-storage';
@@ -153,8 +153,10 @@ export default fp<{ server: ServerOptions }>(
     }
 
     // REDIS_URL: per-address budgets (HS-6, LIM-3) hold across every process of the deployment
-    const redis = options.redisUrl ? createRedisClient(options.redisUrl, app.log) : null;
-    const addressLimiter = (name: string, rate: { perMinute: number; burst: number }) => addressRateLimiter(redis, name, rate, app.log);
+    const redis = options.redisUrl ? openRedis(options.redisUrl, 'limits', app.log, { failFast: true }) : null;
+    // Redis answered a moment ago (app.ts waited for it): shared from the first request, not after a first burst counted alone
+    if (redis) await readyWithin(redis, 2000);
+    const addressLimiter = (name: string, rate: { perMinute: number; burst: number }) => addressRateLimiter(redis, options.redisKeyPrefix, name, rate, app.log);
     let finalSave: Promise<void> | undefined;
     const publicUrl = (): PublicUrl => {
       // where it really listens, once it does (a test's listen() names its own host; PORT=0 picks the port)
@@ -176,7 +178,7 @@ export default fp<{ server: ServerOptions }>(
       trainingPool,
       checkpointer,
       metrics,
-      joinGuard: new JoinGuard(addressLimiter('join', options.joinRate), redis && new SharedKnownCodes(redis, 'playroom:known:')),
+      joinGuard: new JoinGuard(addressLimiter('join', options.joinRate), redis && new SharedKnownCodes(redis, `${options.redisKeyPrefix}known:`)),
       endedClasses,
       limiters: {
         create: addressLimiter('create', options.createRate),
@@ -245,7 +247,7 @@ export default fp<{ server: ServerOptions }>(
       await storage.close();
       if (redis) {
         await Promise.all([playroom.joinGuard.settled(), playroom.limiters.create.settled()]);
-        await closeRedisClient(redis);
+        await closeRedis(redis);
       }
     });
   },

@@ -1,4 +1,5 @@
-import type { RedisClient } from '../redis/redis-client';
+import type { Redis } from 'ioredis';
+import { redisReady } from '../cluster/redis-connection';
 
 /** How long Redis remembers that an address used a code: a school day and then some. */
 const KNOWN_FOR_SECONDS = 24 * 60 * 60;
@@ -21,7 +22,7 @@ export class SharedKnownCodes {
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly redis: RedisClient,
+    private readonly redis: Redis,
     /** the Redis key prefix, e.g. `playroom:known:` (one set of codes per address) */
     private readonly prefix: string,
     private readonly now: () => number = Date.now,
@@ -30,9 +31,9 @@ export class SharedKnownCodes {
   /** `address` used `code` for real. */
   remember(address: string, code: string): void {
     this.hear(address, code);
-    if (!this.redis.isReady) return;
+    if (!redisReady(this.redis)) return;
     const key = this.prefix + address;
-    this.track(this.redis.multi().sAdd(key, code).expire(key, KNOWN_FOR_SECONDS).exec());
+    this.track(this.redis.multi().sadd(key, code).expire(key, KNOWN_FOR_SECONDS).exec());
   }
 
   /** Whether `address` is known to have used `code` in any process (as far as this one has heard). */
@@ -40,11 +41,11 @@ export class SharedKnownCodes {
     const pair = `${address} ${code}`;
     if (this.heard.has(pair)) return true;
     const asked = this.askedAt.get(pair);
-    if (this.redis.isReady && (asked === undefined || this.now() - asked >= ASK_EVERY_MS)) {
+    if (redisReady(this.redis) && (asked === undefined || this.now() - asked >= ASK_EVERY_MS)) {
       if (this.askedAt.size >= MAX_HEARD) this.askedAt.clear();
       this.askedAt.set(pair, this.now());
       this.track(
-        this.redis.sIsMember(this.prefix + address, code).then((member) => {
+        this.redis.sismember(this.prefix + address, code).then((member) => {
           if (member) this.hear(address, code);
         }),
       );

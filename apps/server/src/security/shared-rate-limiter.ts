@@ -1,4 +1,5 @@
-import type { RedisClient } from '../redis/redis-client';
+import type { Redis } from 'ioredis';
+import { redisReady } from '../cluster/redis-connection';
 import { KeyedRateLimiter, type RateLimiter } from './token-bucket';
 
 /**
@@ -60,7 +61,7 @@ export class SharedRateLimiter implements RateLimiter {
   private setsSinceSweep = 0;
 
   constructor(
-    private readonly redis: RedisClient,
+    private readonly redis: Redis,
     /** the Redis key prefix of this budget, e.g. `playroom:rate:join:` */
     private readonly prefix: string,
     private readonly perSecond: number,
@@ -94,7 +95,7 @@ export class SharedRateLimiter implements RateLimiter {
   }
 
   private shared(): boolean {
-    if (this.redis.isReady) {
+    if (redisReady(this.redis)) {
       this.fallenBack = false;
       return true;
     }
@@ -135,7 +136,7 @@ export class SharedRateLimiter implements RateLimiter {
   private ask(key: string, cost: 0 | 1): void {
     if (this.inFlight.size >= MAX_IN_FLIGHT) return this.unanswered(key, cost);
     const round = this.redis
-      .eval(TAKE_SCRIPT, { keys: [this.prefix + key], arguments: [String(this.perSecond / 1000), String(this.capacity), String(cost)] })
+      .eval(TAKE_SCRIPT, 1, this.prefix + key, String(this.perSecond / 1000), String(this.capacity), String(cost))
       .then(
         (reply) => {
           const tokens = Number((reply as [number, string])[1]);
@@ -154,13 +155,14 @@ export class SharedRateLimiter implements RateLimiter {
  * through Redis when there is one, else this process's own.
  */
 export function addressRateLimiter(
-  redis: RedisClient | null,
+  redis: Redis | null,
+  keyPrefix: string,
   name: string,
   rate: { perMinute: number; burst: number },
   log: { warn(message: string): void },
 ): RateLimiter {
   if (!redis) return new KeyedRateLimiter(rate.perMinute / 60, rate.burst);
-  return new SharedRateLimiter(redis, `playroom:rate:${name}:`, rate.perMinute / 60, rate.burst, () =>
+  return new SharedRateLimiter(redis, `${keyPrefix}rate:${name}:`, rate.perMinute / 60, rate.burst, () =>
     log.warn(`Redis is not connected: the ${name} rate limit counts in this process alone until it is`),
   );
 }
