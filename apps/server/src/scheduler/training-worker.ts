@@ -7,13 +7,23 @@
  * anything a command could: a newer revision from the main thread replaces
  * a replica whole.
  */
+import os from 'node:os';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { RoundOutcome, RoundStart, TrainedRound, TrainingFailure } from '../classroom/session-replica';
 import { TrainingSession } from '../classroom/training-session';
 import type { FromTrainingWorker, ToTrainingWorker, TrainingWorkerData } from './pool-messages';
 import { TrainingScheduler } from './training-scheduler';
 
+/** nice value of a training thread (0 normal, 19 lowest): weight 110 against the main thread's 1024 */
+const TRAINING_NICE = 10;
 const port = parentPort;
+// Training yields the CPU to the main thread: on Linux a thread has its own nice value (setpriority of the
+// calling thread), so when cores are short the main thread's sockets go first and training slows, not the class's view.
+try {
+  os.setPriority(TRAINING_NICE);
+} catch {
+  // not permitted or not supported here: training competes as an equal
+}
 if (!port) throw new Error('training-worker.ts runs as a worker thread (TrainingPool starts it)');
 const { sliceBudgetMs, roundMs } = workerData as TrainingWorkerData;
 
