@@ -1,13 +1,13 @@
 /**
  * What a training session shows of itself: the full state a client draws
- * from (JOIN-1), the stored form (PERSIST-1) and the next binary snapshot's
+ * from (JOIN-1), the stored form (PERSIST-1) and a binary snapshot's
  * content (SNAP-2). Read-only views of a TrainingSession's parts.
  */
-import { copyLossHistory, type LossHistory, type Trainer } from '@playroom/engine';
-import { sessionMetricsOf, type SessionState, type SnapshotInput } from '@playroom/protocol';
-import type { LossTailRounds } from './loss-tail-rounds';
+import { copyLossHistory, type Trainer } from '@playroom/engine';
+import { sessionMetricsOf, type SessionState } from '@playroom/protocol';
 import type { SessionTraining } from './replica-rounds';
 import type { SessionRecord } from './session-record';
+import type { SnapshotScalars } from './session-snapshots';
 import type { TrainingSession } from './training-session';
 
 /** The parts of a session its views read besides its public getters. */
@@ -37,8 +37,8 @@ export function sessionStateOf(session: TrainingSession, { history, timeline, pr
   };
 }
 
-/** The next binary snapshot's content (rule SNAP-2) for the snapshot pump's round, with its loss tail (STATE-3, LossTailRounds). */
-export function snapshotInputOf(session: TrainingSession, trainer: Trainer, history: LossHistory, tail: LossTailRounds): SnapshotInput {
+/** A binary snapshot's content (rule SNAP-2) but its loss tail (SessionSnapshots adds it). */
+export function snapshotScalarsOf(session: TrainingSession, trainer: Trainer): SnapshotScalars {
   const m = sessionMetricsOf(trainer.evaluate());
   return {
     ...m,
@@ -48,7 +48,6 @@ export function snapshotInputOf(session: TrainingSession, trainer: Trainer, hist
     diverged: m.diverged !== null,
     layerSizes: session.layerSizes,
     params: session.params,
-    lossTail: tail.next(history.points),
   };
 }
 

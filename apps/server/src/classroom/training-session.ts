@@ -13,6 +13,7 @@ import {
 } from '@playroom/engine';
 import {
   PROTOCOL_LIMITS,
+  encodeSnapshotBody,
   sessionMetricsOf,
   trainerOfSavedSession,
   type ConfigEffect,
@@ -28,13 +29,13 @@ import {
 import type { Trainable, TrainingResult } from '../scheduler/scheduler';
 import { buildTrainer, checkParameter, checkedConfig } from './session-change';
 import { forkSummaryOf } from './fork-summary';
-import { LossTailRounds } from './loss-tail-rounds';
+import { SessionSnapshots, type EncodedSnapshot } from './session-snapshots';
 import { StepQueue } from './step-queue';
 import { adoptRound, roundStartOf, trainedRoundOf } from './replica-rounds';
 import type { SessionIdentity, SessionRecord } from './session-record';
 import type { RoundOutcome, RoundStart, SessionReplicaState, TrainedRound } from './session-replica';
 import { SessionTimeline, type TrainedState } from './session-timeline';
-import { sessionRecordOf, sessionStateOf, snapshotInputOf, type SessionViewParts } from './session-views';
+import { sessionRecordOf, sessionStateOf, snapshotScalarsOf, type SessionViewParts } from './session-views';
 
 export type { SessionIdentity, SessionRecord } from './session-record';
 
@@ -58,8 +59,8 @@ export class TrainingSession implements Trainable {
   /** grows with every change but training's: a training replica of an older revision is out of date */
   private revisionValue = 0;
   private history: LossHistory;
-  /** what the last snapshot rounds' loss tails reached (see nextSnapshotInput) */
-  private readonly tail = new LossTailRounds();
+  /** its snapshot rounds: their loss tails, and a worker's encoding of the round adopted last (see nextSnapshot) */
+  private readonly snapshots = new SessionSnapshots();
   /** the preset loaded last, until the config is changed otherwise (TEACH-1) */
   private presetValue: string | null = null;
   /** the checkpoints to look back at, and what was left to look back (SCRUB-1…4) */
@@ -291,7 +292,7 @@ export class TrainingSession implements Trainable {
   /** A rebuilt network starts a new curve; snapshots repeat it from its start. */
   private newLossHistory(): void {
     this.history = emptyLossHistory();
-    this.tail.reset();
+    this.snapshots.resetTail();
     this.timeline.restart(this.trainerValue);
   }
 
@@ -318,7 +319,7 @@ export class TrainingSession implements Trainable {
     this.trainerValue = shown.trainer;
     this.history = shown.history;
     this.steps.cancel();
-    this.tail.reset();
+    this.snapshots.resetTail();
     this.tick();
   }
 
@@ -370,12 +371,13 @@ export class TrainingSession implements Trainable {
     return trainedRoundOf(this.parts, { sessionId: this.id, revision: this.revisionValue, pendingSteps: this.steps.pending }, start, outcome);
   }
 
-  /** A replica's round, of this revision (the pool checks), as if this session had trained it. */
-  adoptTraining(round: TrainedRound): void {
+  /** A replica's round, of this revision (the pool checks), as if this session had trained it; `snapshotBody`: the replica's (snapshotBody()). */
+  adoptTraining(round: TrainedRound, snapshotBody?: Uint8Array): void {
     this.history = adoptRound(this.parts, round);
     this.steps.leaveQueued(round.pendingSteps);
     if (round.ran > 0) this.advanceClock();
     if (round.stopped) this.stopTraining();
+    if (snapshotBody) this.snapshots.workerEncoded(this.clock, snapshotBody);
   }
 
   metrics(): SessionMetrics {
@@ -399,7 +401,17 @@ export class TrainingSession implements Trainable {
 
   /** The next binary snapshot's content (rule SNAP-2) for the snapshot pump's round, with its loss tail (STATE-3, LossTailRounds). */
   nextSnapshotInput(): SnapshotInput {
-    return snapshotInputOf(this, this.trainerValue, this.history, this.tail);
+    return this.snapshots.nextInput(snapshotScalarsOf(this, this.trainerValue), this.history.points);
+  }
+
+  /** The next snapshot round's bytes: encodeSnapshot(nextSnapshotInput()), from a worker's encoding when it is of this clock. */
+  nextSnapshot(): EncodedSnapshot {
+    return this.snapshots.nextBytes(this.clock, () => snapshotScalarsOf(this, this.trainerValue), this.history.points);
+  }
+
+  /** A replica's snapshot of its state now, but its clock and loss tail (the main thread's, SessionSnapshots). */
+  snapshotBody(): ArrayBuffer {
+    return encodeSnapshotBody(snapshotScalarsOf(this, this.trainerValue));
   }
 
   /** The engine's exact state (optimizer moments, random-number state), for a file (FILE-2). */
