@@ -253,7 +253,8 @@ export class TrainingPool implements Scheduler {
         message.rounds.forEach((round, i) => {
           const start = i === 0 ? 0 : message.snapshotEnds[i - 1]!;
           const end = message.snapshotEnds[i] ?? start;
-          this.adopt(index, round, end > start ? new Uint8Array(message.snapshots, start, end - start) : undefined);
+          // a copy of its own: a view would keep the whole round's buffer for as long as one session keeps its body
+          this.adopt(index, round, end > start ? new Uint8Array(message.snapshots.slice(start, end)) : undefined);
         });
         for (const failure of message.failures) this.fail(index, failure);
         return;
