@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp } from '../src/app';
+import type { TrainingSession } from '../src/classroom/training-session';
 import type { ServerOptions } from '../src/config';
 import { WireLog, ackProblem, refusalProblem, serverEventProblem, type SocketMemory } from './wire-check';
 
@@ -305,4 +306,20 @@ export async function withClass<T, const S extends readonly string[] = []>(
 /** Close every client socket. */
 export function closeAll(clients: (Client | Socket)[]): void {
   for (const client of clients) ('socket' in client ? client.socket : client).close();
+}
+
+/** Polls `done` every 20 ms until it holds; throws after `timeoutMs`. */
+export async function until(what: string, done: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The server's live session `id` (in-process: the domain object itself). */
+export function liveSession(server: TestServer, id: string): TrainingSession {
+  const session = [...server.app.playroom.registry.allSessions()].find((s) => s.id === id);
+  if (!session) throw new Error(`no live session ${id}`);
+  return session;
 }

@@ -1,7 +1,7 @@
 import { createTrainer, DEFAULT_CONFIG, type TrainerConfig } from '@playroom/engine';
 import type { CommandAck, SessionUpdate } from '@playroom/protocol';
 import { describe, expect, it } from 'vitest';
-import { command, fork, nextEvent, useServer, withClass } from './harness';
+import { command, liveSession, fork, nextEvent, useServer, until, withClass } from './harness';
 
 /*
  * TRAINING_WORKERS: worker threads train the sessions; the main thread
@@ -11,15 +11,8 @@ import { command, fork, nextEvent, useServer, withClass } from './harness';
 const server = useServer({ trainingWorkers: 2 });
 const pool = () => server.app.playroom.trainingPool!;
 
-const sessionById = (id: string) => [...server.app.playroom.registry.allSessions()].find((s) => s.id === id)!;
+const sessionById = (id: string) => liveSession(server, id);
 
-const until = async (what: string, done: () => boolean, timeoutMs = 30_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('training workers', () => {
   it('a class session and its forks are trained by the workers, not the main thread', async () => {

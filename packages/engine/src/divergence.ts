@@ -46,6 +46,14 @@ export function firstOutOfRange(values: Float64Array, limit = Number.MAX_VALUE):
   return -1;
 }
 
+/** What is wrong with parameters and optimizer moments after training ('exploded' or 'not-finite'), or null. */
+export function parameterFailure(params: Float64Array, m: Float64Array | null, v: Float64Array | null): DivergenceKind | null {
+  const bad = firstOutOfRange(params, EXPLODED_WEIGHT);
+  if (bad >= 0) return Number.isFinite(params[bad]) ? 'exploded' : 'not-finite';
+  if ((m && firstOutOfRange(m) >= 0) || (v && firstOutOfRange(v) >= 0)) return 'not-finite';
+  return null;
+}
+
 /**
  * The loss of a network that knows nothing: output 0 for the square losses
  * (mean ½y² over `labels`), probability ½ for sigmoid (ln 2), uniform

@@ -19,6 +19,7 @@ export * from './hand-set-parameters';
 export * from './state';
 export * from './validate-config';
 export * from './config-change';
+export * from './loss-meter';
 export * from './trainer';
 export * from './grid';
 export * from './presets';

@@ -15,39 +15,21 @@
  */
 import { type TrainerConfig } from './config';
 import { configChangeEffect } from './config-change';
-import { buildDataSplit, type DataSplit, type Dataset } from './datasets';
+import { buildDataSplit, type DataSplit } from './datasets';
 import { BlockBuffers, backwardBlock, forwardBlock } from './block-kernels';
-import { featurizeAll } from './features';
-import {
-  EXPLODED_WEIGHT,
-  divergenceReason,
-  firstOutOfRange,
-  gradientsVanished,
-  isSaturated,
-  uninformedLoss,
-  type Divergence,
-  type DivergenceKind,
-} from './divergence';
+import { divergenceReason, gradientsVanished, isSaturated, parameterFailure, uninformedLoss, type Divergence, type DivergenceKind } from './divergence';
 import { HandSetParameters, type HandSetParameter } from './hand-set-parameters';
-import { evaluateSet, weightNorms, type Metrics, type SetEvaluation } from './metrics';
+import { LOSS_BLOCK_POINTS, LossMeter, type MeasuredLosses } from './loss-meter';
+import { weightNorms, type Metrics } from './metrics';
 import { Network } from './network';
 import { networkShape } from './network-shape';
 import { Optimizer, type UpdateSettings } from './optimizers';
 import { RegularizerCode } from './regularizers';
 import { Rng } from './rng';
-import { advanceSchedule, initialScheduleState, scheduleRateAt } from './schedules';
+import { advanceSchedule, scheduleRateAt } from './schedules';
 import { TRAINER_STATE_VERSION, checkStateFits, checkTrainerState, type TrainerState } from './state';
-import { Checkpoint, copyProgress, type TrainingProgress } from './training-progress';
+import { Checkpoint, initialProgress, progressOfState, type TrainingProgress } from './training-progress';
 import { validateConfig } from './validate-config';
-
-/** The losses and accuracies of one set of parameters over the training and the test set. */
-export interface MeasuredLosses {
-  train: SetEvaluation;
-  test: SetEvaluation;
-}
-
-/** Points per block when measuring losses (a batch is always one block). */
-const BLOCK_POINTS = 128;
 
 /** A trainer for a config (checked with `validateConfig`). */
 export function createTrainer(config: TrainerConfig): Trainer {
@@ -60,12 +42,10 @@ export class Trainer {
   readonly network: Network;
   private readonly optimizer: Optimizer;
   private rng: Rng;
-  /** featurized points, feature-major (feature f of point p at f·count + p) */
-  private readonly trainInputs: Float64Array;
-  private readonly testInputs: Float64Array;
+  /** the featurized sets, and their loss measurement */
+  private readonly sets: LossMeter;
   private readonly blocks: BlockBuffers;
   private readonly batchSize: number;
-  private readonly withAccuracy: boolean;
   private readonly settings: UpdateSettings;
 
   private progress: TrainingProgress;
@@ -79,7 +59,6 @@ export class Trainer {
   private readonly saved: Checkpoint;
   /** whether an epoch that ends measures its losses (see trainEpoch) */
   private measureAtEpochEnd = true;
-  private measurements = 0;
   /** absurd values typed into this network (a divergence names them as its cause) */
   private handSet = new HandSetParameters();
 
@@ -91,25 +70,13 @@ export class Trainer {
     this.network = Network.create(networkShape(this.config, this.data.numClasses), this.config.initialization, this.rng);
     if (this.config.biases === false) this.network.clearBiases(this.network.params);
     this.optimizer = new Optimizer(this.config.optimizer, this.network.params.length);
-    const { features } = this.config;
-    this.trainInputs = featureMajor(features, this.data.train);
-    this.testInputs = featureMajor(features, this.data.test);
+    this.sets = new LossMeter(this.config, this.data);
     this.batchSize = Math.max(1, Math.min(this.config.batchSize, this.data.train.count));
-    this.blocks = new BlockBuffers(this.network.outputs.length, Math.max(BLOCK_POINTS, this.batchSize));
-    this.withAccuracy = this.config.problem !== 'regression';
+    this.blocks = new BlockBuffers(this.network.outputs.length, Math.max(LOSS_BLOCK_POINTS, this.batchSize));
     const { train } = this.data;
     this.uninformedLoss = uninformedLoss(this.config.outputLoss, train.labels, train.count, this.data.numClasses);
     const weightLayers = this.network.layerSizes.length - 1;
-    this.progress = {
-      epoch: 0,
-      cursor: 0,
-      pending: 0,
-      schedule: initialScheduleState(this.config.learningRate),
-      bestTestLoss: null,
-      gradientUpdates: 0,
-      gradientNorms: new Array<number>(weightLayers).fill(0),
-      evaluation: null,
-    };
+    this.progress = initialProgress(this.config.learningRate, weightLayers);
     this.settings = {
       learningRate: this.config.learningRate,
       regularizationCode: RegularizerCode[this.config.regularization],
@@ -136,7 +103,7 @@ export class Trainer {
 
   /** Loss measurements over both sets so far (each costs a forward pass over every point). */
   get lossMeasurements(): number {
-    return this.measurements;
+    return this.sets.measurements;
   }
 
   /**
@@ -301,16 +268,7 @@ export class Trainer {
       optimizer.step = 0;
     }
     this.rng = Rng.fromState(state.rng);
-    this.progress = {
-      epoch: state.epoch,
-      cursor: state.cursor,
-      pending: state.pendingExamples,
-      schedule: { learningRate: state.learningRate, ...state.schedule },
-      bestTestLoss: state.bestTestLoss,
-      gradientUpdates: state.gradientStats.updates,
-      gradientNorms: [...state.gradientStats.norms],
-      evaluation: null,
-    };
+    this.progress = progressOfState(state);
     this.settings.learningRate = state.learningRate;
     this.gradientSums.set(state.gradientStats.sums);
     this.divergence = state.diverged && structuredClone(state.diverged);
@@ -338,7 +296,7 @@ export class Trainer {
     // the playground updates after example i when (i + 1) % batchSize === 0
     const boundary = (Math.floor(start / this.batchSize) + 1) * this.batchSize;
     const end = Math.min(boundary, count);
-    forwardBlock(network, this.trainInputs, count, start, end - start, blocks);
+    forwardBlock(network, this.sets.trainInputs, count, start, end - start, blocks);
     backwardBlock(network, labels, start, end - start, blocks);
     this.progress.pending += end - start;
     const updated = end === boundary;
@@ -400,17 +358,12 @@ export class Trainer {
   }
 
   private measure(): MeasuredLosses {
-    this.measurements++;
-    const { train, test } = this.data;
-    return {
-      train: evaluateSet(this.network, this.trainInputs, train.labels, train.count, this.withAccuracy, this.blocks),
-      test: evaluateSet(this.network, this.testInputs, test.labels, test.count, this.withAccuracy, this.blocks),
-    };
+    return this.sets.measure(this.network, this.blocks);
   }
 
   // Ends a training call: if it diverged, go back to where the call started and stop there.
   private finishCall(): void {
-    const kind = this.failure ?? this.parameterFailure();
+    const kind = this.failure ?? parameterFailure(this.network.params, this.optimizer.m, this.optimizer.v);
     this.failure = null;
     if (kind === null) return;
     const learningRate = this.progress.schedule.learningRate;
@@ -422,47 +375,14 @@ export class Trainer {
     if (handSet) this.divergence.handSet = handSet;
   }
 
-  private parameterFailure(): DivergenceKind | null {
-    const { params } = this.network;
-    const bad = firstOutOfRange(params, EXPLODED_WEIGHT);
-    if (bad >= 0) return Number.isFinite(params[bad]) ? 'exploded' : 'not-finite';
-    const { m, v } = this.optimizer;
-    if ((m && firstOutOfRange(m) >= 0) || (v && firstOutOfRange(v) >= 0)) return 'not-finite';
-    return null;
-  }
-
   private saveCheckpoint(): void {
-    const c = this.saved;
-    const { network, optimizer } = this;
-    c.params.set(network.params);
-    c.grads.set(network.grads);
-    if (optimizer.m) c.m.set(optimizer.m);
-    if (optimizer.v) c.v.set(optimizer.v);
-    c.step = optimizer.step;
-    c.gradientSums.set(this.gradientSums);
-    c.progress = copyProgress(this.progress);
+    this.saved.save(this.network, this.optimizer, this.gradientSums, this.progress);
   }
 
   private restoreCheckpoint(): void {
-    const c = this.saved;
-    const { network, optimizer } = this;
-    network.params.set(c.params);
-    network.grads.set(c.grads);
-    if (optimizer.m) optimizer.m.set(c.m);
-    if (optimizer.v) optimizer.v.set(c.v);
-    optimizer.step = c.step;
-    this.gradientSums.set(c.gradientSums);
-    this.progress = copyProgress(c.progress!);
+    this.progress = this.saved.restore(this.network, this.optimizer, this.gradientSums);
     this.settings.learningRate = this.progress.schedule.learningRate;
   }
-}
-
-function featureMajor(features: TrainerConfig['features'], set: Dataset): Float64Array {
-  const rows = featurizeAll(features, set.xs, set.count);
-  const width = features.length;
-  const out = new Float64Array(rows.length);
-  for (let p = 0; p < set.count; p++) for (let f = 0; f < width; f++) out[f * set.count + p] = rows[p * width + f]!;
-  return out;
 }
 
 function sameSchedule(a: TrainerConfig, b: TrainerConfig): boolean {

@@ -4,9 +4,11 @@ import {
   SnapshotDecodeError,
   decodeSnapshot,
   encodeSnapshot,
+  encodeSnapshotBody,
   parameterCount,
   SNAPSHOT_LOSS_TAIL,
   snapshotByteLength,
+  withLossTail,
   type SnapshotInput,
 } from './snapshot-codec';
 
@@ -173,5 +175,20 @@ describe('snapshot codec', () => {
     expect(() => encodeSnapshot({ ...base, params: [0, 0] })).toThrow(RangeError);
     expect(() => encodeSnapshot({ ...base, gradientNorms: [] })).toThrow(RangeError);
     expect(() => encodeSnapshot({ ...base, layerSizes: [2, 0] })).toThrow(RangeError);
+  });
+
+  it('a body encoded without its tail (a training worker), completed with a clock and a tail, is byte for byte encodeSnapshot', () => {
+    fc.assert(
+      fc.property(snapshotArb, fc.nat({ max: 0xffffffff }), (input, bodyClock) => {
+        const { lossTail, ...scalars } = input;
+        const body = new Uint8Array(encodeSnapshotBody({ ...scalars, clock: bodyClock }));
+        expect(body[3]).toBe(0);
+        expect(new Uint8Array(withLossTail(body, input.clock, lossTail))).toEqual(new Uint8Array(encodeSnapshot(input)));
+      }),
+      { numRuns: 200 },
+    );
+    const completed = new Uint8Array(encodeSnapshot({ clock: 1, epoch: 1, trainLoss: 0, testLoss: 0, trainAccuracy: null, testAccuracy: null, learningRate: 0, playing: false, diverged: false, layerSizes: [1, 1], gradientNorms: [0], params: [0, 0], lossTail: [{ epoch: 1, trainLoss: 0, testLoss: 0 }] }));
+    // a body already carrying a tail is not one
+    expect(() => withLossTail(completed, 2, [])).toThrow(RangeError);
   });
 });

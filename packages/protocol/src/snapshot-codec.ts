@@ -166,6 +166,44 @@ const toUint32 = (value: number) => Math.min(0xffffffff, Math.max(0, Math.floor(
 
 /** Encode a snapshot into a fresh ArrayBuffer. */
 export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
+  return encodeWithTail(input, input.lossTail.slice(-SNAPSHOT_LOSS_TAIL));
+}
+
+/**
+ * A snapshot without its loss tail (T = 0): what a training worker encodes
+ * for the main thread, which completes it with `withLossTail`.
+ */
+export function encodeSnapshotBody(input: Omit<SnapshotInput, 'lossTail'>): ArrayBuffer {
+  return encodeWithTail(input, []);
+}
+
+/**
+ * `body` (encodeSnapshotBody's bytes, T = 0) with `clock` and `lossTail`
+ * written in: byte for byte what `encodeSnapshot` gives for the body's input
+ * with that clock and tail.
+ */
+export function withLossTail(body: Uint8Array, clock: number, lossTail: readonly LossPoint[]): ArrayBuffer {
+  if (body.byteLength < HEADER_BYTES || body[0] !== SNAPSHOT_FORMAT || body[3] !== 0) throw new RangeError('not a snapshot body without a loss tail');
+  const tail = lossTail.slice(-SNAPSHOT_LOSS_TAIL);
+  const bytes = new Uint8Array(body.byteLength + TAIL_POINT_BYTES * tail.length);
+  bytes.set(body);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(3, tail.length);
+  view.setUint32(4, toUint32(clock), true);
+  writeTail(view, body.byteLength, tail);
+  return bytes.buffer;
+}
+
+function writeTail(view: DataView, offset: number, tail: readonly LossPoint[]): void {
+  for (const point of tail) {
+    view.setUint32(offset, toUint32(point.epoch), true);
+    view.setFloat32(offset + 4, point.trainLoss ?? Number.NaN, true);
+    view.setFloat32(offset + 8, point.testLoss ?? Number.NaN, true);
+    offset += TAIL_POINT_BYTES;
+  }
+}
+
+function encodeWithTail(input: Omit<SnapshotInput, 'lossTail'>, tail: readonly LossPoint[]): ArrayBuffer {
   const { layerSizes } = input;
   checkLayerSizes(layerSizes);
   const layers = layerSizes.length;
@@ -176,7 +214,6 @@ export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
   if (input.gradientNorms.length !== layers - 1) {
     throw new RangeError(`expected ${layers - 1} gradient norms, got ${input.gradientNorms.length}`);
   }
-  const tail = input.lossTail.slice(-SNAPSHOT_LOSS_TAIL);
   const live = input.playing && allFinite(input.params);
   const buffer = new ArrayBuffer(snapshotByteLength(layerSizes, tail.length, live));
   const view = new DataView(buffer);
@@ -202,12 +239,7 @@ export function encodeSnapshot(input: SnapshotInput): ArrayBuffer {
   for (let i = 0; i < layers - 1; i++, offset += 4) view.setFloat32(offset, input.gradientNorms[i]!, true);
   if (live) offset = writeLiveParams(view, offset, layerSizes, input.params);
   else for (let i = 0; i < paramCount; i++, offset += 4) view.setFloat32(offset, input.params[i]!, true);
-  for (const point of tail) {
-    view.setUint32(offset, toUint32(point.epoch), true);
-    view.setFloat32(offset + 4, point.trainLoss ?? Number.NaN, true);
-    view.setFloat32(offset + 8, point.testLoss ?? Number.NaN, true);
-    offset += TAIL_POINT_BYTES;
-  }
+  writeTail(view, offset, tail);
   return buffer;
 }
 

@@ -13,6 +13,7 @@ import {
 } from '@playroom/engine';
 import {
   PROTOCOL_LIMITS,
+  encodeSnapshotBody,
   sessionMetricsOf,
   trainerOfSavedSession,
   type ConfigEffect,
@@ -28,10 +29,13 @@ import {
 import type { Trainable, TrainingResult } from '../scheduler/scheduler';
 import { buildTrainer, checkParameter, checkedConfig } from './session-change';
 import { forkSummaryOf } from './fork-summary';
-import { LossTailRounds } from './loss-tail-rounds';
+import { SessionSnapshots, type EncodedSnapshot } from './session-snapshots';
+import { StepQueue } from './step-queue';
+import { adoptRound, roundStartOf, trainedRoundOf } from './replica-rounds';
 import type { SessionIdentity, SessionRecord } from './session-record';
 import type { RoundOutcome, RoundStart, SessionReplicaState, TrainedRound } from './session-replica';
 import { SessionTimeline, type TrainedState } from './session-timeline';
+import { sessionRecordOf, sessionStateOf, snapshotScalarsOf, type SessionViewParts } from './session-views';
 
 export type { SessionIdentity, SessionRecord } from './session-record';
 
@@ -50,14 +54,13 @@ export class TrainingSession implements Trainable {
   private playingWhenHeld = false;
   private trainerValue: Trainer;
   /** epochs a `step` asked for that the scheduler has not trained yet, and who asked */
-  private stepsQueued = 0;
-  private stepsBy: string | null = null;
+  private readonly steps = new StepQueue();
   private clockValue: number;
   /** grows with every change but training's: a training replica of an older revision is out of date */
   private revisionValue = 0;
   private history: LossHistory;
-  /** what the last snapshot rounds' loss tails reached (see nextSnapshotInput) */
-  private readonly tail = new LossTailRounds();
+  /** its snapshot rounds: their loss tails, and a worker's encoding of the round adopted last (see nextSnapshot) */
+  private readonly snapshots = new SessionSnapshots();
   /** the preset loaded last, until the config is changed otherwise (TEACH-1) */
   private presetValue: string | null = null;
   /** the checkpoints to look back at, and what was left to look back (SCRUB-1…4) */
@@ -68,11 +71,13 @@ export class TrainingSession implements Trainable {
     trainer: Trainer,
     clock: number,
     history: LossHistory,
+    kept?: { speed: Speed; preset: string | null },
   ) {
     this.trainerValue = trainer;
     this.clockValue = clock;
     this.history = history;
     this.timeline.restart(trainer);
+    if (kept) ({ speed: this.speedValue, preset: this.presetValue } = kept);
   }
 
   /** A new session at epoch 0 for a config the engine accepts (throws SessionChangeError otherwise). */
@@ -85,27 +90,19 @@ export class TrainingSession implements Trainable {
    * its trainer state (FILE-2), else from its weights. Throws when the engine refuses it.
    */
   static fromSaved(identity: SessionIdentity, saved: SavedSession): TrainingSession {
-    const session = new TrainingSession(identity, trainerOfSavedSession(saved), 1, copyLossHistory(saved.lossHistory));
-    session.speedValue = saved.speed;
-    session.presetValue = saved.preset;
-    return session;
+    return new TrainingSession(identity, trainerOfSavedSession(saved), 1, copyLossHistory(saved.lossHistory), saved);
   }
 
   /** A session continuing exactly from its stored record, paused. */
   static fromRecord(record: SessionRecord): TrainingSession {
     const { speed, clock, lossHistory, trainer, preset, ...identity } = record;
-    const session = new TrainingSession(identity, Trainer.fromState(trainer), clock, copyLossHistory(lossHistory));
-    session.speedValue = speed;
-    session.presetValue = preset ?? null;
-    return session;
+    return new TrainingSession(identity, Trainer.fromState(trainer), clock, copyLossHistory(lossHistory), { speed, preset: preset ?? null });
   }
 
   /** An exact, independent copy under a new identity (rule FORK-1), paused. */
   forkAs(identity: SessionIdentity): TrainingSession {
-    const copy = new TrainingSession(identity, Trainer.fromState(this.trainerValue.exportState()), 1, copyLossHistory(this.history));
-    copy.speedValue = this.speedValue;
-    copy.presetValue = this.presetValue;
-    return copy;
+    const kept = { speed: this.speedValue, preset: this.presetValue };
+    return new TrainingSession(identity, Trainer.fromState(this.trainerValue.exportState()), 1, copyLossHistory(this.history), kept);
   }
 
   get classId(): string {
@@ -172,11 +169,11 @@ export class TrainingSession implements Trainable {
 
   /** Epochs of `step` commands still to train (the scheduler trains them in slices). */
   get pendingSteps(): number {
-    return this.stepsQueued;
+    return this.steps.pending;
   }
   /** Who queued the last steps (the `by` of the update when they are done). */
   get stepRequestedBy(): string | null {
-    return this.stepsBy;
+    return this.steps.requestedBy;
   }
 
   /** The change counter a training replica is compared against (TrainedRound.revision). */
@@ -207,7 +204,7 @@ export class TrainingSession implements Trainable {
     if (effect !== 'keep') {
       // a new network at epoch 0: steps asked of the old one do not carry over
       this.newLossHistory();
-      this.cancelSteps();
+      this.steps.cancel();
     } else this.timeline.record(this.trainerValue);
     this.tick();
     return effect;
@@ -218,7 +215,7 @@ export class TrainingSession implements Trainable {
     this.trainerValue = buildTrainer(presetConfig(preset));
     this.presetValue = preset.id;
     this.newLossHistory();
-    this.cancelSteps();
+    this.steps.cancel();
     this.play();
   }
 
@@ -231,7 +228,7 @@ export class TrainingSession implements Trainable {
   /** Stop training, queued steps included. */
   pause(): void {
     this.playingValue = false;
-    this.cancelSteps();
+    this.steps.cancel();
     this.tick();
   }
 
@@ -245,7 +242,7 @@ export class TrainingSession implements Trainable {
     this.trainerValue = this.trainerValue.restart(seed);
     this.newLossHistory();
     this.playingValue = false;
-    this.cancelSteps();
+    this.steps.cancel();
     this.tick();
   }
 
@@ -279,9 +276,7 @@ export class TrainingSession implements Trainable {
   queueSteps(epochs: number, by: string): number {
     this.returnToNow();
     this.revisionValue++;
-    this.stepsQueued = Math.min(PROTOCOL_LIMITS.maxStepEpochs, this.stepsQueued + Math.max(0, Math.floor(epochs)));
-    if (this.stepsQueued > 0) this.stepsBy = by;
-    return this.stepsQueued;
+    return this.steps.add(epochs, by);
   }
 
   /**
@@ -289,15 +284,15 @@ export class TrainingSession implements Trainable {
    * Training that stops by itself (divergence) drops the rest.
    */
   trainSteps(epochs: number): TrainingResult {
-    const result = this.train(Math.min(epochs, this.stepsQueued));
-    if (!result.stopped) this.stepsQueued -= result.ran;
+    const result = this.train(Math.min(epochs, this.steps.pending));
+    if (!result.stopped) this.steps.trained(result.ran);
     return result;
   }
 
   /** A rebuilt network starts a new curve; snapshots repeat it from its start. */
   private newLossHistory(): void {
     this.history = emptyLossHistory();
-    this.tail.reset();
+    this.snapshots.resetTail();
     this.timeline.restart(this.trainerValue);
   }
 
@@ -323,14 +318,9 @@ export class TrainingSession implements Trainable {
     if (!shown) return;
     this.trainerValue = shown.trainer;
     this.history = shown.history;
-    this.cancelSteps();
-    this.tail.reset();
+    this.steps.cancel();
+    this.snapshots.resetTail();
     this.tick();
-  }
-
-  private cancelSteps(): void {
-    this.stepsQueued = 0;
-    this.stepsBy = null;
   }
 
   /**
@@ -349,7 +339,7 @@ export class TrainingSession implements Trainable {
 
   /** Training stopped by itself: no more steps, and it pauses (TRAIN-3). */
   private stopTraining(): void {
-    this.cancelSteps();
+    this.steps.cancel();
     if (this.playingValue) {
       this.playingValue = false;
       this.advanceClock();
@@ -358,7 +348,7 @@ export class TrainingSession implements Trainable {
 
   /** What a training worker needs to train this session as it is now (training-pool.ts). */
   replicaState(): SessionReplicaState {
-    return { revision: this.revisionValue, record: this.toRecord(), playing: this.playingValue, pendingSteps: this.stepsQueued, timeline: this.timeline.replicaSeed() };
+    return { revision: this.revisionValue, record: this.toRecord(), playing: this.playingValue, pendingSteps: this.steps.pending, timeline: this.timeline.replicaSeed() };
   }
 
   /** A worker's training replica of a session (training-worker.ts): it trains as the session would, bit for bit. */
@@ -366,44 +356,28 @@ export class TrainingSession implements Trainable {
     const replica = TrainingSession.fromRecord(state.record);
     replica.timeline.seedReplica(state.timeline);
     replica.playingValue = state.playing;
-    replica.stepsQueued = state.pendingSteps;
+    replica.steps.leaveQueued(state.pendingSteps);
     replica.revisionValue = state.revision;
     return replica;
   }
 
   /** Where a replica's next round begins (see trainedRound). */
   roundStart(): RoundStart {
-    return { epoch: this.epoch, historyStride: this.history.stride, historyLength: this.history.points.length };
+    return roundStartOf(this.parts);
   }
 
   /** A replica's round: its state now and what its training since `start` recorded. */
   trainedRound(start: RoundStart, outcome: RoundOutcome): TrainedRound {
-    const trainer = this.trainerValue;
-    const { stride, points } = this.history;
-    // the points before the round's are unchanged unless the stride doubled (a thinning)
-    const from = stride === start.historyStride ? Math.min(start.historyLength, points.length) : 0;
-    return {
-      ...outcome,
-      sessionId: this.id,
-      revision: this.revisionValue,
-      trainer: trainer.exportState(),
-      losses: trainer.measuredLosses(),
-      history: { stride, from, points: points.slice(from) },
-      timeline: this.timeline.changesSince(start.epoch),
-      pendingSteps: this.stepsQueued,
-    };
+    return trainedRoundOf(this.parts, { sessionId: this.id, revision: this.revisionValue, pendingSteps: this.steps.pending }, start, outcome);
   }
 
-  /** A replica's round, of this revision (the pool checks), as if this session had trained it. */
-  adoptTraining(round: TrainedRound): void {
-    const { stride, from, points } = round.history;
-    if (from > this.history.points.length) throw new Error(`a round's loss history starts at point ${from}, this session has ${this.history.points.length}`);
-    this.trainerValue.adoptState(round.trainer, round.losses);
-    this.history = { stride, points: this.history.points.slice(0, from).concat(points) };
-    this.timeline.adopt(round.timeline);
-    this.stepsQueued = round.pendingSteps;
+  /** A replica's round, of this revision (the pool checks), as if this session had trained it; `snapshotBody`: the replica's (snapshotBody()). */
+  adoptTraining(round: TrainedRound, snapshotBody?: Uint8Array): void {
+    this.history = adoptRound(this.parts, round);
+    this.steps.leaveQueued(round.pendingSteps);
     if (round.ran > 0) this.advanceClock();
     if (round.stopped) this.stopTraining();
+    if (snapshotBody) this.snapshots.workerEncoded(this.clock, snapshotBody);
   }
 
   metrics(): SessionMetrics {
@@ -412,24 +386,12 @@ export class TrainingSession implements Trainable {
 
   /** The full state a client draws from (rule JOIN-1). */
   toState(): SessionState {
-    const { id: sessionId, createdAt: _createdAt, ...identity } = this.identity;
-    return {
-      sessionId,
-      ...identity,
-      config: structuredClone(this.config),
-      layerSizes: [...this.layerSizes],
-      params: Array.from(this.params),
-      epoch: this.epoch,
-      clock: this.clock,
-      playing: this.playing,
-      speed: this.speed,
-      frozen: this.frozen,
-      metrics: this.metrics(),
-      lossHistory: copyLossHistory(this.history),
-      preset: this.presetValue,
-      timeline: this.timeline.epochs,
-      scrubbedTo: this.timeline.scrubbedTo,
-    };
+    return sessionStateOf(this, this.parts);
+  }
+
+  /** What training moves and the views read (replica-rounds.ts, session-views.ts). */
+  private get parts(): SessionViewParts {
+    return { trainer: this.trainerValue, history: this.history, timeline: this.timeline, preset: this.presetValue };
   }
 
   /** One line of the fork dashboard. */
@@ -439,17 +401,17 @@ export class TrainingSession implements Trainable {
 
   /** The next binary snapshot's content (rule SNAP-2) for the snapshot pump's round, with its loss tail (STATE-3, LossTailRounds). */
   nextSnapshotInput(): SnapshotInput {
-    const m = this.metrics();
-    return {
-      ...m,
-      clock: this.clock,
-      epoch: this.epoch,
-      playing: this.playing,
-      diverged: m.diverged !== null,
-      layerSizes: this.layerSizes,
-      params: this.params,
-      lossTail: this.tail.next(this.history.points),
-    };
+    return this.snapshots.nextInput(snapshotScalarsOf(this, this.trainerValue), this.history.points);
+  }
+
+  /** The next snapshot round's bytes: encodeSnapshot(nextSnapshotInput()), from a worker's encoding when it is of this clock. */
+  nextSnapshot(): EncodedSnapshot {
+    return this.snapshots.nextBytes(this.clock, () => snapshotScalarsOf(this, this.trainerValue), this.history.points);
+  }
+
+  /** A replica's snapshot of its state now, but its clock and loss tail (the main thread's, SessionSnapshots). */
+  snapshotBody(): ArrayBuffer {
+    return encodeSnapshotBody(snapshotScalarsOf(this, this.trainerValue));
   }
 
   /** The engine's exact state (optimizer moments, random-number state), for a file (FILE-2). */
@@ -459,15 +421,6 @@ export class TrainingSession implements Trainable {
 
   /** The stored form (rule PERSIST-1). */
   toRecord(): SessionRecord {
-    // looking back is no change to keep: storage holds now (SCRUB-4)
-    const { trainer, history } = this.timeline.now ?? { trainer: this.trainerValue, history: this.history };
-    return {
-      ...this.identity,
-      speed: this.speed,
-      clock: this.clock,
-      lossHistory: copyLossHistory(history),
-      trainer: trainer.exportState(),
-      preset: this.presetValue,
-    };
+    return sessionRecordOf(this, this.parts);
   }
 }

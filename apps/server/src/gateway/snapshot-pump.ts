@@ -1,4 +1,4 @@
-import { PROTOCOL_LIMITS, encodeSnapshot, joinForkPreviews, type SnapshotMessage } from '@playroom/protocol';
+import { PROTOCOL_LIMITS, joinForkPreviews, type SnapshotMessage } from '@playroom/protocol';
 import type { Classroom } from '../classroom/classroom';
 import type { ClassroomRegistry } from '../classroom/classroom-registry';
 import type { ServerMetrics } from '../metrics/server-metrics';
@@ -146,7 +146,10 @@ export class SnapshotPump {
   private sendSnapshot(session: TrainingSession, watchers: string[], members: ReadonlySet<string>, ready: ReadonlySet<string>): void {
     let message: SnapshotMessage & { bytes: Buffer };
     try {
-      message = { sessionId: session.id, bytes: Buffer.from(encodeSnapshot(session.nextSnapshotInput())) };
+      // encoded by the session's training worker when it still is as adopted, else here (TrainingSession.nextSnapshot)
+      const snapshot = session.nextSnapshot();
+      if (snapshot.byWorker) this.metrics.countSnapshotEncodedByWorker();
+      message = { sessionId: session.id, bytes: Buffer.from(snapshot.bytes) };
     } catch (error) {
       this.metrics.countDroppedFrames(members.size);
       this.options.onError(error);

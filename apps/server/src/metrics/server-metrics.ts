@@ -71,6 +71,7 @@ export class ServerMetrics {
   private readonly refused: Counter;
   private readonly changeLatency: Histogram;
   private readonly workersReplaced: Counter;
+  private readonly snapshotsByWorkers: Counter;
 
   constructor(private readonly windowMs = 5000) {
     const registers = [this.registry];
@@ -138,6 +139,10 @@ export class ServerMetrics {
       help: 'Training workers replaced after they stopped by themselves.',
       registers,
     });
+    this.snapshotsByWorkers = counter(
+      'playroom_snapshots_encoded_by_workers_total',
+      'Snapshots (one per session per round, not per recipient) a training worker encoded; the main thread added only the clock and the loss tail.',
+    );
   }
 
   start(): void {
@@ -192,6 +197,11 @@ export class ServerMetrics {
   /** Snapshot frames some watchers did not get. */
   countDroppedFrames(frames: number): void {
     if (frames > 0) this.framesDropped.inc(frames);
+  }
+
+  /** One snapshot (of one session, one round) came encoded from a training worker. */
+  countSnapshotEncodedByWorker(): void {
+    this.snapshotsByWorkers.inc();
   }
 
   /** Snapshot rounds the pump's timer missed. */

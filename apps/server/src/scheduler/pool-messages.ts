@@ -18,5 +18,18 @@ export type ToTrainingWorker =
 
 export type FromTrainingWorker =
   | { type: 'ready'; threadId: number }
-  /** one round: every session that trained, and the load of the round's interval (`seconds` long) */
-  | { type: 'round'; rounds: TrainedRound[]; failures: TrainingFailure[]; epochs: number; seconds: number; busy: number };
+  /**
+   * one round: every session that trained, and the load of the round's interval (`seconds` long); `snapshots`
+   * (transferred, not copied) holds each session's snapshot body (TrainingSession.snapshotBody), rounds[i]'s
+   * from snapshotEnds[i − 1] (0 for the first) to snapshotEnds[i], empty when it could not be encoded
+   */
+  | {
+      type: 'round';
+      rounds: TrainedRound[];
+      snapshots: ArrayBuffer;
+      snapshotEnds: number[];
+      failures: TrainingFailure[];
+      epochs: number;
+      seconds: number;
+      busy: number;
+    };

@@ -250,7 +250,12 @@ export class TrainingPool implements Scheduler {
         const perSecond = message.epochs / Math.max(message.seconds, 1e-3);
         slot.epochsPerSecond = LOAD_SMOOTHING * slot.epochsPerSecond + (1 - LOAD_SMOOTHING) * perSecond;
         slot.busy = LOAD_SMOOTHING * slot.busy + (1 - LOAD_SMOOTHING) * message.busy;
-        for (const round of message.rounds) this.adopt(index, round);
+        message.rounds.forEach((round, i) => {
+          const start = i === 0 ? 0 : message.snapshotEnds[i - 1]!;
+          const end = message.snapshotEnds[i] ?? start;
+          // a copy of its own: a view would keep the whole round's buffer for as long as one session keeps its body
+          this.adopt(index, round, end > start ? new Uint8Array(message.snapshots.slice(start, end)) : undefined);
+        });
         for (const failure of message.failures) this.fail(index, failure);
         return;
       }
@@ -268,12 +273,13 @@ export class TrainingPool implements Scheduler {
     return assignment.session;
   }
 
-  private adopt(index: number, round: TrainedRound): void {
+  /** `snapshotBody`: the worker's snapshot of the round (TrainingSession.snapshotBody), when it encoded one. */
+  private adopt(index: number, round: TrainedRound, snapshotBody: Uint8Array | undefined): void {
     const session = this.current(index, round.sessionId, round.revision);
     if (!session) return;
     const { observer } = this.options;
     try {
-      session.adoptTraining(round);
+      session.adoptTraining(round, snapshotBody);
     } catch (error) {
       observer.failed?.(session, error);
       return;

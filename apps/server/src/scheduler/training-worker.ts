@@ -88,21 +88,43 @@ let lastRoundAt = performance.now();
 function sendRound(): void {
   const now = performance.now();
   const rounds: TrainedRound[] = [];
+  const bodies: Uint8Array[] = [];
   for (const [id, outcome] of outcomes) {
     const replica = replicas.get(id);
     if (!replica) continue;
     rounds.push(replica.trainedRound(roundStart.get(id) ?? replica.roundStart(), outcome));
     roundStart.set(id, replica.roundStart());
+    bodies.push(snapshotBodyOf(replica));
   }
   outcomes.clear();
+  const { snapshots, snapshotEnds } = joinBodies(bodies);
   const busy = performance.eventLoopUtilization(utilization);
   utilization = performance.eventLoopUtilization();
-  const message: FromTrainingWorker = { type: 'round', rounds, failures, epochs, seconds: (now - lastRoundAt) / 1000, busy: busy.utilization };
-  port!.postMessage(message);
+  const message: FromTrainingWorker = { type: 'round', rounds, snapshots, snapshotEnds, failures, epochs, seconds: (now - lastRoundAt) / 1000, busy: busy.utilization };
+  port!.postMessage(message, [snapshots]);
   failures = [];
   epochs = 0;
   lastRoundAt = now;
 }
+/** The replica's snapshot body, or none (the main thread encodes that session's snapshot itself). */
+function snapshotBodyOf(replica: TrainingSession): Uint8Array {
+  try {
+    return new Uint8Array(replica.snapshotBody());
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+/** The round's snapshot bodies in one buffer, to transfer rather than copy, and where each ends. */
+function joinBodies(bodies: Uint8Array[]): { snapshots: ArrayBuffer; snapshotEnds: number[] } {
+  const snapshotEnds: number[] = [];
+  let end = 0;
+  for (const body of bodies) snapshotEnds.push((end += body.byteLength));
+  const joined = new Uint8Array(end);
+  bodies.forEach((body, i) => joined.set(body, i === 0 ? 0 : snapshotEnds[i - 1]));
+  return { snapshots: joined.buffer, snapshotEnds };
+}
+
 // Rounds go when the pool asks, right after each snapshot round, so every snapshot round finds training the
 // previous one did not show (two free-running 15 Hz clocks beat: a student got 10.6 snapshots/s of 15). Unasked
 // (no snapshot rounds: a pool without a gateway), a round goes after twice the interval.
