@@ -40,7 +40,7 @@ describe('snapshot codec', () => {
     fc.assert(
       fc.property(snapshotArb, fc.boolean(), (generated, finite) => {
         // a still session's, or a playing one's with a parameter that is not finite (NaN, ±Infinity: sent as Float32 too)
-        const input = finite ? { ...generated, playing: false } : { ...generated, playing: true, params: [...generated.params.slice(1), Number.NaN] };
+        const input = finite ? { ...generated, playing: false } : { ...generated, playing: true, params: [...Array.from(generated.params).slice(1), Number.NaN] };
         const decoded = decodeSnapshot(encodeSnapshot(input));
         expect(decoded.clock).toBe(input.clock);
         expect(decoded.epoch).toBe(input.epoch);
@@ -63,7 +63,7 @@ describe('snapshot codec', () => {
   it('SNAP-2: a playing session travels at 16 bits per layer: each parameter within its layer scale / 32767, in about half the bytes', () => {
     fc.assert(
       fc.property(snapshotArb, fc.double({ min: 1e-3, max: 1e4, noNaN: true }), (generated, magnitude) => {
-        const input = { ...generated, playing: true, params: generated.params.map((p) => (Number.isFinite(p) ? Math.tanh(p) * magnitude : magnitude / 2)) };
+        const input = { ...generated, playing: true, params: Array.from(generated.params, (p) => (Number.isFinite(p) ? Math.tanh(p) * magnitude : magnitude / 2)) };
         const encoded = encodeSnapshot(input);
         const decoded = decodeSnapshot(encoded);
         expect(encoded.byteLength).toBe(snapshotByteLength(input.layerSizes, input.lossTail.length, true));
@@ -127,7 +127,7 @@ describe('snapshot codec', () => {
   it('has the size snapshotByteLength announces', () => {
     fc.assert(
       fc.property(snapshotArb, (input) => {
-        const live = input.playing && input.params.every(Number.isFinite);
+        const live = input.playing && Array.from(input.params).every(Number.isFinite);
         expect(encodeSnapshot(input).byteLength).toBe(snapshotByteLength(input.layerSizes, input.lossTail.length, live));
       }),
       { seed: 3, numRuns: 50 },
