@@ -151,6 +151,17 @@ export class SessionTimeline {
     this.points = [...this.points.filter((p) => p.epoch < first && kept.has(p.epoch)), ...added];
   }
 
+  /**
+   * A replica's checkpoints once reported (posted to the main thread, which keeps them): their epochs stay,
+   * as thinning needs them, their states become stand-ins for the newest, so a worker does not hold a
+   * second copy of every session's timeline (up to 512 KiB each; LIM-4 measured 0.69 MB per socket with it).
+   */
+  forgetReported(): void {
+    const newest = this.points[this.points.length - 1];
+    if (!newest) return;
+    this.points = this.points.map((point) => (point === newest ? point : { ...newest, epoch: point.epoch }));
+  }
+
   /** What its checkpoints hold, by `checkpointBytes`. */
   bytes(): number {
     return this.points.reduce((sum, p) => sum + checkpointBytes(p), 0);

@@ -371,6 +371,11 @@ export class TrainingSession implements Trainable {
     return trainedRoundOf(this.parts, { sessionId: this.id, revision: this.revisionValue, pendingSteps: this.steps.pending }, start, outcome);
   }
 
+  /** A replica's round was posted (a copy went with it): its timeline keeps epochs, not states (SessionTimeline.forgetReported). */
+  roundReported(): void {
+    this.timeline.forgetReported();
+  }
+
   /** A replica's round, of this revision (the pool checks), as if this session had trained it; `snapshotBody`: the replica's (snapshotBody()). */
   adoptTraining(round: TrainedRound, snapshotBody?: Uint8Array): void {
     this.history = adoptRound(this.parts, round);

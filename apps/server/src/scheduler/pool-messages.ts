@@ -14,7 +14,9 @@ export type ToTrainingWorker =
   /** stop training this session and forget it */
   | { type: 'drop'; sessionId: string }
   /** a snapshot round went out: send what trained since the last round, now */
-  | { type: 'sendRound' };
+  | { type: 'sendRound' }
+  /** a full garbage collection (only with --expose-gc: the memory tests read what every thread retains) */
+  | { type: 'collectGarbage' };
 
 export type FromTrainingWorker =
   | { type: 'ready'; threadId: number }

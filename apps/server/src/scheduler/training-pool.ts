@@ -97,7 +97,14 @@ export class TrainingPool implements Scheduler {
     this.untilReady.start();
     this.timer = setInterval(() => this.sync(), SYNC_MS);
     this.startWorkers();
+    // with --expose-gc only (the memory tests' gc-on-signal.cjs): SIGUSR2's full collection reaches the workers' heaps too
+    if (typeof (globalThis as { gc?: unknown }).gc === 'function') process.on('SIGUSR2', this.collectGarbage);
   }
+
+  /** A full collection in every worker (each thread has a heap of its own). */
+  private readonly collectGarbage = (): void => {
+    for (let slot = 0; slot < this.slots.length; slot++) this.send(slot, { type: 'collectGarbage' });
+  };
 
   private startWorkers(): void {
     trainingWorkerUrl().then(
@@ -116,6 +123,7 @@ export class TrainingPool implements Scheduler {
 
   stop(): void {
     this.running = false;
+    process.off('SIGUSR2', this.collectGarbage);
     this.untilReady.stop();
     this.handedOver = false;
     if (this.timer) clearInterval(this.timer);

@@ -75,6 +75,9 @@ port.on('message', (message: ToTrainingWorker) => {
     case 'sendRound':
       sendRound();
       return;
+    case 'collectGarbage':
+      (globalThis as { gc?: () => void }).gc?.();
+      return;
     default: {
       const unknown: never = message;
       throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -102,6 +105,8 @@ function sendRound(): void {
   utilization = performance.eventLoopUtilization();
   const message: FromTrainingWorker = { type: 'round', rounds, snapshots, snapshotEnds, failures, epochs, seconds: (now - lastRoundAt) / 1000, busy: busy.utilization };
   port!.postMessage(message, [snapshots]);
+  // posted, so copied: the main thread keeps the checkpoints, the replicas only their epochs
+  for (const round of rounds) replicas.get(round.sessionId)?.roundReported();
   failures = [];
   epochs = 0;
   lastRoundAt = now;
