@@ -7,7 +7,7 @@ import type { ServerProcess } from './server-process';
 import { startThrowawayRedis, type ThrowawayRedis } from './throwaway-redis';
 
 const REDIS_URL = process.env.REDIS_URL;
-if (!REDIS_URL) console.log('skipped test/redis-outage.test.ts (Redis stops for 10 s): REDIS_URL is not set (no Redis on this machine to run)');
+if (!REDIS_URL) console.log('[suite not run] Redis outage (Redis stops for 10 s): REDIS_URL is not set (run with REDIS_URL=redis://127.0.0.1:6379, as .ci/run does)');
 
 const OUTAGE_MS = 10_000;
 const LEASE_TTL_MS = 5000;

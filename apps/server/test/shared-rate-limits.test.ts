@@ -21,7 +21,7 @@ import { launchServer, spawnServer, type ServerProcess } from './server-process'
  */
 
 const REDIS_URL = process.env.REDIS_URL;
-if (!REDIS_URL) console.log('shared-rate-limits: REDIS_URL is not set, so the suites against a real Redis do not run (REDIS_URL=redis://127.0.0.1:6379)');
+if (!REDIS_URL) console.log('[suite not run] shared rate limits against a real Redis: REDIS_URL is not set (run with REDIS_URL=redis://127.0.0.1:6379, as .ci/run does)');
 
 const quiet = { warn: () => {}, info: () => {} };
 const clients: Redis[] = [];
