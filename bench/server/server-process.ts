@@ -11,13 +11,19 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
+/** This process's environment without REDIS_URL: the benchmarks measure one process. */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const { REDIS_URL: _manyProcesses, ...inherited } = process.env;
+  return inherited;
+}
+
 /** Start apps/server on a free port with these extra environment variables. */
 export function startServerProcess(env: Record<string, string>): Promise<SpawnedServer> {
   // PROF_DIR=dir: the server writes its main thread's CPU profile there when it stops (what a row spends its time on)
   const profile = process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF_DIR] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...inheritedEnv(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

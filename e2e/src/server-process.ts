@@ -31,10 +31,12 @@ export class ServerProcess {
   async start(): Promise<void> {
     if (this.child) throw new Error('server already running');
     const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+    // one process: CI's REDIS_URL is for the server's many-process suites, not for the browser tests' server
+    const { REDIS_URL: _manyProcesses, ...inherited } = process.env;
     const child = spawn(tsx, [SERVER_ENTRY], {
       cwd: REPO_ROOT,
       env: {
-        ...process.env,
+        ...inherited,
         PORT: String(this.port),
         HOST: this.launch.host ?? '127.0.0.1',
         DATA_DIR: this.dataDir,

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, command, connect, createClass, fork, nextEvent, teacherAuth, type Client } from './harness';
 import { eventually, portOf, rejoinWithToken, startCluster, trackEpochs, type ServerCluster } from './cluster-processes';
 import { startTcpForwarder, type TcpForwarder } from './tcp-forwarder';
+import { closeRedis, openRedis } from '../src/cluster/redis-connection';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.log('[suite not run] many processes (two server processes: forwarding, kill -9 takeover, under load): REDIS_URL is not set (run with REDIS_URL=redis://127.0.0.1:6379, as .ci/run does)');
@@ -148,6 +149,22 @@ describe.skipIf(!REDIS_URL)('many processes on one Redis and one PostgreSQL', ()
     }
     const epochOf = (i: number) => classes[i]!.epochs.get(classes[i]!.created.sessionId) ?? 0;
     await eventually(() => classes.every((_, i) => epochOf(i) > 2 * SPEED), 15_000, 'every class trains');
+    // "what was playing plays again" reads the playing list its owner renews beside each lease (every third of a TTL):
+    // killed before a renewal saw the class play, a taker rightly restores it paused (a loaded CI machine did)
+    const redis = openRedis(REDIS_URL!, 'test', { info: () => {}, warn: () => {} }, { failFast: false });
+    try {
+      const deadline = Date.now() + 15_000;
+      const listedPlaying = async () => {
+        const lists = await Promise.all(classes.map(({ teacher }) => redis.get(`${cluster!.prefix}playing:${teacher.welcome.classId}`)));
+        return lists.every((raw, i) => raw !== null && (JSON.parse(raw) as string[]).includes(classes[i]!.created.sessionId));
+      };
+      while (!(await listedPlaying())) {
+        if (Date.now() > deadline) throw new Error('the classes were not listed as playing beside their leases within 15 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await closeRedis(redis);
+    }
 
     const welcomes = classes.map(({ teacher }) => nextEvent<Welcome>(teacher.socket, 'welcome', () => true, 15_000));
     const seen = classes.map((_, i) => epochOf(i));

@@ -19,10 +19,12 @@ export interface LaunchedServer extends Omit<ServerProcess, 'url'> {
 
 /** Launch `src/server.ts` on a free port with `DATA_DIR`, without waiting for it to listen. */
 export function launchServer(dataDir: string, env: Record<string, string> = {}, startTimeoutMs = 20_000): LaunchedServer {
+  // one process unless the test says otherwise: CI's REDIS_URL (for the many-process suites) is not every server's
+  const { REDIS_URL: _manyProcesses, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: serverDir,
     env: {
-      ...process.env,
+      ...inherited,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
